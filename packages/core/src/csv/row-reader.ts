@@ -1,0 +1,75 @@
+import Papa from 'papaparse';
+import { ContactSyncError } from '../errors.ts';
+import type { Newline } from './detect.ts';
+
+/** A record as the file holds it; `row` is the 1-based record number (header = 1). */
+export interface RawRow {
+  readonly row: number;
+  readonly fields: string[];
+  /** Set when the record's quotes are malformed but it could still be read. */
+  readonly malformedQuotes?: boolean;
+}
+
+/** A quoted value longer than this is almost surely an unbalanced quote swallowing the file. */
+const MAX_PENDING_CHARS = 16 * 1024 * 1024;
+
+/**
+ * Incremental CSV reader on papaparse's low-level parser: feed decoded text in any chunk
+ * sizes, get complete records back. Quoted fields may hold delimiters and line breaks.
+ */
+export class CsvRowReader {
+  private readonly parser: Papa.Parser;
+  private pending = '';
+  private nextRow = 1;
+
+  constructor(delimiter: string, newline: Newline) {
+    this.parser = new Papa.Parser({ delimiter, newline, quoteChar: '"' });
+  }
+
+  push(text: string): RawRow[] {
+    const input = this.pending + text;
+    const result: Papa.ParseResult<string[]> = this.parser.parse(input, 0, true);
+    this.pending = input.slice(result.meta.cursor);
+    if (this.pending.length > MAX_PENDING_CHARS) {
+      throw new ContactSyncError(
+        'parse-failed',
+        `Row ${this.nextRow + result.data.length} opens a quote that never closes, so the rest of the file cannot be read. Check the quotes in that row.`,
+        { row: this.nextRow + result.data.length },
+      );
+    }
+    return this.collect(result);
+  }
+
+  /** Flushes the last record; an unterminated quote there is fatal. */
+  end(): RawRow[] {
+    if (this.pending === '') return [];
+    const result: Papa.ParseResult<string[]> = this.parser.parse(this.pending, 0, false);
+    this.pending = '';
+    const missing = result.errors.find((e) => e.code === 'MissingQuotes');
+    if (missing) {
+      const row = this.nextRow + (missing.row ?? 0);
+      throw new ContactSyncError(
+        'parse-failed',
+        `Row ${row} opens a quote that never closes, so the rest of the file cannot be read. Check the quotes in that row.`,
+        { row },
+      );
+    }
+    return this.collect(result);
+  }
+
+  private collect(result: Papa.ParseResult<string[]>): RawRow[] {
+    const malformed = new Set<number>();
+    for (const error of result.errors) {
+      if (error.code === 'InvalidQuotes' && error.row !== undefined) malformed.add(error.row);
+    }
+    const rows: RawRow[] = [];
+    for (let i = 0; i < result.data.length; i++) {
+      const fields = result.data[i]!;
+      const row = this.nextRow++;
+      // A blank line is not a record.
+      if (fields.length === 1 && fields[0] === '') continue;
+      rows.push(malformed.has(i) ? { row, fields, malformedQuotes: true } : { row, fields });
+    }
+    return rows;
+  }
+}

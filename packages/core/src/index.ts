@@ -1,0 +1,87 @@
+export {
+  ContactSyncError,
+  ERROR_CODES,
+  isContactSyncError,
+  isErrorPayload,
+  toContactSyncError,
+  type ErrorCode,
+  type ErrorPayload,
+} from './errors.ts';
+export type { ByteSource, Clock, Hasher, HashState, Random } from './ports.ts';
+
+export {
+  BUILT_IN_FIELDS,
+  customFieldId,
+  FIELD_TYPES,
+  FieldDefSchema,
+  type FieldDef,
+  type FieldType,
+} from './model/fields.ts';
+export { AddressBookSchema, FolderSchema, type AddressBook, type Folder } from './model/address-book.ts';
+export { ContactSchema, type Contact, type ContactOrigin, type Tombstone } from './model/contact.ts';
+export {
+  BehaviourOptionsSchema,
+  DATE_ORDERS,
+  DEFAULT_BEHAVIOUR,
+  DEFAULT_PARSE_OPTIONS,
+  DELIMITER_CHOICES,
+  EMPTY_PROFILE_STATE,
+  ENCODINGS,
+  KeyStrategySchema,
+  MappingSchema,
+  ParseOptionsSchema,
+  ProfileInputSchema,
+  type BehaviourOptions,
+  type ColumnMapping,
+  type DateOrder,
+  type Encoding,
+  type KeyStrategy,
+  type Mapping,
+  type ParseOptions,
+  type ProfileInput,
+  type ProfileSource,
+  type ProfileState,
+  type SyncProfile,
+} from './model/profile.ts';
+export {
+  emptyCounts,
+  ISSUE_CODES,
+  MAX_RECORDED_ISSUES,
+  RUN_STATUSES,
+  RUN_TRIGGERS,
+  type IssueCode,
+  type RowIssue,
+  type RunCounts,
+  type RunProgress,
+  type RunRecord,
+  type RunStage,
+  type RunStatus,
+  type RunTrigger,
+} from './model/run.ts';
+
+export { createDecoder, encodingFromBom, sniffEncoding, type ConcreteEncoding } from './csv/decode.ts';
+export { describeDelimiter, detectDelimiter, detectNewline, DETECTABLE_DELIMITERS } from './csv/detect.ts';
+export { CsvRowReader, type RawRow } from './csv/row-reader.ts';
+export { buildPreview, type ColumnSummary, type FilePreview, type PreviewOptions } from './csv/preview.ts';
+
+export { columnLabel, suggestMapping, toMapping, type MappingSuggestion, type SuggestedColumn } from './mapping/suggest.ts';
+export { mapColumn, setKeyStrategy, unmapColumn } from './mapping/edit.ts';
+export { assertMappingUsable } from './mapping/validate-mapping.ts';
+export { normaliseHeader } from './mapping/synonyms.ts';
+
+export { normaliseEmail } from './validate/email.ts';
+export { normalisePhone } from './validate/phone.ts';
+export { normaliseDate } from './validate/date.ts';
+export { normaliseNumber, normaliseUrl } from './validate/simple-types.ts';
+export { compileRowContext, normaliseRow, type NormalisedRow, type RowContext } from './validate/normalise-row.ts';
+
+export { KeyIndex } from './keys/key-index.ts';
+export { generateKey } from './keys/generated-key.ts';
+
+export { rowHash } from './plan/row-hash.ts';
+export { isMassDeletion } from './plan/mass-delete-guard.ts';
+export type { CreateSample, DeleteSample, FieldChange, PlanSamples, PlanSummary, UpdateSample } from './plan/plan-types.ts';
+
+export type { SyncTarget } from './run/sync-target.ts';
+export { runImport, type ImportRunOptions, type ImportRunResult } from './run/run-import.ts';
+export { scanSource, type ScanResult } from './run/scan-source.ts';

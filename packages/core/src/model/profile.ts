@@ -1,0 +1,109 @@
+import { z } from 'zod/mini';
+
+export const DELIMITER_CHOICES = ['auto', ',', ';', '\t', '|'] as const;
+export const ENCODINGS = ['auto', 'utf-8', 'windows-1252', 'utf-16le', 'utf-16be'] as const;
+export type Encoding = (typeof ENCODINGS)[number];
+export const DATE_ORDERS = ['DMY', 'MDY'] as const;
+export type DateOrder = (typeof DATE_ORDERS)[number];
+
+/** Any single character that cannot be confused with a quote or a line break. */
+export const DelimiterSchema = z.string().check(
+  z.refine((d) => d === 'auto' || (d.length === 1 && !'"\r\n'.includes(d)), {
+    message: 'A delimiter is one character other than a quote or a line break, or "auto".',
+  }),
+);
+
+export const ParseOptionsSchema = z.object({
+  header: z.boolean(),
+  delimiter: DelimiterSchema,
+  encoding: z.enum(ENCODINGS),
+  /** How to read dates written as 03/04/2020 or 03.04.2020. ISO dates are always understood. */
+  dateOrder: z.enum(DATE_ORDERS),
+  /** ISO 3166 region for phone numbers written without a country code, e.g. "US". */
+  defaultRegion: z.string().check(z.regex(/^[A-Z]{2}$/)),
+});
+export type ParseOptions = z.infer<typeof ParseOptionsSchema>;
+
+export const BehaviourOptionsSchema = z.object({
+  updateExisting: z.boolean(),
+  deleteMissing: z.boolean(),
+  importEveryTime: z.boolean(),
+});
+export type BehaviourOptions = z.infer<typeof BehaviourOptionsSchema>;
+
+export const ColumnMappingSchema = z.object({
+  /** Zero-based column index in the file. */
+  column: z.number().check(z.int(), z.nonnegative()),
+  /** The header text (or "Column N"), kept so a changed file layout can be noticed. */
+  header: z.string(),
+  /** Target field id, or null to ignore the column. */
+  field: z.nullable(z.string()),
+});
+export type ColumnMapping = z.infer<typeof ColumnMappingSchema>;
+
+export const KeyStrategySchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('column'), column: z.number().check(z.int(), z.nonnegative()) }),
+  z.object({ kind: z.literal('generated') }),
+]);
+export type KeyStrategy = z.infer<typeof KeyStrategySchema>;
+
+export const MappingSchema = z.object({
+  columns: z.array(ColumnMappingSchema),
+  key: KeyStrategySchema,
+});
+export type Mapping = z.infer<typeof MappingSchema>;
+
+export const LocalSourceSchema = z.object({
+  kind: z.literal('local'),
+  fileName: z.string(),
+});
+export type ProfileSource = z.infer<typeof LocalSourceSchema>;
+
+/** What the engine remembers between runs; hosts never write it. */
+export const ProfileStateSchema = z.object({
+  lastFingerprint: z.nullable(z.string()),
+  lastConfigSignature: z.nullable(z.string()),
+  lastRunAt: z.nullable(z.number()),
+  lastStatus: z.nullable(z.string()),
+});
+export type ProfileState = z.infer<typeof ProfileStateSchema>;
+
+export const ProfileInputSchema = z.object({
+  name: z.string().check(z.minLength(1), z.maxLength(200)),
+  bookId: z.string(),
+  folderId: z.nullable(z.string()),
+  source: LocalSourceSchema,
+  parse: ParseOptionsSchema,
+  behaviour: BehaviourOptionsSchema,
+  mapping: MappingSchema,
+  notifyEmail: z.nullable(z.string().check(z.email())),
+});
+export type ProfileInput = z.infer<typeof ProfileInputSchema>;
+
+export type SyncProfile = ProfileInput & {
+  readonly id: string;
+  readonly createdAt: number;
+  readonly updatedAt: number;
+  readonly state: ProfileState;
+};
+
+export const DEFAULT_PARSE_OPTIONS: ParseOptions = {
+  header: true,
+  delimiter: 'auto',
+  encoding: 'auto',
+  dateOrder: 'DMY',
+  defaultRegion: 'US',
+};
+
+export const DEFAULT_BEHAVIOUR: BehaviourOptions = {
+  updateExisting: true,
+  deleteMissing: false,
+  importEveryTime: false,
+};
+
+export const EMPTY_PROFILE_STATE: ProfileState = {
+  lastFingerprint: null,
+  lastConfigSignature: null,
+  lastRunAt: null,
+  lastStatus: null,
+};

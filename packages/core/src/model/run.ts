@@ -1,0 +1,90 @@
+import type { ErrorPayload } from '../errors.ts';
+
+export const RUN_STATUSES = [
+  'running',
+  'success',
+  'warnings',
+  'failed',
+  'refused',
+  'unchanged',
+  'interrupted',
+  'cancelled',
+] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
+
+export const RUN_TRIGGERS = ['manual', 'scheduled'] as const;
+export type RunTrigger = (typeof RUN_TRIGGERS)[number];
+
+export const ISSUE_CODES = [
+  'invalid-email',
+  'invalid-phone',
+  'invalid-date',
+  'invalid-number',
+  'invalid-url',
+  'missing-key',
+  'duplicate-key',
+  'ragged-row',
+  'unbalanced-quote',
+  'empty-row',
+] as const;
+export type IssueCode = (typeof ISSUE_CODES)[number];
+
+/** A problem with one row of the file. Rows are numbered as a spreadsheet shows them (header = 1). */
+export interface RowIssue {
+  readonly row: number;
+  readonly column: string | null;
+  readonly code: IssueCode;
+  readonly message: string;
+}
+
+export interface RunCounts {
+  rows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  deleted: number;
+  skipped: number;
+  invalid: number;
+}
+
+export const emptyCounts = (): RunCounts => ({
+  rows: 0,
+  created: 0,
+  updated: 0,
+  unchanged: 0,
+  deleted: 0,
+  skipped: 0,
+  invalid: 0,
+});
+
+export interface RunRecord {
+  readonly id: string;
+  readonly profileId: string;
+  readonly bookId: string;
+  readonly trigger: RunTrigger;
+  readonly status: RunStatus;
+  readonly startedAt: number;
+  readonly finishedAt: number | null;
+  readonly fileName: string;
+  readonly fingerprint: string | null;
+  readonly encoding: string | null;
+  readonly delimiter: string | null;
+  readonly counts: RunCounts;
+  /** The first issues found (at most MAX_RECORDED_ISSUES); `issueCount` says how many there were. */
+  readonly issues: readonly RowIssue[];
+  readonly issueCount: number;
+  readonly error: ErrorPayload | null;
+  /** Plain-language remarks such as "Decoded as Windows-1252". */
+  readonly notes: readonly string[];
+}
+
+export const MAX_RECORDED_ISSUES = 200;
+
+export type RunStage = 'hashing' | 'parsing' | 'planning' | 'writing' | 'committing';
+
+export interface RunProgress {
+  readonly stage: RunStage;
+  readonly bytesRead: number;
+  readonly totalBytes: number | null;
+  readonly rows: number;
+}

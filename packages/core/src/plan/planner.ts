@@ -1,0 +1,253 @@
+import type { Clock, Random } from '../ports.ts';
+import type { Contact } from '../model/contact.ts';
+import type { FieldDef } from '../model/fields.ts';
+import type { SyncProfile } from '../model/profile.ts';
+import { emptyCounts, MAX_RECORDED_ISSUES, type RowIssue, type RunCounts } from '../model/run.ts';
+import type { RawRow } from '../csv/row-reader.ts';
+import { KeyIndex } from '../keys/key-index.ts';
+import { generateKey } from '../keys/generated-key.ts';
+import { keyOf, normaliseRow, type NormalisedRow, type RowContext } from '../validate/normalise-row.ts';
+import { isMassDeletion } from './mass-delete-guard.ts';
+import { rowHash } from './row-hash.ts';
+import { MASKED, MAX_SAMPLES, type FieldChange, type PlanSamples, type PlanSummary } from './plan-types.ts';
+
+export interface PlannerDeps {
+  readonly profile: SyncProfile;
+  readonly fields: readonly FieldDef[];
+  readonly ctx: RowContext;
+  readonly index: KeyIndex;
+  readonly tombstones: ReadonlySet<string>;
+  /** False when mapping or options changed since the last import: row hashes prove nothing then. */
+  readonly rowHashesValid: boolean;
+  readonly clock: Clock;
+  readonly random: Random;
+  readonly newId: () => string;
+  /** Salted digest of a password value; the plain text is never stored. */
+  readonly digestPassword: (contactId: string, plain: string) => string;
+  readonly fetchContacts: (ids: readonly string[]) => Promise<Contact[]>;
+}
+
+interface PendingUpdate {
+  readonly norm: NormalisedRow;
+  readonly hash: number;
+  readonly id: string;
+}
+
+function sameValues(a: Record<string, string>, b: Record<string, string>): boolean {
+  const ak = Object.keys(a);
+  if (ak.length !== Object.keys(b).length) return false;
+  return ak.every((k) => a[k] === b[k]);
+}
+
+/**
+ * Classifies incoming rows against the address book, batch by batch, into creates, updates,
+ * unchanged, skipped (tombstoned) and invalid; deletions are decided by `finish`.
+ */
+export class Planner {
+  readonly counts: RunCounts = emptyCounts();
+  private readonly issues: RowIssue[] = [];
+  private issueCount = 0;
+  private readonly samples: PlanSamples = { create: [], update: [], delete: [] };
+  /** Row that matched each index entry (0 = not in the file). */
+  private readonly seenRows: Int32Array;
+  private readonly newKeys = new Map<string, number>();
+  private readonly passwordFields: FieldDef[];
+
+  constructor(private readonly deps: PlannerDeps) {
+    this.seenRows = new Int32Array(deps.index.size);
+    this.passwordFields = deps.ctx.columns.filter((c) => c.field.type === 'password').map((c) => c.field);
+  }
+
+  /** Plans a batch of rows; returns the contacts to write (new and changed). */
+  async planBatch(rows: readonly RawRow[]): Promise<Contact[]> {
+    const { profile, index, ctx } = this.deps;
+    const writes: Contact[] = [];
+    const pending: PendingUpdate[] = [];
+    const generated = profile.mapping.key.kind === 'generated';
+    for (const raw of rows) {
+      this.counts.rows++;
+      if (generated) {
+        const norm = normaliseRow(raw, ctx);
+        if (!this.reject(norm)) writes.push(this.create(norm, this.freshKey(), rowHash(raw.fields)));
+        continue;
+      }
+      const key = keyOf(raw, ctx);
+      if (key === null) {
+        this.reject(normaliseRow(raw, ctx));
+        continue;
+      }
+      const n = index.find(key);
+      const firstRow = n >= 0 ? this.seenRows[n]! : (this.newKeys.get(key) ?? 0);
+      if (firstRow !== 0) {
+        this.counts.invalid++;
+        this.addIssue({
+          row: raw.row,
+          column: ctx.keyColumn!.header,
+          code: 'duplicate-key',
+          message: `Row ${raw.row} has the same unique key as row ${firstRow}; it was skipped.`,
+        });
+        continue;
+      }
+      if (n >= 0) this.seenRows[n] = raw.row;
+      else this.newKeys.set(key, raw.row);
+      if (this.deps.tombstones.has(key)) {
+        this.counts.skipped++;
+        continue;
+      }
+      const hash = rowHash(raw.fields);
+      if (n >= 0) {
+        const sameSource = index.sourceAt(n) === profile.id;
+        if ((sameSource && this.deps.rowHashesValid && index.hashAt(n) === hash) || !profile.behaviour.updateExisting) {
+          this.counts.unchanged++;
+          continue;
+        }
+      }
+      const norm = normaliseRow(raw, ctx);
+      if (this.reject(norm)) continue;
+      if (n < 0) writes.push(this.create(norm, key, hash));
+      else pending.push({ norm, hash, id: index.idAt(n) });
+    }
+    if (pending.length > 0) writes.push(...(await this.resolveUpdates(pending)));
+    return writes;
+  }
+
+  /** Decides deletions and the mass-deletion guard once every row has been seen. */
+  finish(): { deletes: string[]; summary: PlanSummary } {
+    const { profile, index } = this.deps;
+    const deletes: string[] = [];
+    let existing = 0;
+    let matched = 0;
+    for (const [key, n] of index.entries()) {
+      if (index.sourceAt(n) !== profile.id) continue;
+      existing++;
+      if (this.seenRows[n] !== 0) matched++;
+      else if (profile.behaviour.deleteMissing) {
+        deletes.push(index.idAt(n));
+        if (this.samples.delete.length < MAX_SAMPLES) {
+          this.samples.delete.push({ key, contactId: index.idAt(n) });
+        }
+      }
+    }
+    this.counts.deleted = deletes.length;
+    return {
+      deletes,
+      summary: {
+        counts: { ...this.counts },
+        issues: [...this.issues],
+        issueCount: this.issueCount,
+        samples: this.samples,
+        existing,
+        matchedExisting: matched,
+        massDeletion: isMassDeletion(matched, existing, deletes.length),
+      },
+    };
+  }
+
+  private reject(norm: NormalisedRow): boolean {
+    if (norm.issues.length === 0) return false;
+    this.counts.invalid++;
+    for (const issue of norm.issues) this.addIssue(issue);
+    return true;
+  }
+
+  private addIssue(issue: RowIssue): void {
+    this.issueCount++;
+    if (this.issues.length < MAX_RECORDED_ISSUES) this.issues.push(issue);
+  }
+
+  private freshKey(): string {
+    const key = generateKey(this.deps.random, (k) => this.deps.index.has(k) || this.newKeys.has(k));
+    this.newKeys.set(key, 1);
+    return key;
+  }
+
+  private create(norm: NormalisedRow, key: string, hash: number): Contact {
+    const { profile, clock, newId, digestPassword } = this.deps;
+    const id = newId();
+    const values = { ...norm.values };
+    for (const [field, plain] of Object.entries(norm.passwords)) values[field] = digestPassword(id, plain);
+    const now = clock.now();
+    this.counts.created++;
+    if (this.samples.create.length < MAX_SAMPLES) {
+      this.samples.create.push({ row: norm.row, key, values: this.masked(values) });
+    }
+    return {
+      id,
+      bookId: profile.bookId,
+      folderId: profile.folderId,
+      key,
+      values,
+      origin: { sourceId: profile.id, rowHash: hash },
+      createdAt: now,
+      updatedAt: now,
+    };
+  }
+
+  /** Reads the existing contacts and writes only those whose values really change. */
+  private async resolveUpdates(pending: readonly PendingUpdate[]): Promise<Contact[]> {
+    const existing = new Map((await this.deps.fetchContacts(pending.map((p) => p.id))).map((c) => [c.id, c]));
+    const writes: Contact[] = [];
+    for (const { norm, hash, id } of pending) {
+      const before = existing.get(id);
+      if (!before) continue;
+      const values = this.merge(before, norm);
+      const changed = !sameValues(values, before.values);
+      // Rows equal in value but new in form are rewritten silently so the next run can skip them.
+      writes.push({
+        ...before,
+        values,
+        origin: { sourceId: this.deps.profile.id, rowHash: hash },
+        updatedAt: changed ? this.deps.clock.now() : before.updatedAt,
+      });
+      if (!changed) {
+        this.counts.unchanged++;
+        continue;
+      }
+      this.counts.updated++;
+      if (this.samples.update.length < MAX_SAMPLES) {
+        this.samples.update.push({ row: norm.row, key: before.key ?? '', contactId: id, changes: this.diff(before.values, values) });
+      }
+    }
+    return writes;
+  }
+
+  /** The file's mapped values over the contact's own; empty or unmapped passwords are kept. */
+  private merge(before: Contact, norm: NormalisedRow): Record<string, string> {
+    const values = { ...before.values };
+    for (const { field } of this.deps.ctx.columns) {
+      if (field.type === 'password') continue;
+      const value = norm.values[field.id];
+      if (value === undefined) delete values[field.id];
+      else values[field.id] = value;
+    }
+    for (const field of this.passwordFields) {
+      const plain = norm.passwords[field.id];
+      if (plain !== undefined) values[field.id] = this.deps.digestPassword(before.id, plain);
+    }
+    return values;
+  }
+
+  private isPassword(fieldId: string): boolean {
+    return this.deps.fields.some((f) => f.id === fieldId && f.type === 'password');
+  }
+
+  private masked(values: Record<string, string>): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const [k, v] of Object.entries(values)) out[k] = this.isPassword(k) ? MASKED : v;
+    return out;
+  }
+
+  private diff(a: Record<string, string>, b: Record<string, string>): FieldChange[] {
+    const changes: FieldChange[] = [];
+    for (const field of new Set([...Object.keys(a), ...Object.keys(b)])) {
+      if (a[field] === b[field]) continue;
+      const secret = this.isPassword(field);
+      changes.push({
+        field,
+        from: a[field] === undefined ? null : secret ? MASKED : a[field]!,
+        to: b[field] === undefined ? null : secret ? MASKED : b[field]!,
+      });
+    }
+    return changes;
+  }
+}

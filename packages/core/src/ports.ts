@@ -1,0 +1,29 @@
+/** The small interfaces through which the pure core reaches the outside world. */
+
+/** A re-readable stream of bytes: a local file, or a body the proxy delivered. */
+export interface ByteSource {
+  readonly name: string;
+  readonly size?: number;
+  /** Each call starts again from the first byte. */
+  open(signal?: AbortSignal): AsyncIterable<Uint8Array>;
+}
+
+/** Incremental SHA-256 (hex output); the SDK supplies one. */
+export interface Hasher {
+  create(): HashState;
+}
+
+export interface HashState {
+  update(bytes: Uint8Array): void;
+  digestHex(): string;
+}
+
+export interface Clock {
+  /** Milliseconds since the Unix epoch. */
+  now(): number;
+}
+
+export interface Random {
+  /** A uniformly distributed integer in [0, maxExclusive). */
+  int(maxExclusive: number): number;
+}

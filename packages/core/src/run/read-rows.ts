@@ -1,0 +1,81 @@
+import type { ByteSource } from '../ports.ts';
+import type { ParseOptions } from '../model/profile.ts';
+import { createDecoder, type ConcreteEncoding } from '../csv/decode.ts';
+import { detectDelimiter, detectNewline, type Newline } from '../csv/detect.ts';
+import { CsvRowReader, type RawRow } from '../csv/row-reader.ts';
+
+export interface RowLayout {
+  readonly delimiter: string;
+  readonly delimiterDetected: boolean;
+  readonly newline: Newline;
+  /** Header cells, or null when the first line is data. */
+  readonly headers: string[] | null;
+  readonly columnCount: number;
+}
+
+export interface RowBatch {
+  readonly layout: RowLayout;
+  readonly rows: RawRow[];
+  readonly bytesRead: number;
+}
+
+/** Decoded text is parsed in pieces of about this many characters. */
+const PARSE_CHARS = 512 * 1024;
+/** Enough text to guess the delimiter and line break. */
+const SAMPLE_CHARS = 64 * 1024;
+
+/**
+ * Streams a source as batches of records: decode, detect the layout on the first text, read
+ * the header, then hand out data rows. Memory stays bounded by the batch and chunk sizes.
+ */
+export async function* readRowBatches(
+  source: ByteSource,
+  encoding: ConcreteEncoding,
+  parse: ParseOptions,
+  signal: AbortSignal | undefined,
+): AsyncGenerator<RowBatch> {
+  const decoder = createDecoder(encoding);
+  let text = '';
+  let bytesRead = 0;
+  let started: { reader: CsvRowReader; base: Omit<RowLayout, 'headers' | 'columnCount'> } | null =
+    null;
+  let layout: RowLayout | null = null;
+  let pendingHeader = parse.header;
+
+  const start = (sample: string) => {
+    const delimiter = parse.delimiter === 'auto' ? detectDelimiter(sample) : parse.delimiter;
+    const newline = detectNewline(sample);
+    return {
+      reader: new CsvRowReader(delimiter, newline),
+      base: { delimiter, delimiterDetected: parse.delimiter === 'auto', newline },
+    };
+  };
+  const take = (rows: RawRow[], base: Omit<RowLayout, 'headers' | 'columnCount'>): RawRow[] => {
+    if (layout === null && rows.length > 0) {
+      const first = rows[0]!;
+      const headers = pendingHeader ? first.fields.map((h) => h.trim()) : null;
+      layout = { ...base, headers, columnCount: first.fields.length };
+      if (pendingHeader) {
+        pendingHeader = false;
+        return rows.slice(1);
+      }
+    }
+    return rows;
+  };
+
+  for await (const chunk of source.open(signal)) {
+    signal?.throwIfAborted();
+    bytesRead += chunk.length;
+    text += decoder.push(chunk);
+    if (started === null && text.length < SAMPLE_CHARS) continue;
+    started ??= start(text);
+    if (text.length < PARSE_CHARS) continue;
+    const rows = take(started.reader.push(text), started.base);
+    text = '';
+    if (rows.length > 0) yield { layout: layout!, rows, bytesRead };
+  }
+  text += decoder.end();
+  started ??= start(text);
+  const rows = take([...started.reader.push(text), ...started.reader.end()], started.base);
+  yield { layout: layout ?? { ...started.base, headers: null, columnCount: 0 }, rows, bytesRead };
+}

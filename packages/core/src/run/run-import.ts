@@ -1,0 +1,177 @@
+import { ContactSyncError, toContactSyncError } from '../errors.ts';
+import type { ByteSource, Clock, Hasher, Random } from '../ports.ts';
+import type { AddressBook } from '../model/address-book.ts';
+import type { ProfileState, SyncProfile } from '../model/profile.ts';
+import type { RunProgress, RunRecord, RunStatus, RunTrigger } from '../model/run.ts';
+import { emptyCounts } from '../model/run.ts';
+import { ENCODING_LABELS } from '../csv/decode.ts';
+import { assertMappingUsable } from '../mapping/validate-mapping.ts';
+import { compileRowContext } from '../validate/normalise-row.ts';
+import { Planner } from '../plan/planner.ts';
+import type { PlanSummary } from '../plan/plan-types.ts';
+import { configSignature } from './config-signature.ts';
+import { readRowBatches } from './read-rows.ts';
+import { scanSource } from './scan-source.ts';
+import type { SyncTarget } from './sync-target.ts';
+
+export interface ImportRunOptions {
+  readonly runId: string;
+  readonly trigger: RunTrigger;
+  readonly profile: SyncProfile;
+  readonly book: AddressBook;
+  readonly source: ByteSource;
+  /** Plan only: nothing is written, not even the history. */
+  readonly dryRun: boolean;
+  /** A manual run may pass the mass-deletion guard once the user confirmed; scheduled runs never. */
+  readonly confirmMassDelete: boolean;
+  readonly target: SyncTarget;
+  readonly hasher: Hasher;
+  readonly clock: Clock;
+  readonly random: Random;
+  readonly newId: () => string;
+  readonly digestPassword: (contactId: string, plain: string) => string;
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (progress: RunProgress) => void;
+}
+
+export interface ImportRunResult {
+  readonly record: RunRecord;
+  /** The dry run's (or real run's) classification; null when the file was never planned. */
+  readonly plan: PlanSummary | null;
+}
+
+function massDeletionMessage(plan: PlanSummary, trigger: RunTrigger): string {
+  const pct = Math.round((plan.matchedExisting / plan.existing) * 100);
+  const way =
+    trigger === 'manual'
+      ? 'If this is intended, confirm the deletion, turn off "Delete contacts not found in the file", or delete the contacts by hand first.'
+      : 'Scheduled imports never delete this much. If this is intended, turn off "Delete contacts not found in the file" or delete the contacts by hand, then import again.';
+  return `The file holds only ${plan.matchedExisting} of the ${plan.existing} contacts this import manages (${pct}%), so importing it would delete ${plan.counts.deleted} contacts. It was refused to prevent an accidental mass deletion. ${way}`;
+}
+
+/**
+ * One import, end to end: decode → parse → map → validate → plan → apply → record.
+ * Whatever happens, the address book is either fully updated or left as it was, and the
+ * returned record says which and why.
+ */
+export async function runImport(o: ImportRunOptions): Promise<ImportRunResult> {
+  const { profile, book, target, signal } = o;
+  const startedAt = o.clock.now();
+  const notes: string[] = [];
+  let fingerprint: string | null = null;
+  let encoding: string | null = null;
+  let delimiter: string | null = null;
+  let plan: PlanSummary | null = null;
+  let signature: string | null = null;
+  const progress = (p: RunProgress) => o.onProgress?.(p);
+
+  const record = (status: RunStatus, error: ContactSyncError | null): RunRecord => ({
+    id: o.runId,
+    profileId: profile.id,
+    bookId: profile.bookId,
+    trigger: o.trigger,
+    status,
+    startedAt,
+    finishedAt: o.clock.now(),
+    fileName: o.source.name,
+    fingerprint,
+    encoding,
+    delimiter,
+    counts: plan ? { ...plan.counts } : emptyCounts(),
+    issues: plan ? plan.issues : [],
+    issueCount: plan ? plan.issueCount : 0,
+    error: error ? error.toJSON() : null,
+    notes,
+  });
+  const nextState = (status: RunStatus): ProfileState => {
+    const applied = status === 'success' || status === 'warnings';
+    return {
+      lastFingerprint: applied ? fingerprint : profile.state.lastFingerprint,
+      lastConfigSignature: applied ? signature : profile.state.lastConfigSignature,
+      lastRunAt: o.clock.now(),
+      lastStatus: status,
+    };
+  };
+  const conclude = async (status: RunStatus, error: ContactSyncError | null): Promise<ImportRunResult> => {
+    const result = { record: record(status, error), plan };
+    if (!o.dryRun) await target.recordOutcome(result.record, nextState(status));
+    return result;
+  };
+
+  try {
+    assertMappingUsable(profile.mapping, book.fields, profile.behaviour);
+    const scan = await scanSource(o.source, profile.parse.encoding, o.hasher, signal, (bytes) =>
+      progress({ stage: 'hashing', bytesRead: bytes, totalBytes: o.source.size ?? null, rows: 0 }),
+    );
+    fingerprint = scan.fingerprint;
+    encoding = scan.encoding;
+    if (scan.fellBack) {
+      notes.push(
+        `The file is not valid UTF-8, so it was read as ${ENCODING_LABELS['windows-1252']}. Check accented letters in the result.`,
+      );
+    }
+    signature = configSignature(profile, book.fields, o.hasher);
+    if (
+      !profile.behaviour.importEveryTime &&
+      profile.state.lastFingerprint === fingerprint &&
+      profile.state.lastConfigSignature === signature
+    ) {
+      notes.push('The file has not changed since the last import, so it was not imported again.');
+      return await conclude('unchanged', null);
+    }
+
+    const index = await target.loadIndex();
+    const tombstones = await target.loadTombstones(profile.id);
+    let planner: Planner | null = null;
+    for await (const batch of readRowBatches(o.source, scan.encoding, profile.parse, signal)) {
+      delimiter = batch.layout.delimiter;
+      planner ??= new Planner({
+        profile,
+        fields: book.fields,
+        ctx: compileRowContext(profile.mapping, book.fields, profile.parse, batch.layout.columnCount),
+        index,
+        tombstones,
+        rowHashesValid: profile.state.lastConfigSignature === signature,
+        clock: o.clock,
+        random: o.random,
+        newId: o.newId,
+        digestPassword: o.digestPassword,
+        fetchContacts: (ids) => target.getContacts(ids),
+      });
+      for (let i = 0; i < batch.rows.length; i += PLAN_BATCH) {
+        const writes = await planner.planBatch(batch.rows.slice(i, i + PLAN_BATCH));
+        if (!o.dryRun && writes.length > 0) await target.stage(writes);
+        signal?.throwIfAborted();
+      }
+      progress({ stage: 'parsing', bytesRead: batch.bytesRead, totalBytes: scan.bytes, rows: planner.counts.rows });
+    }
+    const finished = planner?.finish();
+    plan = finished?.summary ?? null;
+    if (!finished || finished.summary.counts.rows === 0) {
+      throw new ContactSyncError('empty-file', 'The file has no contact rows (only a header, or blank lines); nothing was changed.');
+    }
+    if (finished.summary.massDeletion && !(o.trigger === 'manual' && o.confirmMassDelete)) {
+      if (!o.dryRun) await target.discard();
+      const refusal = new ContactSyncError('mass-delete-refused', massDeletionMessage(finished.summary, o.trigger), {
+        existing: finished.summary.existing,
+        matched: finished.summary.matchedExisting,
+        deletes: finished.summary.counts.deleted,
+      });
+      return await conclude('refused', refusal);
+    }
+    const status: RunStatus = finished.summary.issueCount > 0 ? 'warnings' : 'success';
+    const result = { record: record(status, null), plan };
+    if (!o.dryRun) {
+      progress({ stage: 'committing', bytesRead: scan.bytes, totalBytes: scan.bytes, rows: finished.summary.counts.rows });
+      await target.commit(finished.deletes, result.record, nextState(status));
+    }
+    return result;
+  } catch (thrown) {
+    const error = toContactSyncError(thrown);
+    if (!o.dryRun) await target.discard().catch(() => undefined);
+    return conclude(error.code === 'aborted' ? 'cancelled' : 'failed', error);
+  }
+}
+
+/** Rows planned (and staged) together; bounds memory and the size of each store write. */
+const PLAN_BATCH = 4096;

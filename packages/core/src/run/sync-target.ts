@@ -1,0 +1,21 @@
+import type { Contact } from '../model/contact.ts';
+import type { ProfileState } from '../model/profile.ts';
+import type { RunRecord } from '../model/run.ts';
+import type { KeyIndex } from '../keys/key-index.ts';
+
+/**
+ * The storage side of one run against one address book. Staged contacts stay invisible until
+ * `commit`, which applies them, the deletions, the run record and the profile state at once.
+ */
+export interface SyncTarget {
+  loadIndex(): Promise<KeyIndex>;
+  loadTombstones(sourceId: string): Promise<ReadonlySet<string>>;
+  getContacts(ids: readonly string[]): Promise<Contact[]>;
+  /** New or replacement versions of contacts (a replacement keeps the contact's id). */
+  stage(contacts: readonly Contact[]): Promise<void>;
+  commit(deletes: readonly string[], record: RunRecord, state: ProfileState): Promise<void>;
+  /** Forgets everything staged; the address book stays as it was. */
+  discard(): Promise<void>;
+  /** Writes the history record and profile state of a run that changed no contact. */
+  recordOutcome(record: RunRecord, state: ProfileState): Promise<void>;
+}

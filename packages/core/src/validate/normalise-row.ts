@@ -1,0 +1,145 @@
+import type { FieldDef, FieldType } from '../model/fields.ts';
+import type { Mapping, ParseOptions } from '../model/profile.ts';
+import type { IssueCode, RowIssue } from '../model/run.ts';
+import type { RawRow } from '../csv/row-reader.ts';
+import { normaliseDate } from './date.ts';
+import { normaliseEmail } from './email.ts';
+import { normalisePhone } from './phone.ts';
+import { normaliseNumber, normaliseUrl } from './simple-types.ts';
+
+/** The mapping compiled against the address book's fields, ready to apply to each row. */
+export interface RowContext {
+  readonly columns: readonly { column: number; header: string; field: FieldDef }[];
+  /** Null with generated keys. */
+  readonly keyColumn: { column: number; header: string; caseInsensitive: boolean } | null;
+  readonly expectedColumns: number;
+  readonly parse: ParseOptions;
+}
+
+export interface NormalisedRow {
+  readonly row: number;
+  /** The unique key, or null with generated keys or when it is missing (see issues). */
+  readonly key: string | null;
+  /** Non-empty values by field id; password fields are left out (see `passwords`). */
+  readonly values: Record<string, string>;
+  /** Plain-text passwords by field id; the planner turns them into digests. */
+  readonly passwords: Record<string, string>;
+  readonly issues: RowIssue[];
+}
+
+export function compileRowContext(
+  mapping: Mapping,
+  fields: readonly FieldDef[],
+  parse: ParseOptions,
+  expectedColumns: number,
+): RowContext {
+  const byId = new Map(fields.map((f) => [f.id, f]));
+  const columns = mapping.columns.flatMap((c) => {
+    const field = c.field === null ? undefined : byId.get(c.field);
+    return field ? [{ column: c.column, header: c.header, field }] : [];
+  });
+  let keyColumn: RowContext['keyColumn'] = null;
+  if (mapping.key.kind === 'column') {
+    const column = mapping.key.column;
+    const mapped = columns.find((c) => c.column === column);
+    const header = mapping.columns.find((c) => c.column === column)?.header ?? `Column ${column + 1}`;
+    keyColumn = { column, header, caseInsensitive: mapped?.field.type === 'email' };
+  }
+  return { columns, keyColumn, expectedColumns, parse };
+}
+
+/** Shortened for messages, so a giant cell cannot flood the history. */
+function quote(value: string): string {
+  return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+}
+
+const TYPE_CHECKS: Partial<
+  Record<FieldType, { code: IssueCode; what: string; fn: (v: string, p: ParseOptions) => string | null }>
+> = {
+  email: { code: 'invalid-email', what: 'a valid email address', fn: (v) => normaliseEmail(v) },
+  phone: {
+    code: 'invalid-phone',
+    what: 'a valid phone number',
+    fn: (v, p) => normalisePhone(v, p.defaultRegion),
+  },
+  date: { code: 'invalid-date', what: 'a valid date', fn: (v, p) => normaliseDate(v, p.dateOrder) },
+  number: { code: 'invalid-number', what: 'a number', fn: (v) => normaliseNumber(v) },
+  url: { code: 'invalid-url', what: 'a web address', fn: (v) => normaliseUrl(v) },
+};
+
+function raggedIssue(raw: RawRow, expected: number): RowIssue | null {
+  const n = raw.fields.length;
+  if (n === expected) return null;
+  // Trailing empty cells (a delimiter at the end of the line) are harmless.
+  if (n > expected && raw.fields.slice(expected).every((f) => f.trim() === '')) return null;
+  return {
+    row: raw.row,
+    column: null,
+    code: 'ragged-row',
+    message: `Row ${raw.row} has ${n} ${n === 1 ? 'column' : 'columns'} but the file has ${expected}; it was skipped. Check for an unquoted delimiter in a value.`,
+  };
+}
+
+/** Applies the mapping to one record: typed values, the key, and any problems found. */
+export function normaliseRow(raw: RawRow, ctx: RowContext): NormalisedRow {
+  const issues: RowIssue[] = [];
+  const values: Record<string, string> = {};
+  const passwords: Record<string, string> = {};
+  const ragged = raggedIssue(raw, ctx.expectedColumns);
+  if (ragged) issues.push(ragged);
+  if (raw.malformedQuotes) {
+    issues.push({
+      row: raw.row,
+      column: null,
+      code: 'unbalanced-quote',
+      message: `Row ${raw.row} has a malformed quote; it was skipped.`,
+    });
+  }
+  for (const { column, header, field } of ctx.columns) {
+    const cell = (raw.fields[column] ?? '').trim();
+    if (cell === '') continue;
+    if (field.type === 'password') {
+      passwords[field.id] = cell;
+      continue;
+    }
+    const check = TYPE_CHECKS[field.type];
+    if (!check) {
+      values[field.id] = cell;
+      continue;
+    }
+    const normalised = check.fn(cell, ctx.parse);
+    if (normalised === null) {
+      issues.push({
+        row: raw.row,
+        column: header,
+        code: check.code,
+        message: `Row ${raw.row}, column "${header}": ${quote(cell)} is not ${check.what}.`,
+      });
+    } else {
+      values[field.id] = normalised;
+    }
+  }
+  let key: string | null = null;
+  if (ctx.keyColumn) {
+    const cell = (raw.fields[ctx.keyColumn.column] ?? '').trim();
+    if (cell === '') {
+      issues.push({
+        row: raw.row,
+        column: ctx.keyColumn.header,
+        code: 'missing-key',
+        message: `Row ${raw.row} has no value in the unique key column "${ctx.keyColumn.header}"; it was skipped.`,
+      });
+    } else {
+      key = ctx.keyColumn.caseInsensitive ? cell.toLowerCase() : cell;
+    }
+  }
+  return { row: raw.row, key, values, passwords, issues };
+}
+
+/** The key alone, for rows whose content is known unchanged and need no other work. */
+export function keyOf(raw: RawRow, ctx: RowContext): string | null {
+  if (!ctx.keyColumn) return null;
+  const cell = (raw.fields[ctx.keyColumn.column] ?? '').trim();
+  if (cell === '') return null;
+  return ctx.keyColumn.caseInsensitive ? cell.toLowerCase() : cell;
+}

@@ -1,0 +1,24 @@
+import { defaultReporter } from '@web/test-runner';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { cjsToEsmPlugin } from './scripts/wtr/cjs-to-esm-plugin.js';
+import { countsReporter } from './scripts/wtr/counts-reporter.js';
+import { assertChromium, chromiumArgs, chromiumPath } from './scripts/wtr/chromium.js';
+
+assertChromium();
+
+export default {
+  files: ['packages/*/test/**/*.test.ts'],
+  nodeResolve: { exportConditions: ['browser', 'production'] },
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022' }), cjsToEsmPlugin(['papaparse'])],
+  browsers: [
+    chromeLauncher({
+      launchOptions: { executablePath: chromiumPath, headless: true, args: chromiumArgs },
+    }),
+  ],
+  concurrency: 2,
+  testFramework: { config: { timeout: 30000 } },
+  testsFinishTimeout: 300000,
+  browserStartTimeout: 60000,
+  reporters: [defaultReporter(), countsReporter({ outFile: '.wtr-summary.json' })],
+};
