@@ -32,6 +32,12 @@ describe('CSV reading', () => {
     }
   });
 
+  it('is not fooled by decimal commas or quoted delimiters', () => {
+    expect(detectDelimiter('email;shoe\nann@x.io;42,5\n')).to.equal(';');
+    expect(detectDelimiter('name,note\n"A; B",x\n"C; D",y\n')).to.equal(',');
+    expect(detectDelimiter('just one column\nvalue\n')).to.equal(',');
+  });
+
   it('keeps quoted delimiters, quotes and line breaks inside a field, across chunks', () => {
     const text = 'name,notes\r\n"Smith, Ann","line one\r\nline ""two"""\r\nBob,plain\r\n';
     for (const chunk of [1, 3, 7, 100]) {

@@ -4,13 +4,29 @@ export const DETECTABLE_DELIMITERS = [',', ';', '\t', '|'] as const;
 
 export type Newline = '\n' | '\r\n' | '\r';
 
-/** Guesses the delimiter from a sample of complete lines; falls back to a comma. */
+/**
+ * Guesses the delimiter from a sample: the candidate that splits the most rows into the same
+ * number (more than one) of fields wins, preferring one where the header agrees. Quotes are
+ * respected. Falls back to a comma.
+ */
 export function detectDelimiter(sample: string): string {
-  const result = Papa.parse<string[]>(sample, {
-    preview: 50,
-    delimitersToGuess: [...DETECTABLE_DELIMITERS],
-  });
-  return result.meta.delimiter || ',';
+  let best = ',';
+  let bestScore = 0;
+  for (const delimiter of DETECTABLE_DELIMITERS) {
+    const rows = Papa.parse<string[]>(sample, { delimiter, preview: 30, skipEmptyLines: true }).data;
+    const counts = rows.map((r) => r.length);
+    const frequency = new Map<number, number>();
+    for (const n of counts) if (n > 1) frequency.set(n, (frequency.get(n) ?? 0) + 1);
+    let mode = 0;
+    let modeFrequency = 0;
+    for (const [n, f] of frequency) {
+      if (f > modeFrequency || (f === modeFrequency && n > mode)) [mode, modeFrequency] = [n, f];
+    }
+    if (modeFrequency === 0) continue;
+    const score = (modeFrequency / counts.length) * 1000 + (counts[0] === mode ? 100 : 0) + Math.min(mode, 99);
+    if (score > bestScore) [best, bestScore] = [delimiter, score];
+  }
+  return best;
 }
 
 /** The first line break decides; files that never break a line read as one row. */
