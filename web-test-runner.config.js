@@ -9,7 +9,7 @@ assertChromium();
 
 export default {
   files: ['packages/*/test/**/*.test.ts'],
-  nodeResolve: { exportConditions: ['browser', 'production'] },
+  nodeResolve: { exportConditions: ['source', 'browser', 'production'] },
   plugins: [esbuildPlugin({ ts: true, target: 'es2022' }), cjsToEsmPlugin(['papaparse'])],
   browsers: [
     chromeLauncher({

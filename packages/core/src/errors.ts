@@ -16,6 +16,7 @@ export const ERROR_CODES = [
   'database-outdated',
   'busy',
   'aborted',
+  'interrupted',
   'source-failed',
   'internal',
 ] as const;

@@ -1,0 +1,169 @@
+import { proxy, releaseProxy, wrap, type Remote } from 'comlink';
+import {
+  ContactSyncError,
+  type FieldType,
+  type ParseOptions,
+  type ProfileInput,
+  type RunProgress,
+  type RunTrigger,
+} from '@contactsync/core';
+import { installErrorTransfer } from '../comlink-errors.ts';
+import { channelName, type ContactSyncEvent } from '../events.ts';
+import type { Engine } from '../worker/engine.ts';
+import type { ContactQuery } from '../worker/contacts.ts';
+import type { HistoryQuery } from '../worker/profiles.ts';
+
+export interface ContactSyncOptions {
+  /** IndexedDB database name: separate names keep separate data. Default "contactsync". */
+  readonly dbName?: string;
+  /** Where the worker script lives; defaults to the one shipped beside this module. */
+  readonly workerUrl?: string | URL;
+}
+
+export interface RunOptions {
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (progress: RunProgress) => void;
+  /** Lets a manual run delete more than the mass-deletion guard allows, after the user agreed. */
+  readonly confirmMassDelete?: boolean;
+  readonly trigger?: RunTrigger;
+  /** The name shown in the history; defaults to the File's name. */
+  readonly fileName?: string;
+}
+
+/** The worker script, resolved next to this module (the build rewrites this to the bundle). */
+function defaultWorkerUrl(): URL {
+  return new URL('../worker/worker.ts', import.meta.url);
+}
+
+function loadWorker(url: URL): Promise<{ worker: Worker; engine: Remote<Engine> }> {
+  const worker = new Worker(url, { type: 'module', name: 'contactsync' });
+  const engine = wrap<Engine>(worker);
+  // A module worker that fails to load never answers; its "error" event is the only sign.
+  return new Promise((resolve, reject) => {
+    const onError = (event: ErrorEvent | Event) => {
+      worker.terminate();
+      const detail = event instanceof ErrorEvent && event.message ? `: ${event.message}` : '';
+      reject(new ContactSyncError('internal', `The ContactSync worker failed to load from ${url.href}${detail}.`));
+    };
+    worker.addEventListener('error', onError, { once: true });
+    engine.ready().then(
+      () => {
+        worker.removeEventListener('error', onError);
+        resolve({ worker, engine });
+      },
+      (error: unknown) => {
+        worker.terminate();
+        reject(error);
+      },
+    );
+  });
+}
+
+/**
+ * Starts the sync engine in a Web Worker and returns a typed client for it.
+ * Resolves once the database is open; rejects with a clear error if the worker cannot load.
+ */
+export async function createContactSync(options: ContactSyncOptions = {}) {
+  installErrorTransfer();
+  const dbName = options.dbName ?? 'contactsync';
+  const url = new URL(options.workerUrl ?? defaultWorkerUrl(), globalThis.location?.href);
+  url.searchParams.set('db', dbName);
+  const { worker, engine } = await loadWorker(url);
+  const channels = new Set<BroadcastChannel>();
+
+  return {
+    dbName,
+
+    books: {
+      list: () => engine.listBooks(),
+      get: (bookId: string) => engine.getBook(bookId),
+      create: (input: { name: string }) => engine.createBook(input),
+      rename: (bookId: string, name: string) => engine.renameBook(bookId, name),
+      delete: (bookId: string) => engine.deleteBook(bookId),
+      addField: (bookId: string, field: { label: string; type: FieldType }) => engine.addField(bookId, field),
+      removeField: (bookId: string, fieldId: string) => engine.removeField(bookId, fieldId),
+    },
+
+    folders: {
+      list: (bookId: string) => engine.listFolders(bookId),
+      create: (bookId: string, name: string) => engine.createFolder(bookId, name),
+      rename: (folderId: string, name: string) => engine.renameFolder(folderId, name),
+      delete: (folderId: string) => engine.deleteFolder(folderId),
+    },
+
+    contacts: {
+      list: (bookId: string, query?: ContactQuery) => engine.listContacts(bookId, query),
+      get: (bookId: string, contactId: string) => engine.getContact(bookId, contactId),
+      create: (bookId: string, input: { values: Record<string, string>; folderId?: string | null }) =>
+        engine.createContact(bookId, input),
+      update: (bookId: string, contactId: string, patch: { values?: Record<string, string>; folderId?: string | null }) =>
+        engine.updateContact(bookId, contactId, patch),
+      /** Deletes on the web only; a synced contact is never re-imported by its source. */
+      delete: (bookId: string, contactId: string) => engine.deleteContact(bookId, contactId),
+    },
+
+    profiles: {
+      list: (bookId?: string) => engine.listProfiles(bookId),
+      get: (profileId: string) => engine.getProfile(profileId),
+      create: (input: ProfileInput) => engine.createProfile(input),
+      update: (profileId: string, patch: Partial<ProfileInput>) => engine.updateProfile(profileId, patch),
+      delete: (profileId: string) => engine.deleteProfile(profileId),
+    },
+
+    history: {
+      list: (query?: HistoryQuery) => engine.listRuns(query),
+      get: (runId: string) => engine.getRun(runId),
+    },
+
+    /** Detected settings, first rows, column samples and a suggested mapping for a file. */
+    preview: (bookId: string, file: Blob, parse?: Partial<ParseOptions>) => engine.preview(bookId, file, parse),
+
+    /** A dry run: the counts and samples a run would produce, with nothing written. */
+    plan: (profileId: string, file: Blob, fileName?: string) => engine.plan(profileId, file, fileName),
+
+    /** Runs an import; resolves with its history record, whatever the outcome. */
+    async run(profileId: string, file: Blob, runOptions: RunOptions = {}) {
+      const runId = crypto.randomUUID();
+      const { signal, onProgress } = runOptions;
+      signal?.throwIfAborted();
+      const onAbort = () => void engine.cancel(runId);
+      signal?.addEventListener('abort', onAbort, { once: true });
+      try {
+        return await engine.run(
+          profileId,
+          {
+            runId,
+            file,
+            fileName: runOptions.fileName ?? (file instanceof File ? file.name : undefined),
+            trigger: runOptions.trigger ?? 'manual',
+            confirmMassDelete: runOptions.confirmMassDelete ?? false,
+          },
+          onProgress ? proxy(onProgress) : undefined,
+        );
+      } finally {
+        signal?.removeEventListener('abort', onAbort);
+      }
+    },
+
+    /** Calls `listener` for every change, made in this tab or any other. Returns an unsubscribe. */
+    subscribe(listener: (event: ContactSyncEvent) => void): () => void {
+      const channel = new BroadcastChannel(channelName(dbName));
+      channel.onmessage = (message: MessageEvent<ContactSyncEvent>) => listener(message.data);
+      channels.add(channel);
+      return () => {
+        channel.close();
+        channels.delete(channel);
+      };
+    },
+
+    /** Stops the worker at once. A run in progress is rolled back the next time the book is opened. */
+    close(): void {
+      for (const channel of channels) channel.close();
+      channels.clear();
+      engine[releaseProxy]();
+      worker.terminate();
+    },
+  };
+}
+
+export type ContactSync = Awaited<ReturnType<typeof createContactSync>>;

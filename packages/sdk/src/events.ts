@@ -1,0 +1,18 @@
+import type { RunProgress, RunRecord } from '@contactsync/core';
+
+/** What changed, told to every tab of the same origin and database. */
+export type ContactSyncEvent =
+  | { readonly type: 'books-changed' }
+  | { readonly type: 'contacts-changed'; readonly bookId: string }
+  | { readonly type: 'profiles-changed'; readonly bookId: string }
+  | { readonly type: 'run-started'; readonly run: RunRecord }
+  | {
+      readonly type: 'run-progress';
+      readonly runId: string;
+      readonly profileId: string;
+      readonly bookId: string;
+      readonly progress: RunProgress;
+    }
+  | { readonly type: 'run-finished'; readonly run: RunRecord };
+
+export const channelName = (dbName: string) => `contactsync:${dbName}`;

@@ -1,0 +1,145 @@
+import type { IDBPDatabase } from 'idb';
+import type { Contact, KeyIndex, ProfileState, RunRecord, SyncTarget, Tombstone } from '@contactsync/core';
+import { ContactSyncError } from '@contactsync/core';
+import type { BookView } from './book-view.ts';
+import { SEGMENT_SIZE, type ContactSyncDB, type SegmentRecord, type SegmentRef } from './schema.ts';
+import { segmentRecords } from './segment-records.ts';
+import { applyManifestChange } from './manifest-change.ts';
+
+const CACHE_SEGMENTS = 32;
+
+/**
+ * A run's view of one book. New and changed contacts go to fresh segments that no manifest
+ * names yet; `commit` names them and retires what they replace in one transaction.
+ */
+export class BookTarget implements SyncTarget {
+  private pending: Contact[] = [];
+  private readonly staged: SegmentRef[] = [];
+  /** Contact ids written to staged segments; their old versions are retired at commit. */
+  private readonly replaced: string[] = [];
+  private inflight: Promise<void> = Promise.resolve();
+  private readonly cache = new Map<string, SegmentRecord>();
+
+  constructor(
+    private readonly db: IDBPDatabase<ContactSyncDB>,
+    private readonly view: BookView,
+    private readonly newSegmentId: () => string,
+  ) {}
+
+  private get bookId(): string {
+    return this.view.manifest.bookId;
+  }
+
+  async loadIndex(): Promise<KeyIndex> {
+    return this.view.keyIndex();
+  }
+
+  async loadTombstones(sourceId: string): Promise<ReadonlySet<string>> {
+    return tombstoneKeys(this.db, this.bookId, sourceId);
+  }
+
+  async getContacts(ids: readonly string[]): Promise<Contact[]> {
+    const wanted = new Map<number, number[]>();
+    for (const id of ids) {
+      const loc = this.view.locate(id);
+      if (!loc) continue;
+      const list = wanted.get(loc.segment) ?? [];
+      list.push(loc.position);
+      wanted.set(loc.segment, list);
+    }
+    const refs = this.view.manifest.segments;
+    const missing = [...wanted.keys()].map((s) => refs[s]!.id).filter((id) => !this.cache.has(id));
+    if (missing.length > 0) {
+      const tx = this.db.transaction('segments', 'readonly');
+      const records = await Promise.all(missing.map((id) => tx.store.get(id)));
+      for (const r of records) if (r) this.remember(r);
+    }
+    const out: Contact[] = [];
+    for (const [s, positions] of wanted) {
+      const record = this.cache.get(refs[s]!.id);
+      if (record) for (const p of positions) out.push(record.contacts[p]!);
+    }
+    return out;
+  }
+
+  async stage(contacts: readonly Contact[]): Promise<void> {
+    this.pending.push(...contacts);
+    while (this.pending.length >= SEGMENT_SIZE) this.flush(this.pending.splice(0, SEGMENT_SIZE));
+    // One write in flight while the next batch is parsed; wait only for the one before.
+    await this.inflight;
+  }
+
+  async commit(deletes: readonly string[], record: RunRecord, state: ProfileState): Promise<void> {
+    if (this.pending.length > 0) this.flush(this.pending.splice(0));
+    await this.inflight;
+    await applyManifestChange(this.db, this.view, {
+      retire: [...this.replaced, ...deletes],
+      add: this.staged,
+      record,
+      profileState: { profileId: record.profileId, state },
+    });
+  }
+
+  async discard(): Promise<void> {
+    this.pending = [];
+    await this.inflight.catch(() => undefined);
+    if (this.staged.length === 0) return;
+    const tx = this.db.transaction(['segments', 'segmentKeys'], 'readwrite');
+    for (const ref of this.staged.splice(0)) {
+      void tx.objectStore('segments').delete(ref.id);
+      void tx.objectStore('segmentKeys').delete(ref.id);
+    }
+    await tx.done;
+  }
+
+  async recordOutcome(record: RunRecord, state: ProfileState): Promise<void> {
+    const tx = this.db.transaction(['runs', 'profiles'], 'readwrite');
+    void tx.objectStore('runs').put(record);
+    const profile = await tx.objectStore('profiles').get(record.profileId);
+    if (profile) void tx.objectStore('profiles').put({ ...profile, state });
+    await tx.done;
+  }
+
+  private flush(contacts: Contact[]): void {
+    const { segment, keys, ref } = segmentRecords(this.newSegmentId(), this.bookId, contacts);
+    for (const c of contacts) if (this.view.locate(c.id)) this.replaced.push(c.id);
+    const previous = this.inflight;
+    this.inflight = (async () => {
+      await previous;
+      const tx = this.db.transaction(['segments', 'segmentKeys'], 'readwrite');
+      void tx.objectStore('segments').put(segment);
+      void tx.objectStore('segmentKeys').put(keys);
+      await tx.done;
+      this.staged.push(ref);
+    })().catch((error: unknown) => {
+      throw error instanceof ContactSyncError ? error : storageError(error);
+    });
+  }
+
+  private remember(record: SegmentRecord): void {
+    if (this.cache.size >= CACHE_SEGMENTS) this.cache.delete(this.cache.keys().next().value!);
+    this.cache.set(record.id, record);
+  }
+}
+
+export function storageError(error: unknown): ContactSyncError {
+  const name = error instanceof Error || error instanceof DOMException ? error.name : '';
+  if (name === 'QuotaExceededError') {
+    return new ContactSyncError(
+      'storage-full',
+      'The browser has no room left to store contacts. Free some disk space or delete unused address books, then try again.',
+    );
+  }
+  return new ContactSyncError('storage-failed', `The contact store could not be written: ${error instanceof Error ? error.message : String(error)}`);
+}
+
+export async function tombstoneKeys(
+  db: IDBPDatabase<ContactSyncDB>,
+  bookId: string,
+  sourceId: string,
+): Promise<Set<string>> {
+  // Arrays sort after strings in IndexedDB, so [book, source, []] bounds every string key.
+  const range = IDBKeyRange.bound([bookId, sourceId, ''], [bookId, sourceId, []]);
+  const all: Tombstone[] = await db.getAll('tombstones', range);
+  return new Set(all.map((t) => t.key));
+}

@@ -1,0 +1,82 @@
+import { KeyIndex } from '@contactsync/core';
+import type { IDBPDatabase } from 'idb';
+import type { ContactSyncDB, Manifest, SegmentKeysRecord } from './schema.ts';
+
+const POS_BITS = 0x10000;
+
+export interface Location {
+  readonly segment: number;
+  readonly position: number;
+}
+
+/**
+ * An in-memory picture of one version of a book: which contact lives where, and the key
+ * index. Built from the compact key records, so contacts themselves are read only on demand.
+ */
+export class BookView {
+  private index: KeyIndex | null = null;
+  private locations: Map<string, number> | null = null;
+  readonly live: Uint8Array[];
+  readonly count: number;
+
+  private constructor(
+    readonly manifest: Manifest,
+    readonly keys: readonly SegmentKeysRecord[],
+  ) {
+    let count = 0;
+    this.live = manifest.segments.map((ref) => {
+      const live = new Uint8Array(ref.size).fill(1);
+      for (const p of ref.dead) live[p] = 0;
+      count += ref.size - ref.dead.length;
+      return live;
+    });
+    this.count = count;
+  }
+
+  get version(): number {
+    return this.manifest.version;
+  }
+
+  static async load(db: IDBPDatabase<ContactSyncDB>, bookId: string): Promise<BookView> {
+    const tx = db.transaction(['manifests', 'segmentKeys'], 'readonly');
+    const manifest = (await tx.objectStore('manifests').get(bookId)) ?? { bookId, version: 0, segments: [] };
+    const store = tx.objectStore('segmentKeys');
+    const keys = await Promise.all(manifest.segments.map((ref) => store.get(ref.id)));
+    await tx.done;
+    return new BookView(
+      manifest,
+      keys.map((k, i) => {
+        if (!k) throw new Error(`Segment ${manifest.segments[i]!.id} is missing its key record.`);
+        return k;
+      }),
+    );
+  }
+
+  locate(contactId: string): Location | null {
+    if (!this.locations) {
+      this.locations = new Map();
+      this.forEachLive((s, p, k) => this.locations!.set(k.ids[p]!, s * POS_BITS + p));
+    }
+    const packed = this.locations.get(contactId);
+    return packed === undefined ? null : { segment: Math.floor(packed / POS_BITS), position: packed % POS_BITS };
+  }
+
+  keyIndex(): KeyIndex {
+    if (!this.index) {
+      const index = new KeyIndex();
+      this.forEachLive((_s, p, k) => {
+        const key = k.keys[p];
+        if (key != null) index.add(key, k.ids[p]!, k.sources[p] ?? null, k.hashes[p]!);
+      });
+      this.index = index;
+    }
+    return this.index;
+  }
+
+  forEachLive(fn: (segment: number, position: number, keys: SegmentKeysRecord) => void): void {
+    this.keys.forEach((k, s) => {
+      const live = this.live[s]!;
+      for (let p = 0; p < live.length; p++) if (live[p]) fn(s, p, k);
+    });
+  }
+}

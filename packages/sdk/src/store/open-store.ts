@@ -1,0 +1,64 @@
+import { openDB, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import { ContactSyncError } from '@contactsync/core';
+import type { ContactSyncDB } from './schema.ts';
+
+type Upgrade = (
+  db: IDBPDatabase<ContactSyncDB>,
+  tx: IDBPTransaction<ContactSyncDB, StoreNames<ContactSyncDB>[], 'versionchange'>,
+) => void;
+
+/** Migrations by the version they lead to; never edit one that has shipped, add the next. */
+const MIGRATIONS: readonly Upgrade[] = [
+  (db) => {
+    db.createObjectStore('books', { keyPath: 'id' });
+    db.createObjectStore('folders', { keyPath: 'id' }).createIndex('bookId', 'bookId');
+    db.createObjectStore('profiles', { keyPath: 'id' }).createIndex('bookId', 'bookId');
+    const runs = db.createObjectStore('runs', { keyPath: 'id' });
+    runs.createIndex('profileId', ['profileId', 'startedAt']);
+    runs.createIndex('bookId', ['bookId', 'startedAt']);
+    runs.createIndex('status', 'status');
+    db.createObjectStore('manifests', { keyPath: 'bookId' });
+    db.createObjectStore('segments', { keyPath: 'id' }).createIndex('bookId', 'bookId');
+    db.createObjectStore('segmentKeys', { keyPath: 'id' }).createIndex('bookId', 'bookId');
+    db.createObjectStore('tombstones', { keyPath: ['bookId', 'sourceId', 'key'] });
+  },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/** A connection that closes itself when another tab upgrades the database. */
+export class StoreConnection {
+  private db: IDBPDatabase<ContactSyncDB> | null = null;
+  private outdated = false;
+
+  constructor(private readonly name: string) {}
+
+  async get(): Promise<IDBPDatabase<ContactSyncDB>> {
+    if (this.outdated) {
+      throw new ContactSyncError(
+        'database-outdated',
+        'ContactSync was updated in another tab. Reload this page to continue.',
+      );
+    }
+    this.db ??= await openDB<ContactSyncDB>(this.name, SCHEMA_VERSION, {
+      upgrade(db, oldVersion, _newVersion, tx) {
+        for (let v = oldVersion; v < MIGRATIONS.length; v++) MIGRATIONS[v]!(db, tx);
+      },
+      blocking: () => {
+        // Let the newer tab upgrade; this one stops using the old schema.
+        this.db?.close();
+        this.db = null;
+        this.outdated = true;
+      },
+      terminated: () => {
+        this.db = null;
+      },
+    });
+    return this.db;
+  }
+
+  close(): void {
+    this.db?.close();
+    this.db = null;
+  }
+}

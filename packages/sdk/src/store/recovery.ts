@@ -1,0 +1,34 @@
+import type { IDBPDatabase } from 'idb';
+import type { ContactSyncDB } from './schema.ts';
+
+/**
+ * Cleans up after a run that never finished (tab closed, worker killed): its staged segments
+ * are deleted and its history entry says "interrupted". Callers hold the book's lock, so no
+ * run of this book is in progress.
+ */
+export async function recoverBook(db: IDBPDatabase<ContactSyncDB>, bookId: string, now: number): Promise<void> {
+  const tx = db.transaction(['manifests', 'segments', 'segmentKeys', 'runs'], 'readwrite');
+  const manifest = await tx.objectStore('manifests').get(bookId);
+  const live = new Set(manifest?.segments.map((r) => r.id) ?? []);
+  for (const name of ['segments', 'segmentKeys'] as const) {
+    const store = tx.objectStore(name);
+    for (const id of await store.index('bookId').getAllKeys(bookId)) {
+      if (!live.has(id)) void store.delete(id);
+    }
+  }
+  const runs = tx.objectStore('runs');
+  for (const run of await runs.index('status').getAll('running')) {
+    if (run.bookId !== bookId) continue;
+    void runs.put({
+      ...run,
+      status: 'interrupted',
+      finishedAt: now,
+      error: {
+        code: 'interrupted',
+        message:
+          'The import stopped before it finished (the page was closed, reloaded or crashed). Nothing was changed; run it again.',
+      },
+    });
+  }
+  await tx.done;
+}

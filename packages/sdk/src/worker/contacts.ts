@@ -1,0 +1,180 @@
+import { ContactSyncError, type Contact } from '@contactsync/core';
+import { z } from 'zod/mini';
+import type { WorkerContext } from './context.ts';
+import type { BookView } from '../store/book-view.ts';
+import { applyManifestChange } from '../store/manifest-change.ts';
+import { digestPassword } from '../platform/sha256.ts';
+import { requireBook } from './books.ts';
+import { parseInput } from './parse-input.ts';
+
+export interface ContactQuery {
+  /** A folder id; null for contacts in no folder; undefined for all. */
+  readonly folderId?: string | null;
+  /** Case-insensitive text found in any value or the key. */
+  readonly search?: string;
+  readonly offset?: number;
+  readonly limit?: number;
+}
+
+export interface ContactPage {
+  readonly items: Contact[];
+  readonly total: number;
+}
+
+const ValuesSchema = z.record(z.string(), z.string().check(z.maxLength(10_000)));
+const NewContactSchema = z.object({
+  values: ValuesSchema,
+  folderId: z.optional(z.nullable(z.string())),
+});
+const ContactPatchSchema = z.object({
+  values: z.optional(ValuesSchema),
+  folderId: z.optional(z.nullable(z.string())),
+});
+
+const SEARCH_GROUP = 16;
+
+async function readContacts(ctx: WorkerContext, view: BookView, picks: readonly [number, number][]): Promise<Contact[]> {
+  const bySegment = new Map<number, number[]>();
+  for (const [s, p] of picks) bySegment.set(s, [...(bySegment.get(s) ?? []), p]);
+  const tx = (await ctx.db()).transaction('segments');
+  const records = new Map(
+    await Promise.all([...bySegment.keys()].map(async (s) => [s, await tx.store.get(view.manifest.segments[s]!.id)] as const)),
+  );
+  return picks.map(([s, p]) => records.get(s)!.contacts[p]!);
+}
+
+function matches(contact: Contact, needle: string): boolean {
+  if (contact.key?.toLowerCase().includes(needle)) return true;
+  for (const value of Object.values(contact.values)) if (value.toLowerCase().includes(needle)) return true;
+  return false;
+}
+
+/** Keeps only known fields, and stores passwords as digests. */
+function cleanValues(values: Record<string, string>, fields: readonly { id: string; type: string }[], contactId: string) {
+  const out: Record<string, string> = {};
+  for (const [fieldId, raw] of Object.entries(values)) {
+    const field = fields.find((f) => f.id === fieldId);
+    if (!field) throw new ContactSyncError('invalid-argument', `Unknown field "${fieldId}".`);
+    const value = raw.trim();
+    if (value === '') continue;
+    out[fieldId] = field.type === 'password' ? digestPassword(contactId, value) : value;
+  }
+  return out;
+}
+
+/** Browsing and editing contacts one at a time. */
+export function contactOps(ctx: WorkerContext) {
+  const locateOrFail = async (bookId: string, contactId: string) => {
+    const view = await ctx.view(bookId);
+    const loc = view.locate(contactId);
+    if (!loc) throw new ContactSyncError('not-found', 'This contact does not exist (it may have been deleted).', { contactId });
+    return { view, loc };
+  };
+
+  return {
+    async listContacts(bookId: string, query: ContactQuery = {}): Promise<ContactPage> {
+      const view = await ctx.view(bookId);
+      const offset = Math.max(0, query.offset ?? 0);
+      const limit = Math.max(0, Math.min(query.limit ?? 50, 1000));
+      const inFolder = (folder: string | null) => query.folderId === undefined || folder === query.folderId;
+      const needle = query.search?.trim().toLowerCase() ?? '';
+      if (needle === '') {
+        const picks: [number, number][] = [];
+        view.forEachLive((s, p, k) => {
+          if (inFolder(k.folders[p] ?? null)) picks.push([s, p]);
+        });
+        return { items: await readContacts(ctx, view, picks.slice(offset, offset + limit)), total: picks.length };
+      }
+      // Search reads the contacts themselves, a few segments at a time.
+      const items: Contact[] = [];
+      let total = 0;
+      const db = await ctx.db();
+      const refs = view.manifest.segments;
+      for (let start = 0; start < refs.length; start += SEARCH_GROUP) {
+        const tx = db.transaction('segments');
+        const group = await Promise.all(refs.slice(start, start + SEARCH_GROUP).map((r) => tx.store.get(r.id)));
+        group.forEach((record, i) => {
+          const live = view.live[start + i]!;
+          record?.contacts.forEach((c, p) => {
+            if (!live[p] || !inFolder(c.folderId) || !matches(c, needle)) return;
+            if (total >= offset && items.length < limit) items.push(c);
+            total++;
+          });
+        });
+      }
+      return { items, total };
+    },
+
+    async getContact(bookId: string, contactId: string): Promise<Contact> {
+      const { view, loc } = await locateOrFail(bookId, contactId);
+      return (await readContacts(ctx, view, [[loc.segment, loc.position]]))[0]!;
+    },
+
+    async createContact(bookId: string, input: { values: Record<string, string>; folderId?: string | null }): Promise<Contact> {
+      const clean = parseInput(NewContactSchema, input, 'contact');
+      const book = await requireBook(ctx, bookId);
+      const id = ctx.newId();
+      const now = ctx.clock.now();
+      const contact: Contact = {
+        id,
+        bookId,
+        folderId: clean.folderId ?? null,
+        key: null,
+        values: cleanValues(clean.values, book.fields, id),
+        origin: null,
+        createdAt: now,
+        updatedAt: now,
+      };
+      await ctx.writeBook(bookId, 'wait', async (db) => {
+        await applyManifestChange(db, await ctx.view(bookId), { append: [contact], newSegmentId: ctx.newId });
+      });
+      ctx.emit({ type: 'contacts-changed', bookId });
+      return contact;
+    },
+
+    /** Replaces the given values (an empty string clears one) and/or moves the contact. */
+    async updateContact(
+      bookId: string,
+      contactId: string,
+      patch: { values?: Record<string, string>; folderId?: string | null },
+    ): Promise<Contact> {
+      const clean = parseInput(ContactPatchSchema, patch, 'contact change');
+      const book = await requireBook(ctx, bookId);
+      let updated: Contact | null = null;
+      await ctx.writeBook(bookId, 'wait', async (db) => {
+        const { view, loc } = await locateOrFail(bookId, contactId);
+        const [before] = await readContacts(ctx, view, [[loc.segment, loc.position]]);
+        const values = { ...before!.values };
+        for (const fieldId of Object.keys(clean.values ?? {})) delete values[fieldId];
+        Object.assign(values, cleanValues(clean.values ?? {}, book.fields, contactId));
+        updated = {
+          ...before!,
+          values,
+          folderId: clean.folderId === undefined ? before!.folderId : clean.folderId,
+          updatedAt: ctx.clock.now(),
+        };
+        await applyManifestChange(db, view, { rewrite: [updated] });
+      });
+      ctx.emit({ type: 'contacts-changed', bookId });
+      return updated!;
+    },
+
+    /**
+     * Deletes a contact from this book. One that came from a sync source leaves a tombstone,
+     * so that source never brings it back.
+     */
+    async deleteContact(bookId: string, contactId: string): Promise<void> {
+      await ctx.writeBook(bookId, 'wait', async (db) => {
+        const { view, loc } = await locateOrFail(bookId, contactId);
+        const [contact] = await readContacts(ctx, view, [[loc.segment, loc.position]]);
+        const origin = contact!.origin;
+        const tombstones =
+          origin && contact!.key !== null
+            ? [{ bookId, sourceId: origin.sourceId, key: contact!.key, deletedAt: ctx.clock.now() }]
+            : [];
+        await applyManifestChange(db, view, { retire: [contactId], eager: true, tombstones });
+      });
+      ctx.emit({ type: 'contacts-changed', bookId });
+    },
+  };
+}

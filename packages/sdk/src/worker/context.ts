@@ -1,0 +1,65 @@
+import type { IDBPDatabase } from 'idb';
+import { ContactSyncError, type Clock, type Random } from '@contactsync/core';
+import type { ContactSyncEvent } from '../events.ts';
+import { channelName } from '../events.ts';
+import { BookView } from '../store/book-view.ts';
+import { storageError } from '../store/book-target.ts';
+import { StoreConnection } from '../store/open-store.ts';
+import type { ContactSyncDB } from '../store/schema.ts';
+import { withBookLock } from '../platform/book-lock.ts';
+import { recoverBook } from '../store/recovery.ts';
+
+/** What every worker operation shares: the connection, cached book views, clock and events. */
+export class WorkerContext {
+  private readonly connection: StoreConnection;
+  private readonly views = new Map<string, BookView>();
+  private readonly channel: BroadcastChannel;
+
+  constructor(
+    readonly dbName: string,
+    readonly clock: Clock,
+    readonly random: Random,
+    readonly newId: () => string,
+  ) {
+    this.connection = new StoreConnection(dbName);
+    this.channel = new BroadcastChannel(channelName(dbName));
+  }
+
+  db(): Promise<IDBPDatabase<ContactSyncDB>> {
+    return this.connection.get();
+  }
+
+  emit(event: ContactSyncEvent): void {
+    this.channel.postMessage(event);
+  }
+
+  /** The book's current view, reused while its manifest version is unchanged. */
+  async view(bookId: string): Promise<BookView> {
+    const db = await this.db();
+    const manifest = await db.get('manifests', bookId);
+    if (!manifest) throw new ContactSyncError('not-found', 'This address book does not exist.', { bookId });
+    const cached = this.views.get(bookId);
+    if (cached && cached.version === manifest.version) return cached;
+    const view = await BookView.load(db, bookId);
+    this.views.set(bookId, view);
+    return view;
+  }
+
+  /** Runs `fn` under the book's lock, after cleaning up any run that died holding it. */
+  async writeBook<T>(bookId: string, mode: 'wait' | 'ifAvailable', fn: (db: IDBPDatabase<ContactSyncDB>) => Promise<T>): Promise<T> {
+    return withBookLock(this.dbName, bookId, mode, async () => {
+      const db = await this.db();
+      await recoverBook(db, bookId, this.clock.now());
+      try {
+        return await fn(db);
+      } catch (error) {
+        throw error instanceof ContactSyncError ? error : storageError(error);
+      }
+    });
+  }
+
+  close(): void {
+    this.channel.close();
+    this.connection.close();
+  }
+}

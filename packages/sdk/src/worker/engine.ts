@@ -1,0 +1,24 @@
+import type { WorkerContext } from './context.ts';
+import { bookOps } from './books.ts';
+import { contactOps } from './contacts.ts';
+import { importOps } from './imports.ts';
+import { profileOps } from './profiles.ts';
+
+/** Everything the worker offers, as one flat object for comlink. */
+export function createEngine(ctx: WorkerContext) {
+  return {
+    ...bookOps(ctx),
+    ...profileOps(ctx),
+    ...contactOps(ctx),
+    ...importOps(ctx),
+    /** Resolves once the database is open (and upgraded), so start-up errors surface early. */
+    async ready(): Promise<void> {
+      await ctx.db();
+    },
+    close(): void {
+      ctx.close();
+    },
+  };
+}
+
+export type Engine = ReturnType<typeof createEngine>;

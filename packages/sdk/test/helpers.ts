@@ -1,0 +1,48 @@
+import { createContactSync, DEFAULT_BEHAVIOUR, DEFAULT_PARSE_OPTIONS, type ContactSync, type ProfileInput } from '../src/index.ts';
+
+let n = 0;
+
+/** A client on a database of its own, so tests never see each other's data. */
+export async function freshClient(dbName = `test-${Date.now()}-${++n}-${Math.random().toString(36).slice(2)}`): Promise<ContactSync> {
+  return createContactSync({ dbName });
+}
+
+export const csvFile = (text: string | Uint8Array, name = 'contacts.csv') => new File([text as BlobPart], name, { type: 'text/csv' });
+
+export function profileInput(bookId: string, overrides: Partial<ProfileInput> = {}): ProfileInput {
+  return {
+    name: 'CRM export',
+    bookId,
+    folderId: null,
+    source: { kind: 'local', fileName: 'contacts.csv' },
+    parse: { ...DEFAULT_PARSE_OPTIONS },
+    behaviour: { ...DEFAULT_BEHAVIOUR },
+    mapping: {
+      columns: [
+        { column: 0, header: 'email', field: 'email' },
+        { column: 1, header: 'name', field: 'firstName' },
+      ],
+      key: { kind: 'column', column: 0 },
+    },
+    notifyEmail: null,
+    ...overrides,
+  };
+}
+
+export function people(count: number, from = 0, delimiter = ','): string {
+  let out = '';
+  for (let i = from; i < from + count; i++) out += `user${i}@example.com${delimiter}Person ${i}\n`;
+  return out;
+}
+
+/** A book with one profile, ready to run. */
+export async function setup(overrides: Partial<ProfileInput> = {}) {
+  const sync = await freshClient();
+  const book = await sync.books.create({ name: 'Customers' });
+  const profile = await sync.profiles.create(profileInput(book.id, overrides));
+  return { sync, book, profile };
+}
+
+export async function allContacts(sync: ContactSync, bookId: string) {
+  return (await sync.contacts.list(bookId, { limit: 1000 })).items;
+}
