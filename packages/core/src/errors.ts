@@ -57,12 +57,19 @@ export function isContactSyncError(value: unknown): value is ContactSyncError {
 }
 
 /** Wraps anything thrown into a ContactSyncError, keeping its message but never its stack. */
-export function toContactSyncError(value: unknown, fallback: ErrorCode = 'internal'): ContactSyncError {
+export function toContactSyncError(
+  value: unknown,
+  fallback: ErrorCode = 'internal',
+): ContactSyncError {
   if (value instanceof ContactSyncError) return value;
   if (value instanceof Error) {
-    if (value.name === 'AbortError') return new ContactSyncError('aborted', 'The run was cancelled.');
+    if (value.name === 'AbortError')
+      return new ContactSyncError('aborted', 'The run was cancelled.');
     if (value.name === 'QuotaExceededError') {
-      return new ContactSyncError('storage-full', 'The browser has no room left to store contacts.');
+      return new ContactSyncError(
+        'storage-full',
+        'The browser has no room left to store contacts.',
+      );
     }
     return new ContactSyncError(fallback, value.message);
   }

@@ -17,8 +17,18 @@ export {
   type FieldDef,
   type FieldType,
 } from './model/fields.ts';
-export { AddressBookSchema, FolderSchema, type AddressBook, type Folder } from './model/address-book.ts';
-export { ContactSchema, type Contact, type ContactOrigin, type Tombstone } from './model/contact.ts';
+export {
+  AddressBookSchema,
+  FolderSchema,
+  type AddressBook,
+  type Folder,
+} from './model/address-book.ts';
+export {
+  ContactSchema,
+  type Contact,
+  type ContactOrigin,
+  type Tombstone,
+} from './model/contact.ts';
 export {
   BehaviourOptionsSchema,
   DATE_ORDERS,
@@ -59,12 +69,33 @@ export {
   type RunTrigger,
 } from './model/run.ts';
 
-export { createDecoder, encodingFromBom, sniffEncoding, type ConcreteEncoding } from './csv/decode.ts';
-export { describeDelimiter, detectDelimiter, detectNewline, DETECTABLE_DELIMITERS } from './csv/detect.ts';
+export {
+  createDecoder,
+  encodingFromBom,
+  sniffEncoding,
+  type ConcreteEncoding,
+} from './csv/decode.ts';
+export {
+  describeDelimiter,
+  detectDelimiter,
+  detectNewline,
+  DETECTABLE_DELIMITERS,
+} from './csv/detect.ts';
 export { CsvRowReader, type RawRow } from './csv/row-reader.ts';
-export { buildPreview, type ColumnSummary, type FilePreview, type PreviewOptions } from './csv/preview.ts';
+export {
+  buildPreview,
+  type ColumnSummary,
+  type FilePreview,
+  type PreviewOptions,
+} from './csv/preview.ts';
 
-export { columnLabel, suggestMapping, toMapping, type MappingSuggestion, type SuggestedColumn } from './mapping/suggest.ts';
+export {
+  columnLabel,
+  suggestMapping,
+  toMapping,
+  type MappingSuggestion,
+  type SuggestedColumn,
+} from './mapping/suggest.ts';
 export { mapColumn, setKeyStrategy, unmapColumn } from './mapping/edit.ts';
 export { assertMappingUsable } from './mapping/validate-mapping.ts';
 export { normaliseHeader } from './mapping/synonyms.ts';
@@ -73,14 +104,26 @@ export { normaliseEmail } from './validate/email.ts';
 export { normalisePhone } from './validate/phone.ts';
 export { normaliseDate } from './validate/date.ts';
 export { normaliseNumber, normaliseUrl } from './validate/simple-types.ts';
-export { compileRowContext, normaliseRow, type NormalisedRow, type RowContext } from './validate/normalise-row.ts';
+export {
+  compileRowContext,
+  normaliseRow,
+  type NormalisedRow,
+  type RowContext,
+} from './validate/normalise-row.ts';
 
 export { KeyIndex } from './keys/key-index.ts';
 export { generateKey } from './keys/generated-key.ts';
 
 export { rowHash } from './plan/row-hash.ts';
 export { isMassDeletion } from './plan/mass-delete-guard.ts';
-export type { CreateSample, DeleteSample, FieldChange, PlanSamples, PlanSummary, UpdateSample } from './plan/plan-types.ts';
+export type {
+  CreateSample,
+  DeleteSample,
+  FieldChange,
+  PlanSamples,
+  PlanSummary,
+  UpdateSample,
+} from './plan/plan-types.ts';
 
 export type { SyncTarget } from './run/sync-target.ts';
 export { runImport, type ImportRunOptions, type ImportRunResult } from './run/run-import.ts';

@@ -42,7 +42,10 @@ describe('CSV reading', () => {
     const text = 'name,notes\r\n"Smith, Ann","line one\r\nline ""two"""\r\nBob,plain\r\n';
     for (const chunk of [1, 3, 7, 100]) {
       const rows = readAll(text, ',', chunk);
-      expect(rows.map((r) => r.fields), `chunk ${chunk}`).to.deep.equal([
+      expect(
+        rows.map((r) => r.fields),
+        `chunk ${chunk}`,
+      ).to.deep.equal([
         ['name', 'notes'],
         ['Smith, Ann', 'line one\r\nline "two"'],
         ['Bob', 'plain'],
@@ -61,6 +64,8 @@ describe('CSV reading', () => {
   });
 
   it('reports an unterminated quote with its row number', () => {
-    expect(() => readAll('a,b\n1,2\n3,"open\n5,6\n', ',')).to.throw(/Row 3 opens a quote that never closes/);
+    expect(() => readAll('a,b\n1,2\n3,"open\n5,6\n', ',')).to.throw(
+      /Row 3 opens a quote that never closes/,
+    );
   });
 });

@@ -44,7 +44,9 @@ describe('decoding', () => {
   });
 
   it('recognises UTF-16 without a BOM from its NUL pattern', () => {
-    expect(sniffEncoding(utf16('email,name\nann@x.io,Ann\n', true, false), 'auto')).to.equal('utf-16le');
+    expect(sniffEncoding(utf16('email,name\nann@x.io,Ann\n', true, false), 'auto')).to.equal(
+      'utf-16le',
+    );
   });
 
   it('falls back to Windows-1252 for invalid UTF-8 and says so', async () => {
@@ -69,7 +71,9 @@ describe('decoding', () => {
     const zip = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]);
     const nul = new Uint8Array([...utf8('a,b\n'), 0, ...utf8('c,d\n')]);
     for (const bytes of [zip, nul]) {
-      const error = await scanSource(bytesSource(bytes), 'auto', hasher, undefined, () => {}).catch((e) => e);
+      const error = await scanSource(bytesSource(bytes), 'auto', hasher, undefined, () => {}).catch(
+        (e) => e,
+      );
       expect(error).to.be.instanceOf(ContactSyncError);
       expect(error.code).to.equal('not-csv');
     }
@@ -78,12 +82,16 @@ describe('decoding', () => {
 
   it('fingerprints the bytes with SHA-256', async () => {
     const scan = await scanSource(bytesSource('abc'), 'auto', hasher, undefined, () => {});
-    expect(scan.fingerprint).to.equal('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+    expect(scan.fingerprint).to.equal(
+      'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
+    );
     expect(scan.bytes).to.equal(3);
   });
 
   it('refuses an empty file', async () => {
-    const error = await scanSource(bytesSource(''), 'auto', hasher, undefined, () => {}).catch((e) => e);
+    const error = await scanSource(bytesSource(''), 'auto', hasher, undefined, () => {}).catch(
+      (e) => e,
+    );
     expect(error.code).to.equal('empty-file');
   });
 });

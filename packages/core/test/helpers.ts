@@ -26,7 +26,11 @@ export const hasher: Hasher = {
 };
 
 /** A source that hands out its bytes in small chunks, to exercise chunk boundaries. */
-export function bytesSource(data: Uint8Array | string, chunkSize = 5, name = 'contacts.csv'): ByteSource {
+export function bytesSource(
+  data: Uint8Array | string,
+  chunkSize = 5,
+  name = 'contacts.csv',
+): ByteSource {
   const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
   return {
     name,
@@ -38,7 +42,13 @@ export function bytesSource(data: Uint8Array | string, chunkSize = 5, name = 'co
 }
 
 export function makeBook(extra: AddressBook['fields'] = []): AddressBook {
-  return { id: 'book1', name: 'Customers', fields: [...BUILT_IN_FIELDS, ...extra], createdAt: 0, updatedAt: 0 };
+  return {
+    id: 'book1',
+    name: 'Customers',
+    fields: [...BUILT_IN_FIELDS, ...extra],
+    createdAt: 0,
+    updatedAt: 0,
+  };
 }
 
 export function makeProfile(overrides: Partial<SyncProfile> = {}): SyncProfile {
@@ -78,7 +88,8 @@ export class MemoryTarget implements SyncTarget {
   async loadIndex() {
     const index = new KeyIndex();
     for (const c of this.contacts.values()) {
-      if (c.key !== null) index.add(c.key, c.id, c.origin?.sourceId ?? null, c.origin?.rowHash ?? 0);
+      if (c.key !== null)
+        index.add(c.key, c.id, c.origin?.sourceId ?? null, c.origin?.rowHash ?? 0);
     }
     return index;
   }
@@ -87,7 +98,9 @@ export class MemoryTarget implements SyncTarget {
   }
   async getContacts(ids: readonly string[]) {
     this.fetched += ids.length;
-    return ids.flatMap((id) => (this.contacts.has(id) ? [structuredClone(this.contacts.get(id)!)] : []));
+    return ids.flatMap((id) =>
+      this.contacts.has(id) ? [structuredClone(this.contacts.get(id)!)] : [],
+    );
   }
   async stage(contacts: readonly Contact[]) {
     for (const c of contacts) this.staged.set(c.id, c);
@@ -131,14 +144,20 @@ export function run(
     clock: { now: () => 1_700_000_000_000 },
     random: { int: (max) => Math.floor(Math.random() * max) },
     newId: () => `c${++counter}`,
-    digestPassword: (id, plain) => `pw:${bytesToHex(sha256(new TextEncoder().encode(`${id}\0${plain}`)))}`,
+    digestPassword: (id, plain) =>
+      `pw:${bytesToHex(sha256(new TextEncoder().encode(`${id}\0${plain}`)))}`,
     ...options,
     profile,
   });
 }
 
 /** Runs, then carries the profile state forward as the SDK would. */
-export async function runAndKeepState(csv: string, target: MemoryTarget, profile: SyncProfile, extra: Partial<ImportRunOptions> = {}) {
+export async function runAndKeepState(
+  csv: string,
+  target: MemoryTarget,
+  profile: SyncProfile,
+  extra: Partial<ImportRunOptions> = {},
+) {
   const result = await run(csv, target, { ...extra, profile });
   return { result, profile: { ...profile, state: target.state ?? profile.state } };
 }

@@ -17,25 +17,50 @@ const fieldsOf = (headers: string[]) =>
 describe('mapping suggestions', () => {
   it('understands Google Contacts export headers', () => {
     expect(
-      fieldsOf(['Given Name', 'Family Name', 'E-mail 1 - Value', 'Phone 1 - Value', 'Organization 1 - Name', 'Organization 1 - Title', 'Notes']),
+      fieldsOf([
+        'Given Name',
+        'Family Name',
+        'E-mail 1 - Value',
+        'Phone 1 - Value',
+        'Organization 1 - Name',
+        'Organization 1 - Title',
+        'Notes',
+      ]),
     ).to.deep.equal(['firstName', 'lastName', 'email', 'phone', 'company', 'title', 'notes']);
   });
 
   it('understands Outlook export headers', () => {
     expect(
-      fieldsOf(['First Name', 'Last Name', 'E-mail Address', 'Mobile Phone', 'Business Phone', 'Company', 'Job Title', 'Business City', 'Business Postal Code', 'Business Country/Region']),
-    ).to.deep.equal(['firstName', 'lastName', 'email', 'mobile', 'phone', 'company', 'title', 'city', 'postalCode', 'country']);
-  });
-
-  it('understands Apple/iCloud style headers and leaves unknown ones unmapped', () => {
-    expect(fieldsOf(['First name', 'Last name', 'Email', 'iPhone', 'Birthday', 'Favourite colour'])).to.deep.equal([
+      fieldsOf([
+        'First Name',
+        'Last Name',
+        'E-mail Address',
+        'Mobile Phone',
+        'Business Phone',
+        'Company',
+        'Job Title',
+        'Business City',
+        'Business Postal Code',
+        'Business Country/Region',
+      ]),
+    ).to.deep.equal([
       'firstName',
       'lastName',
       'email',
       'mobile',
-      'birthday',
-      null,
+      'phone',
+      'company',
+      'title',
+      'city',
+      'postalCode',
+      'country',
     ]);
+  });
+
+  it('understands Apple/iCloud style headers and leaves unknown ones unmapped', () => {
+    expect(
+      fieldsOf(['First name', 'Last name', 'Email', 'iPhone', 'Birthday', 'Favourite colour']),
+    ).to.deep.equal(['firstName', 'lastName', 'email', 'mobile', 'birthday', null]);
   });
 
   it('marks suggestions, maps each field once and proposes the email column as key', () => {
@@ -55,8 +80,15 @@ describe('mapping suggestions', () => {
   });
 
   it('matches a custom field by its label', () => {
-    const custom = { id: 'custom_Shoe_size', label: 'Shoe size', type: 'number' as const, builtIn: false };
-    expect(suggestMapping(['Shoe Size'], 1, [...BUILT_IN_FIELDS, custom]).columns[0]!.field).to.equal('custom_Shoe_size');
+    const custom = {
+      id: 'custom_Shoe_size',
+      label: 'Shoe size',
+      type: 'number' as const,
+      builtIn: false,
+    };
+    expect(
+      suggestMapping(['Shoe Size'], 1, [...BUILT_IN_FIELDS, custom]).columns[0]!.field,
+    ).to.equal('custom_Shoe_size');
   });
 });
 
@@ -73,18 +105,27 @@ describe('mapping edits', () => {
   });
 
   it('creates unique ids for new custom fields', () => {
-    const existing = [...BUILT_IN_FIELDS, { id: 'custom_Shoe_size', label: 'x', type: 'text' as const, builtIn: false }];
+    const existing = [
+      ...BUILT_IN_FIELDS,
+      { id: 'custom_Shoe_size', label: 'x', type: 'text' as const, builtIn: false },
+    ];
     expect(customFieldId('Shoe size', existing)).to.equal('custom_Shoe_size_2');
     expect(customFieldId('Größe (EU)', BUILT_IN_FIELDS)).to.equal('custom_Gro_e_EU');
   });
 
   it('refuses unknown fields, double mappings and an empty mapping', () => {
     const unknown = mapColumn(base, 2, 'nope');
-    expect(() => assertMappingUsable(unknown, BUILT_IN_FIELDS, DEFAULT_BEHAVIOUR)).to.throw(/does not exist/);
+    expect(() => assertMappingUsable(unknown, BUILT_IN_FIELDS, DEFAULT_BEHAVIOUR)).to.throw(
+      /does not exist/,
+    );
     const twice = { ...base, columns: base.columns.map((c) => ({ ...c, field: 'email' })) };
-    expect(() => assertMappingUsable(twice, BUILT_IN_FIELDS, DEFAULT_BEHAVIOUR)).to.throw(/More than one column/);
+    expect(() => assertMappingUsable(twice, BUILT_IN_FIELDS, DEFAULT_BEHAVIOUR)).to.throw(
+      /More than one column/,
+    );
     const none = { ...base, columns: base.columns.map((c) => ({ ...c, field: null })) };
-    expect(() => assertMappingUsable(none, BUILT_IN_FIELDS, DEFAULT_BEHAVIOUR)).to.throw(/No column/);
+    expect(() => assertMappingUsable(none, BUILT_IN_FIELDS, DEFAULT_BEHAVIOUR)).to.throw(
+      /No column/,
+    );
   });
 
   it('refuses generated keys with update or delete modes, and says why', () => {
@@ -102,7 +143,11 @@ describe('mapping edits', () => {
       }
     }
     expect(() =>
-      assertMappingUsable(generated, BUILT_IN_FIELDS, { ...DEFAULT_BEHAVIOUR, updateExisting: false, deleteMissing: false }),
+      assertMappingUsable(generated, BUILT_IN_FIELDS, {
+        ...DEFAULT_BEHAVIOUR,
+        updateExisting: false,
+        deleteMissing: false,
+      }),
     ).not.to.throw();
   });
 });

@@ -6,7 +6,11 @@ const enc = (s: string) => new TextEncoder().encode(s);
 describe('preview', () => {
   it('shows detected settings, the first rows, samples and empty counts', () => {
     const csv = 'First Name;E-mail Address;Password\nAnn;ann@x.io;pw1\nBob;;pw2\n;carl@x.io;\n';
-    const p = buildPreview(enc(csv), true, { parse: DEFAULT_PARSE_OPTIONS, fields: BUILT_IN_FIELDS, rowLimit: 2 });
+    const p = buildPreview(enc(csv), true, {
+      parse: DEFAULT_PARSE_OPTIONS,
+      fields: BUILT_IN_FIELDS,
+      rowLimit: 2,
+    });
     expect(p.delimiter).to.equal(';');
     expect(p.delimiterDetected).to.equal(true);
     expect(p.encoding).to.equal('utf-8');
@@ -19,7 +23,11 @@ describe('preview', () => {
       ['Password', 1],
     ]);
     expect(p.columns[1]!.samples).to.deep.equal(['ann@x.io', 'carl@x.io']);
-    expect(p.suggestion.columns.map((c) => c.field)).to.deep.equal(['firstName', 'email', 'password']);
+    expect(p.suggestion.columns.map((c) => c.field)).to.deep.equal([
+      'firstName',
+      'email',
+      'password',
+    ]);
     // Password cells are masked even in a preview.
     expect(JSON.stringify(p)).not.to.match(/pw1|pw2/);
   });
@@ -34,14 +42,20 @@ describe('preview', () => {
   });
 
   it('drops a cut last line from a partial sample and honours a chosen delimiter', () => {
-    const p = buildPreview(enc('a|b\n1|2\n3|"cut'), false, { parse: { ...DEFAULT_PARSE_OPTIONS, delimiter: '|' }, fields: BUILT_IN_FIELDS });
+    const p = buildPreview(enc('a|b\n1|2\n3|"cut'), false, {
+      parse: { ...DEFAULT_PARSE_OPTIONS, delimiter: '|' },
+      fields: BUILT_IN_FIELDS,
+    });
     expect(p.rows.map((r) => r.fields)).to.deep.equal([['1', '2']]);
     expect(p.issues).to.deep.equal([]);
     expect(p.complete).to.equal(false);
   });
 
   it('treats the first line as data when there is no header', () => {
-    const p = buildPreview(enc('ann@x.io,Ann\n'), true, { parse: { ...DEFAULT_PARSE_OPTIONS, header: false }, fields: BUILT_IN_FIELDS });
+    const p = buildPreview(enc('ann@x.io,Ann\n'), true, {
+      parse: { ...DEFAULT_PARSE_OPTIONS, header: false },
+      fields: BUILT_IN_FIELDS,
+    });
     expect(p.headers).to.equal(null);
     expect(p.rows).to.have.length(1);
     expect(p.columns.map((c) => c.label)).to.deep.equal(['Column 1', 'Column 2']);

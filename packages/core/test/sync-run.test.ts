@@ -4,16 +4,26 @@ import { makeBook, makeProfile, MemoryTarget, run, runAndKeepState } from './hel
 
 const HEADER = 'email,first,phone\n';
 const rows = (n: number, from = 0) =>
-  Array.from({ length: n }, (_, i) => `user${i + from}@x.io,User ${i + from},+1415555${String(1000 + i + from).slice(-4)}`).join('\n') + '\n';
+  Array.from(
+    { length: n },
+    (_, i) => `user${i + from}@x.io,User ${i + from},+1415555${String(1000 + i + from).slice(-4)}`,
+  ).join('\n') + '\n';
 
 describe('an import run', () => {
   it('creates contacts, records success and remembers the fingerprint', async () => {
     const target = new MemoryTarget();
-    const { record, plan } = await run(HEADER + 'ann@x.io,Ann,(415) 555-0100\nbob@x.io,Bob,\n', target);
+    const { record, plan } = await run(
+      HEADER + 'ann@x.io,Ann,(415) 555-0100\nbob@x.io,Bob,\n',
+      target,
+    );
     expect(record.status).to.equal('success');
     expect(record.counts).to.include({ rows: 2, created: 2, updated: 0, deleted: 0 });
     expect(record.delimiter).to.equal(',');
-    expect(target.byKey('ann@x.io')!.values).to.deep.equal({ email: 'ann@x.io', firstName: 'Ann', phone: '+14155550100' });
+    expect(target.byKey('ann@x.io')!.values).to.deep.equal({
+      email: 'ann@x.io',
+      firstName: 'Ann',
+      phone: '+14155550100',
+    });
     expect(target.state!.lastFingerprint).to.equal(record.fingerprint);
     expect(plan!.samples.create).to.have.length(2);
   });
@@ -25,11 +35,19 @@ describe('an import run', () => {
     const second = await runAndKeepState(csv, target, first.profile);
     expect(second.result.record.status).to.equal('unchanged');
     expect(second.result.record.notes[0]).to.match(/has not changed/);
-    const everyTime = { ...first.profile, behaviour: { ...first.profile.behaviour, importEveryTime: true } };
+    const everyTime = {
+      ...first.profile,
+      behaviour: { ...first.profile.behaviour, importEveryTime: true },
+    };
     target.fetched = 0;
     const third = await runAndKeepState(csv, target, everyTime);
     expect(third.result.record.status).to.equal('success');
-    expect(third.result.record.counts).to.include({ rows: 5, unchanged: 5, created: 0, updated: 0 });
+    expect(third.result.record.counts).to.include({
+      rows: 5,
+      unchanged: 5,
+      created: 0,
+      updated: 0,
+    });
     // Rows whose raw content is unchanged need no read of the stored contact.
     expect(target.fetched).to.equal(0);
   });
@@ -40,27 +58,42 @@ describe('an import run', () => {
     const first = await runAndKeepState(csv, target, makeProfile());
     const remapped = {
       ...first.profile,
-      mapping: { ...first.profile.mapping, columns: first.profile.mapping.columns.map((c) => (c.column === 1 ? { ...c, field: 'lastName' } : c)) },
+      mapping: {
+        ...first.profile.mapping,
+        columns: first.profile.mapping.columns.map((c) =>
+          c.column === 1 ? { ...c, field: 'lastName' } : c,
+        ),
+      },
     };
     const second = await runAndKeepState(csv, target, remapped);
     expect(second.result.record.status).to.equal('success');
     expect(second.result.record.counts.updated).to.equal(3);
     // A field no longer mapped keeps its value: the file only speaks for mapped fields.
-    expect(target.byKey('user0@x.io')!.values).to.deep.equal({ email: 'user0@x.io', firstName: 'User 0', lastName: 'User 0', phone: '+14155551000' });
+    expect(target.byKey('user0@x.io')!.values).to.deep.equal({
+      email: 'user0@x.io',
+      firstName: 'User 0',
+      lastName: 'User 0',
+      phone: '+14155551000',
+    });
   });
 
   it('updates changed contacts only when "update existing" is on', async () => {
     const target = new MemoryTarget();
     const first = await runAndKeepState(HEADER + rows(3), target, makeProfile());
     const changed = HEADER + rows(3).replace('User 1', 'Renamed');
-    const off = { ...first.profile, behaviour: { ...first.profile.behaviour, updateExisting: false } };
+    const off = {
+      ...first.profile,
+      behaviour: { ...first.profile.behaviour, updateExisting: false },
+    };
     const noUpdate = await runAndKeepState(changed, target, off);
     expect(noUpdate.result.record.counts).to.include({ updated: 0, unchanged: 3 });
     expect(target.byKey('user1@x.io')!.values.firstName).to.equal('User 1');
     const on = await runAndKeepState(changed, target, first.profile);
     expect(on.result.record.counts).to.include({ updated: 1, unchanged: 2 });
     expect(target.byKey('user1@x.io')!.values.firstName).to.equal('Renamed');
-    expect(on.result.plan!.samples.update[0]!.changes).to.deep.equal([{ field: 'firstName', from: 'User 1', to: 'Renamed' }]);
+    expect(on.result.plan!.samples.update[0]!.changes).to.deep.equal([
+      { field: 'firstName', from: 'User 1', to: 'Renamed' },
+    ]);
   });
 
   it('deletes contacts missing from the file only with "delete missing" on', async () => {
@@ -69,7 +102,10 @@ describe('an import run', () => {
     const fewer = HEADER + rows(8);
     await runAndKeepState(fewer, target, first.profile);
     expect(target.contacts.size).to.equal(10);
-    const del = { ...first.profile, behaviour: { ...first.profile.behaviour, deleteMissing: true } };
+    const del = {
+      ...first.profile,
+      behaviour: { ...first.profile.behaviour, deleteMissing: true },
+    };
     const result = await runAndKeepState(fewer, target, del);
     expect(result.result.record.counts.deleted).to.equal(2);
     expect(target.contacts.size).to.equal(8);
@@ -78,15 +114,36 @@ describe('an import run', () => {
 
   it('never deletes contacts it does not manage, and adopts a hand-made contact with the same key', async () => {
     const target = new MemoryTarget();
-    const manual: Contact = { id: 'm1', bookId: 'book1', folderId: null, key: null, values: { firstName: 'Hand made' }, origin: null, createdAt: 0, updatedAt: 0 };
-    const keyed: Contact = { ...manual, id: 'm2', key: 'user0@x.io', values: { email: 'user0@x.io', notes: 'kept' } };
+    const manual: Contact = {
+      id: 'm1',
+      bookId: 'book1',
+      folderId: null,
+      key: null,
+      values: { firstName: 'Hand made' },
+      origin: null,
+      createdAt: 0,
+      updatedAt: 0,
+    };
+    const keyed: Contact = {
+      ...manual,
+      id: 'm2',
+      key: 'user0@x.io',
+      values: { email: 'user0@x.io', notes: 'kept' },
+    };
     target.contacts.set('m1', manual);
     target.contacts.set('m2', keyed);
-    const profile = makeProfile({ behaviour: { updateExisting: true, deleteMissing: true, importEveryTime: false } });
+    const profile = makeProfile({
+      behaviour: { updateExisting: true, deleteMissing: true, importEveryTime: false },
+    });
     const { record } = await run(HEADER + rows(2), target, { profile });
     expect(record.counts).to.include({ created: 1, updated: 1, deleted: 0 });
     expect(target.contacts.get('m1')).to.deep.equal(manual);
-    expect(target.contacts.get('m2')!.values).to.deep.equal({ email: 'user0@x.io', firstName: 'User 0', phone: '+14155551000', notes: 'kept' });
+    expect(target.contacts.get('m2')!.values).to.deep.equal({
+      email: 'user0@x.io',
+      firstName: 'User 0',
+      phone: '+14155551000',
+      notes: 'kept',
+    });
     expect(target.contacts.get('m2')!.origin!.sourceId).to.equal('profile1');
   });
 
@@ -94,7 +151,10 @@ describe('an import run', () => {
     async function seeded() {
       const target = new MemoryTarget();
       const first = await runAndKeepState(HEADER + rows(100), target, makeProfile());
-      const profile = { ...first.profile, behaviour: { ...first.profile.behaviour, deleteMissing: true } };
+      const profile = {
+        ...first.profile,
+        behaviour: { ...first.profile.behaviour, deleteMissing: true },
+      };
       return { target, profile };
     }
 
@@ -118,11 +178,18 @@ describe('an import run', () => {
 
     it('lets a manual run through with explicit confirmation, but never a scheduled one', async () => {
       const scheduled = await seeded();
-      const refused = await run(HEADER + rows(5), scheduled.target, { profile: scheduled.profile, trigger: 'scheduled', confirmMassDelete: true });
+      const refused = await run(HEADER + rows(5), scheduled.target, {
+        profile: scheduled.profile,
+        trigger: 'scheduled',
+        confirmMassDelete: true,
+      });
       expect(refused.record.status).to.equal('refused');
       expect(refused.record.error!.message).to.match(/Scheduled imports never delete/);
       const manual = await seeded();
-      const confirmed = await run(HEADER + rows(5), manual.target, { profile: manual.profile, confirmMassDelete: true });
+      const confirmed = await run(HEADER + rows(5), manual.target, {
+        profile: manual.profile,
+        confirmMassDelete: true,
+      });
       expect(confirmed.record.status).to.equal('success');
       expect(manual.target.contacts.size).to.equal(5);
     });
@@ -151,14 +218,30 @@ describe('an import run', () => {
       await runAndKeepState('email,password\nann@x.io,\n', target, first.profile);
       expect(target.byKey('ann@x.io')!.values.password).to.equal(digest);
 
-      const unmapped = { ...first.profile, mapping: { ...first.profile.mapping, columns: [first.profile.mapping.columns[0]!, { column: 1, header: 'password', field: null }] } };
+      const unmapped = {
+        ...first.profile,
+        mapping: {
+          ...first.profile.mapping,
+          columns: [
+            first.profile.mapping.columns[0]!,
+            { column: 1, header: 'password', field: null },
+          ],
+        },
+      };
       await runAndKeepState('email,password\nann@x.io,Other\n', target, unmapped);
       expect(target.byKey('ann@x.io')!.values.password).to.equal(digest);
 
-      const same = await runAndKeepState('email,password\nann@x.io,Secr3t!\n', target, { ...first.profile, behaviour: { ...first.profile.behaviour, importEveryTime: true } });
+      const same = await runAndKeepState('email,password\nann@x.io,Secr3t!\n', target, {
+        ...first.profile,
+        behaviour: { ...first.profile.behaviour, importEveryTime: true },
+      });
       expect(same.result.record.counts.unchanged).to.equal(1);
 
-      const changed = await runAndKeepState('email,password\nann@x.io,N3w!\n', target, first.profile);
+      const changed = await runAndKeepState(
+        'email,password\nann@x.io,N3w!\n',
+        target,
+        first.profile,
+      );
       expect(changed.result.record.counts.updated).to.equal(1);
       expect(target.byKey('ann@x.io')!.values.password).not.to.equal(digest);
       expect(JSON.stringify(changed.result)).not.to.contain('N3w!');
@@ -177,8 +260,13 @@ describe('an import run', () => {
   it('skips invalid rows with their row numbers, imports the rest and ends with warnings', async () => {
     const target = new MemoryTarget();
     const first = await runAndKeepState(HEADER + rows(3), target, makeProfile());
-    const csv = HEADER + 'user0@x.io,Zero,not a phone\nuser1@x.io,One\nuser2@x.io,Two,\nuser2@x.io,Again,\nfresh@x.io,Fresh,\n,NoKey,\n';
-    const del = { ...first.profile, behaviour: { ...first.profile.behaviour, deleteMissing: true } };
+    const csv =
+      HEADER +
+      'user0@x.io,Zero,not a phone\nuser1@x.io,One\nuser2@x.io,Two,\nuser2@x.io,Again,\nfresh@x.io,Fresh,\n,NoKey,\n';
+    const del = {
+      ...first.profile,
+      behaviour: { ...first.profile.behaviour, deleteMissing: true },
+    };
     const { record } = await run(csv, target, { profile: del });
     expect(record.status).to.equal('warnings');
     expect(record.issues.map((i) => [i.row, i.code])).to.deep.equal([
@@ -209,7 +297,9 @@ describe('an import run', () => {
 
   it('refuses generated keys with update mode before touching anything', async () => {
     const target = new MemoryTarget();
-    const profile = makeProfile({ mapping: { ...makeProfile().mapping, key: { kind: 'generated' } } });
+    const profile = makeProfile({
+      mapping: { ...makeProfile().mapping, key: { kind: 'generated' } },
+    });
     const { record } = await run(HEADER + rows(2), target, { profile });
     expect(record.status).to.equal('failed');
     expect(record.error!.code).to.equal('key-strategy-conflict');
@@ -219,7 +309,10 @@ describe('an import run', () => {
   it('never deletes on an empty file or a parse failure', async () => {
     const target = new MemoryTarget();
     const first = await runAndKeepState(HEADER + rows(20), target, makeProfile());
-    const del = { ...first.profile, behaviour: { ...first.profile.behaviour, deleteMissing: true } };
+    const del = {
+      ...first.profile,
+      behaviour: { ...first.profile.behaviour, deleteMissing: true },
+    };
     for (const [csv, code] of [
       [HEADER, 'empty-file'],
       ['', 'empty-file'],
@@ -255,9 +348,18 @@ describe('an import run', () => {
     const shoe = { id: 'custom_Shoe', label: 'Shoe', type: 'number' as const, builtIn: false };
     const profile = makeProfile({
       folderId: 'f1',
-      mapping: { columns: [{ column: 0, header: 'email', field: 'email' }, { column: 1, header: 'shoe', field: 'custom_Shoe' }], key: { kind: 'column', column: 0 } },
+      mapping: {
+        columns: [
+          { column: 0, header: 'email', field: 'email' },
+          { column: 1, header: 'shoe', field: 'custom_Shoe' },
+        ],
+        key: { kind: 'column', column: 0 },
+      },
     });
-    const { record } = await run('email;shoe\nann@x.io;42,5\n', target, { profile, book: { ...makeBook(), fields: [...BUILT_IN_FIELDS, shoe] } });
+    const { record } = await run('email;shoe\nann@x.io;42,5\n', target, {
+      profile,
+      book: { ...makeBook(), fields: [...BUILT_IN_FIELDS, shoe] },
+    });
     expect(record.error).to.equal(null);
     const ann = target.byKey('ann@x.io')!;
     expect(ann.folderId).to.equal('f1');

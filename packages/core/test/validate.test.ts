@@ -71,7 +71,9 @@ describe('row normalisation', () => {
       [7, 'Email', 'invalid-email'],
       [7, 'Phone', 'invalid-phone'],
     ]);
-    expect(row.issues[0]!.message).to.equal('Row 7, column "Email": "not-an-email" is not a valid email address.');
+    expect(row.issues[0]!.message).to.equal(
+      'Row 7, column "Email": "not-an-email" is not a valid email address.',
+    );
     expect(JSON.stringify(row.issues)).not.to.contain('hunter2');
   });
 

@@ -1,4 +1,9 @@
-export { createContactSync, type ContactSync, type ContactSyncOptions, type RunOptions } from './client/create-contact-sync.ts';
+export {
+  createContactSync,
+  type ContactSync,
+  type ContactSyncOptions,
+  type RunOptions,
+} from './client/create-contact-sync.ts';
 export type { ContactSyncEvent } from './events.ts';
 export type { ContactPage, ContactQuery } from './worker/contacts.ts';
 export type { HistoryQuery } from './worker/profiles.ts';

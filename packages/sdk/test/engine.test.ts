@@ -9,16 +9,24 @@ describe('the SDK client', () => {
     expect(preview.headers).to.deep.equal(['email', 'name']);
     expect(preview.suggestion.columns[0]!.field).to.equal('email');
     const progress: number[] = [];
-    const record = await sync.run(profile.id, csvFile('email,name\n' + people(3)), { onProgress: (p) => progress.push(p.rows) });
+    const record = await sync.run(profile.id, csvFile('email,name\n' + people(3)), {
+      onProgress: (p) => progress.push(p.rows),
+    });
     expect(record.status).to.equal('success');
     expect(record.counts.created).to.equal(3);
     expect(record.fileName).to.equal('contacts.csv');
     expect(progress.length).to.be.greaterThan(0);
     const contacts = await allContacts(sync, book.id);
-    expect(contacts.map((c) => c.values.email).sort()).to.deep.equal(['user0@example.com', 'user1@example.com', 'user2@example.com']);
+    expect(contacts.map((c) => c.values.email).sort()).to.deep.equal([
+      'user0@example.com',
+      'user1@example.com',
+      'user2@example.com',
+    ]);
     const history = await sync.history.list({ profileId: profile.id });
     expect(history.map((r) => r.status)).to.deep.equal(['success']);
-    expect((await sync.profiles.get(profile.id)).state.lastFingerprint).to.equal(record.fingerprint);
+    expect((await sync.profiles.get(profile.id)).state.lastFingerprint).to.equal(
+      record.fingerprint,
+    );
     sync.close();
   });
 
@@ -35,17 +43,25 @@ describe('the SDK client', () => {
   it('refuses an invalid profile before it is stored', async () => {
     const sync = await freshClient();
     const book = await sync.books.create({ name: 'B' });
-    const generated = profileInput(book.id, { mapping: { ...profileInput(book.id).mapping, key: { kind: 'generated' } } });
-    const error = (await sync.profiles.create(generated).catch((e: unknown) => e)) as ContactSyncError;
+    const generated = profileInput(book.id, {
+      mapping: { ...profileInput(book.id).mapping, key: { kind: 'generated' } },
+    });
+    const error = (await sync.profiles
+      .create(generated)
+      .catch((e: unknown) => e)) as ContactSyncError;
     expect(error.code).to.equal('key-strategy-conflict');
-    const backslash = (await sync.profiles.create({ ...profileInput(book.id), notifyEmail: 'not an email' }).catch((e: unknown) => e)) as ContactSyncError;
+    const backslash = (await sync.profiles
+      .create({ ...profileInput(book.id), notifyEmail: 'not an email' })
+      .catch((e: unknown) => e)) as ContactSyncError;
     expect(backslash.code).to.equal('invalid-argument');
     expect(await sync.profiles.list(book.id)).to.deep.equal([]);
     sync.close();
   });
 
   it('rejects with a clear error when the worker cannot load', async () => {
-    const error = await createContactSync({ dbName: 'x', workerUrl: '/does-not-exist.js' }).catch((e: unknown) => e);
+    const error = await createContactSync({ dbName: 'x', workerUrl: '/does-not-exist.js' }).catch(
+      (e: unknown) => e,
+    );
     expect(error).to.be.instanceOf(ContactSyncError);
     expect((error as Error).message).to.match(/worker failed to load/);
   });
@@ -56,17 +72,27 @@ describe('the SDK client', () => {
     const field = await sync.books.addField(book.id, { label: 'Shoe size', type: 'number' });
     expect(field.id).to.equal('custom_Shoe_size');
     const folder = await sync.folders.create(book.id, 'VIP');
-    const made = await sync.contacts.create(book.id, { values: { firstName: 'Ann', custom_Shoe_size: '38', password: 'hunter2' }, folderId: folder.id });
+    const made = await sync.contacts.create(book.id, {
+      values: { firstName: 'Ann', custom_Shoe_size: '38', password: 'hunter2' },
+      folderId: folder.id,
+    });
     expect(made.values.password).to.match(/^sha256:[0-9a-f]{64}$/);
-    const moved = await sync.contacts.update(book.id, made.id, { values: { firstName: 'Anna' }, folderId: null });
+    const moved = await sync.contacts.update(book.id, made.id, {
+      values: { firstName: 'Anna' },
+      folderId: null,
+    });
     expect(moved.values.firstName).to.equal('Anna');
     expect(moved.values.custom_Shoe_size).to.equal('38');
     expect((await sync.contacts.list(book.id, { folderId: folder.id })).total).to.equal(0);
-    expect((await sync.contacts.list(book.id, { search: 'ANNA' })).items.map((c) => c.id)).to.deep.equal([made.id]);
+    expect(
+      (await sync.contacts.list(book.id, { search: 'ANNA' })).items.map((c) => c.id),
+    ).to.deep.equal([made.id]);
     await sync.folders.delete(folder.id);
     await sync.contacts.delete(book.id, made.id);
     expect((await sync.contacts.list(book.id)).total).to.equal(0);
-    const missing = (await sync.contacts.get(book.id, made.id).catch((e: unknown) => e)) as ContactSyncError;
+    const missing = (await sync.contacts
+      .get(book.id, made.id)
+      .catch((e: unknown) => e)) as ContactSyncError;
     expect(missing.code).to.equal('not-found');
     sync.close();
   });

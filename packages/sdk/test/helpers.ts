@@ -1,13 +1,22 @@
-import { createContactSync, DEFAULT_BEHAVIOUR, DEFAULT_PARSE_OPTIONS, type ContactSync, type ProfileInput } from '../src/index.ts';
+import {
+  createContactSync,
+  DEFAULT_BEHAVIOUR,
+  DEFAULT_PARSE_OPTIONS,
+  type ContactSync,
+  type ProfileInput,
+} from '../src/index.ts';
 
 let n = 0;
 
 /** A client on a database of its own, so tests never see each other's data. */
-export async function freshClient(dbName = `test-${Date.now()}-${++n}-${Math.random().toString(36).slice(2)}`): Promise<ContactSync> {
+export async function freshClient(
+  dbName = `test-${Date.now()}-${++n}-${Math.random().toString(36).slice(2)}`,
+): Promise<ContactSync> {
   return createContactSync({ dbName });
 }
 
-export const csvFile = (text: string | Uint8Array, name = 'contacts.csv') => new File([text as BlobPart], name, { type: 'text/csv' });
+export const csvFile = (text: string | Uint8Array, name = 'contacts.csv') =>
+  new File([text as BlobPart], name, { type: 'text/csv' });
 
 export function profileInput(bookId: string, overrides: Partial<ProfileInput> = {}): ProfileInput {
   return {

@@ -47,7 +47,8 @@ export function sniffEncoding(head: Uint8Array, requested: Encoding): ConcreteEn
       );
     }
   }
-  const encoding = encodingFromBom(head) ?? (requested === 'auto' ? utf16WithoutBom(head) : requested);
+  const encoding =
+    encodingFromBom(head) ?? (requested === 'auto' ? utf16WithoutBom(head) : requested);
   if (encoding === null || encoding === 'utf-8' || encoding === 'windows-1252') {
     if (head.includes(0)) {
       throw new ContactSyncError(

@@ -13,7 +13,11 @@ export function detectDelimiter(sample: string): string {
   let best = ',';
   let bestScore = 0;
   for (const delimiter of DETECTABLE_DELIMITERS) {
-    const rows = Papa.parse<string[]>(sample, { delimiter, preview: 30, skipEmptyLines: true }).data;
+    const rows = Papa.parse<string[]>(sample, {
+      delimiter,
+      preview: 30,
+      skipEmptyLines: true,
+    }).data;
     const counts = rows.map((r) => r.length);
     const frequency = new Map<number, number>();
     for (const n of counts) if (n > 1) frequency.set(n, (frequency.get(n) ?? 0) + 1);
@@ -23,7 +27,8 @@ export function detectDelimiter(sample: string): string {
       if (f > modeFrequency || (f === modeFrequency && n > mode)) [mode, modeFrequency] = [n, f];
     }
     if (modeFrequency === 0) continue;
-    const score = (modeFrequency / counts.length) * 1000 + (counts[0] === mode ? 100 : 0) + Math.min(mode, 99);
+    const score =
+      (modeFrequency / counts.length) * 1000 + (counts[0] === mode ? 100 : 0) + Math.min(mode, 99);
     if (score > bestScore) [best, bestScore] = [delimiter, score];
   }
   return best;

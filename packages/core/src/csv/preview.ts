@@ -42,7 +42,10 @@ export interface PreviewOptions {
   readonly rowLimit?: number;
 }
 
-function chooseEncoding(head: Uint8Array, parse: ParseOptions): { encoding: ConcreteEncoding; note: string | null } {
+function chooseEncoding(
+  head: Uint8Array,
+  parse: ParseOptions,
+): { encoding: ConcreteEncoding; note: string | null } {
   const encoding = sniffEncoding(head, parse.encoding);
   if (encoding !== 'utf-8' || parse.encoding !== 'auto') return { encoding, note: null };
   if (isValidSoFar(head)) return { encoding, note: null };
@@ -66,7 +69,11 @@ function isValidSoFar(bytes: Uint8Array): boolean {
  * A preview from the first bytes of a file: settings detected, first rows, per-column samples
  * and empty counts, structural problems, and a suggested mapping.
  */
-export function buildPreview(head: Uint8Array, complete: boolean, options: PreviewOptions): FilePreview {
+export function buildPreview(
+  head: Uint8Array,
+  complete: boolean,
+  options: PreviewOptions,
+): FilePreview {
   const { parse, fields } = options;
   const rowLimit = options.rowLimit ?? 20;
   const { encoding, note } = chooseEncoding(head, parse);
@@ -92,11 +99,15 @@ export function buildPreview(head: Uint8Array, complete: boolean, options: Previ
       issues.push({ row, column: null, code: 'unbalanced-quote', message: error.message });
     }
   }
-  const headers = parse.header && records.length > 0 ? records[0]!.fields.map((h) => h.trim()) : null;
+  const headers =
+    parse.header && records.length > 0 ? records[0]!.fields.map((h) => h.trim()) : null;
   const data = parse.header ? records.slice(1) : records;
   const columnCount = headers?.length ?? data[0]?.fields.length ?? 0;
   for (const r of data) {
-    if (r.fields.length !== columnCount && !(r.fields.length > columnCount && r.fields.slice(columnCount).every((f) => f.trim() === ''))) {
+    if (
+      r.fields.length !== columnCount &&
+      !(r.fields.length > columnCount && r.fields.slice(columnCount).every((f) => f.trim() === ''))
+    ) {
       issues.push({
         row: r.row,
         column: null,
@@ -105,7 +116,12 @@ export function buildPreview(head: Uint8Array, complete: boolean, options: Previ
       });
     }
     if (r.malformedQuotes) {
-      issues.push({ row: r.row, column: null, code: 'unbalanced-quote', message: `Row ${r.row} has a malformed quote.` });
+      issues.push({
+        row: r.row,
+        column: null,
+        code: 'unbalanced-quote',
+        message: `Row ${r.row} has a malformed quote.`,
+      });
     }
   }
   const columns: ColumnSummary[] = [];
@@ -122,10 +138,14 @@ export function buildPreview(head: Uint8Array, complete: boolean, options: Previ
   // Password cells are never shown, not even in a preview.
   const suggestion = suggestMapping(headers, columnCount, fields);
   const secret = new Set(
-    suggestion.columns.filter((c) => fields.some((f) => f.id === c.field && f.type === 'password')).map((c) => c.column),
+    suggestion.columns
+      .filter((c) => fields.some((f) => f.id === c.field && f.type === 'password'))
+      .map((c) => c.column),
   );
   const masked = (r: RawRow): RawRow =>
-    secret.size === 0 ? r : { ...r, fields: r.fields.map((f, i) => (secret.has(i) && f !== '' ? '••••••' : f)) };
+    secret.size === 0
+      ? r
+      : { ...r, fields: r.fields.map((f, i) => (secret.has(i) && f !== '' ? '••••••' : f)) };
   return {
     encoding,
     encodingNote: note,
@@ -134,7 +154,9 @@ export function buildPreview(head: Uint8Array, complete: boolean, options: Previ
     headers,
     columnCount,
     rows: data.slice(0, rowLimit).map(masked),
-    columns: columns.map((c) => (secret.has(c.column) ? { ...c, samples: c.samples.length ? ['••••••'] : [] } : c)),
+    columns: columns.map((c) =>
+      secret.has(c.column) ? { ...c, samples: c.samples.length ? ['••••••'] : [] } : c,
+    ),
     sampledRows: data.length,
     complete,
     issues,

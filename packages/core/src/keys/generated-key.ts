@@ -10,5 +10,8 @@ export function generateKey(random: Random, isTaken: (key: string) => boolean): 
     const key = String(LOW + random.int(SPAN));
     if (!isTaken(key)) return key;
   }
-  throw new ContactSyncError('internal', 'Could not find a free 9-digit key; the address book is full.');
+  throw new ContactSyncError(
+    'internal',
+    'Could not find a free 9-digit key; the address book is full.',
+  );
 }

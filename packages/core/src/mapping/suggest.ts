@@ -22,7 +22,9 @@ function fieldForHeader(header: string, fields: readonly FieldDef[]): string | n
   const norm = normaliseHeader(header);
   if (!norm) return null;
   // An exact match on an existing field's id or label wins (custom fields included).
-  const direct = fields.find((f) => normaliseHeader(f.id) === norm || normaliseHeader(f.label) === norm);
+  const direct = fields.find(
+    (f) => normaliseHeader(f.id) === norm || normaliseHeader(f.label) === norm,
+  );
   if (direct) return direct.id;
   for (const [fieldId, spellings] of Object.entries(HEADER_SYNONYMS)) {
     if (spellings.includes(norm) && fields.some((f) => f.id === fieldId)) return fieldId;

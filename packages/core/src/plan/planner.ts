@@ -6,10 +6,21 @@ import { emptyCounts, MAX_RECORDED_ISSUES, type RowIssue, type RunCounts } from 
 import type { RawRow } from '../csv/row-reader.ts';
 import { KeyIndex } from '../keys/key-index.ts';
 import { generateKey } from '../keys/generated-key.ts';
-import { keyOf, normaliseRow, type NormalisedRow, type RowContext } from '../validate/normalise-row.ts';
+import {
+  keyOf,
+  normaliseRow,
+  type NormalisedRow,
+  type RowContext,
+} from '../validate/normalise-row.ts';
 import { isMassDeletion } from './mass-delete-guard.ts';
 import { rowHash } from './row-hash.ts';
-import { MASKED, MAX_SAMPLES, type FieldChange, type PlanSamples, type PlanSummary } from './plan-types.ts';
+import {
+  MASKED,
+  MAX_SAMPLES,
+  type FieldChange,
+  type PlanSamples,
+  type PlanSummary,
+} from './plan-types.ts';
 
 export interface PlannerDeps {
   readonly profile: SyncProfile;
@@ -55,7 +66,9 @@ export class Planner {
 
   constructor(private readonly deps: PlannerDeps) {
     this.seenRows = new Int32Array(deps.index.size);
-    this.passwordFields = deps.ctx.columns.filter((c) => c.field.type === 'password').map((c) => c.field);
+    this.passwordFields = deps.ctx.columns
+      .filter((c) => c.field.type === 'password')
+      .map((c) => c.field);
   }
 
   /** Plans a batch of rows; returns the contacts to write (new and changed). */
@@ -68,7 +81,8 @@ export class Planner {
       this.counts.rows++;
       if (generated) {
         const norm = normaliseRow(raw, ctx);
-        if (!this.reject(norm)) writes.push(this.create(norm, this.freshKey(), rowHash(raw.fields)));
+        if (!this.reject(norm))
+          writes.push(this.create(norm, this.freshKey(), rowHash(raw.fields)));
         continue;
       }
       const key = keyOf(raw, ctx);
@@ -97,7 +111,10 @@ export class Planner {
       const hash = rowHash(raw.fields);
       if (n >= 0) {
         const sameSource = index.sourceAt(n) === profile.id;
-        if ((sameSource && this.deps.rowHashesValid && index.hashAt(n) === hash) || !profile.behaviour.updateExisting) {
+        if (
+          (sameSource && this.deps.rowHashesValid && index.hashAt(n) === hash) ||
+          !profile.behaviour.updateExisting
+        ) {
           this.counts.unchanged++;
           continue;
         }
@@ -165,7 +182,8 @@ export class Planner {
     const { profile, clock, newId, digestPassword } = this.deps;
     const id = newId();
     const values = { ...norm.values };
-    for (const [field, plain] of Object.entries(norm.passwords)) values[field] = digestPassword(id, plain);
+    for (const [field, plain] of Object.entries(norm.passwords))
+      values[field] = digestPassword(id, plain);
     const now = clock.now();
     this.counts.created++;
     if (this.samples.create.length < MAX_SAMPLES) {
@@ -185,7 +203,9 @@ export class Planner {
 
   /** Reads the existing contacts and writes only those whose values really change. */
   private async resolveUpdates(pending: readonly PendingUpdate[]): Promise<Contact[]> {
-    const existing = new Map((await this.deps.fetchContacts(pending.map((p) => p.id))).map((c) => [c.id, c]));
+    const existing = new Map(
+      (await this.deps.fetchContacts(pending.map((p) => p.id))).map((c) => [c.id, c]),
+    );
     const writes: Contact[] = [];
     for (const { norm, hash, id } of pending) {
       const before = existing.get(id);
@@ -205,7 +225,12 @@ export class Planner {
       }
       this.counts.updated++;
       if (this.samples.update.length < MAX_SAMPLES) {
-        this.samples.update.push({ row: norm.row, key: before.key ?? '', contactId: id, changes: this.diff(before.values, values) });
+        this.samples.update.push({
+          row: norm.row,
+          key: before.key ?? '',
+          contactId: id,
+          changes: this.diff(before.values, values),
+        });
       }
     }
     return writes;

@@ -6,7 +6,11 @@ import type { SyncProfile } from '../model/profile.ts';
  * A digest of everything besides the file that shapes an import's result. When it changes, an
  * unchanged file must be imported again and stored row hashes no longer prove anything.
  */
-export function configSignature(profile: SyncProfile, fields: readonly FieldDef[], hasher: Hasher): string {
+export function configSignature(
+  profile: SyncProfile,
+  fields: readonly FieldDef[],
+  hasher: Hasher,
+): string {
   const mapped = new Set(profile.mapping.columns.map((c) => c.field));
   const relevant = {
     folderId: profile.folderId,

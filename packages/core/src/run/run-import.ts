@@ -92,7 +92,10 @@ export async function runImport(o: ImportRunOptions): Promise<ImportRunResult> {
       lastStatus: status,
     };
   };
-  const conclude = async (status: RunStatus, error: ContactSyncError | null): Promise<ImportRunResult> => {
+  const conclude = async (
+    status: RunStatus,
+    error: ContactSyncError | null,
+  ): Promise<ImportRunResult> => {
     const result = { record: record(status, error), plan };
     if (!o.dryRun) await target.recordOutcome(result.record, nextState(status));
     return result;
@@ -128,7 +131,12 @@ export async function runImport(o: ImportRunOptions): Promise<ImportRunResult> {
       planner ??= new Planner({
         profile,
         fields: book.fields,
-        ctx: compileRowContext(profile.mapping, book.fields, profile.parse, batch.layout.columnCount),
+        ctx: compileRowContext(
+          profile.mapping,
+          book.fields,
+          profile.parse,
+          batch.layout.columnCount,
+        ),
         index,
         tombstones,
         rowHashesValid: profile.state.lastConfigSignature === signature,
@@ -143,26 +151,43 @@ export async function runImport(o: ImportRunOptions): Promise<ImportRunResult> {
         if (!o.dryRun && writes.length > 0) await target.stage(writes);
         signal?.throwIfAborted();
       }
-      progress({ stage: 'parsing', bytesRead: batch.bytesRead, totalBytes: scan.bytes, rows: planner.counts.rows });
+      progress({
+        stage: 'parsing',
+        bytesRead: batch.bytesRead,
+        totalBytes: scan.bytes,
+        rows: planner.counts.rows,
+      });
     }
     const finished = planner?.finish();
     plan = finished?.summary ?? null;
     if (!finished || finished.summary.counts.rows === 0) {
-      throw new ContactSyncError('empty-file', 'The file has no contact rows (only a header, or blank lines); nothing was changed.');
+      throw new ContactSyncError(
+        'empty-file',
+        'The file has no contact rows (only a header, or blank lines); nothing was changed.',
+      );
     }
     if (finished.summary.massDeletion && !(o.trigger === 'manual' && o.confirmMassDelete)) {
       if (!o.dryRun) await target.discard();
-      const refusal = new ContactSyncError('mass-delete-refused', massDeletionMessage(finished.summary, o.trigger), {
-        existing: finished.summary.existing,
-        matched: finished.summary.matchedExisting,
-        deletes: finished.summary.counts.deleted,
-      });
+      const refusal = new ContactSyncError(
+        'mass-delete-refused',
+        massDeletionMessage(finished.summary, o.trigger),
+        {
+          existing: finished.summary.existing,
+          matched: finished.summary.matchedExisting,
+          deletes: finished.summary.counts.deleted,
+        },
+      );
       return await conclude('refused', refusal);
     }
     const status: RunStatus = finished.summary.issueCount > 0 ? 'warnings' : 'success';
     const result = { record: record(status, null), plan };
     if (!o.dryRun) {
-      progress({ stage: 'committing', bytesRead: scan.bytes, totalBytes: scan.bytes, rows: finished.summary.counts.rows });
+      progress({
+        stage: 'committing',
+        bytesRead: scan.bytes,
+        totalBytes: scan.bytes,
+        rows: finished.summary.counts.rows,
+      });
       await target.commit(finished.deletes, result.record, nextState(status));
     }
     return result;

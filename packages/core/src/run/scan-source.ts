@@ -52,7 +52,8 @@ export async function scanSource(
       held = null;
     }
   }
-  if (bytes === 0) throw new ContactSyncError('empty-file', 'The file is empty; nothing was changed.');
+  if (bytes === 0)
+    throw new ContactSyncError('empty-file', 'The file is empty; nothing was changed.');
   if (held !== null) decide(held);
   const fellBack = validator !== null && !(validator as Utf8Validator).end();
   return {
@@ -64,7 +65,12 @@ export async function scanSource(
 }
 
 function joinHead(chunks: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(Math.min(HEAD_BYTES, chunks.reduce((n, c) => n + c.length, 0)));
+  const out = new Uint8Array(
+    Math.min(
+      HEAD_BYTES,
+      chunks.reduce((n, c) => n + c.length, 0),
+    ),
+  );
   let at = 0;
   for (const c of chunks) {
     if (at >= out.length) break;

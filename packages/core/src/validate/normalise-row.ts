@@ -42,7 +42,8 @@ export function compileRowContext(
   if (mapping.key.kind === 'column') {
     const column = mapping.key.column;
     const mapped = columns.find((c) => c.column === column);
-    const header = mapping.columns.find((c) => c.column === column)?.header ?? `Column ${column + 1}`;
+    const header =
+      mapping.columns.find((c) => c.column === column)?.header ?? `Column ${column + 1}`;
     keyColumn = { column, header, caseInsensitive: mapped?.field.type === 'email' };
   }
   return { columns, keyColumn, expectedColumns, parse };
@@ -54,7 +55,10 @@ function quote(value: string): string {
 }
 
 const TYPE_CHECKS: Partial<
-  Record<FieldType, { code: IssueCode; what: string; fn: (v: string, p: ParseOptions) => string | null }>
+  Record<
+    FieldType,
+    { code: IssueCode; what: string; fn: (v: string, p: ParseOptions) => string | null }
+  >
 > = {
   email: { code: 'invalid-email', what: 'a valid email address', fn: (v) => normaliseEmail(v) },
   phone: {

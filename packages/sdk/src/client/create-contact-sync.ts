@@ -43,7 +43,12 @@ function loadWorker(url: URL): Promise<{ worker: Worker; engine: Remote<Engine> 
     const onError = (event: ErrorEvent | Event) => {
       worker.terminate();
       const detail = event instanceof ErrorEvent && event.message ? `: ${event.message}` : '';
-      reject(new ContactSyncError('internal', `The ContactSync worker failed to load from ${url.href}${detail}.`));
+      reject(
+        new ContactSyncError(
+          'internal',
+          `The ContactSync worker failed to load from ${url.href}${detail}.`,
+        ),
+      );
     };
     worker.addEventListener('error', onError, { once: true });
     engine.ready().then(
@@ -80,7 +85,8 @@ export async function createContactSync(options: ContactSyncOptions = {}) {
       create: (input: { name: string }) => engine.createBook(input),
       rename: (bookId: string, name: string) => engine.renameBook(bookId, name),
       delete: (bookId: string) => engine.deleteBook(bookId),
-      addField: (bookId: string, field: { label: string; type: FieldType }) => engine.addField(bookId, field),
+      addField: (bookId: string, field: { label: string; type: FieldType }) =>
+        engine.addField(bookId, field),
       removeField: (bookId: string, fieldId: string) => engine.removeField(bookId, fieldId),
     },
 
@@ -94,10 +100,15 @@ export async function createContactSync(options: ContactSyncOptions = {}) {
     contacts: {
       list: (bookId: string, query?: ContactQuery) => engine.listContacts(bookId, query),
       get: (bookId: string, contactId: string) => engine.getContact(bookId, contactId),
-      create: (bookId: string, input: { values: Record<string, string>; folderId?: string | null }) =>
-        engine.createContact(bookId, input),
-      update: (bookId: string, contactId: string, patch: { values?: Record<string, string>; folderId?: string | null }) =>
-        engine.updateContact(bookId, contactId, patch),
+      create: (
+        bookId: string,
+        input: { values: Record<string, string>; folderId?: string | null },
+      ) => engine.createContact(bookId, input),
+      update: (
+        bookId: string,
+        contactId: string,
+        patch: { values?: Record<string, string>; folderId?: string | null },
+      ) => engine.updateContact(bookId, contactId, patch),
       /** Deletes on the web only; a synced contact is never re-imported by its source. */
       delete: (bookId: string, contactId: string) => engine.deleteContact(bookId, contactId),
     },
@@ -106,7 +117,8 @@ export async function createContactSync(options: ContactSyncOptions = {}) {
       list: (bookId?: string) => engine.listProfiles(bookId),
       get: (profileId: string) => engine.getProfile(profileId),
       create: (input: ProfileInput) => engine.createProfile(input),
-      update: (profileId: string, patch: Partial<ProfileInput>) => engine.updateProfile(profileId, patch),
+      update: (profileId: string, patch: Partial<ProfileInput>) =>
+        engine.updateProfile(profileId, patch),
       delete: (profileId: string) => engine.deleteProfile(profileId),
     },
 
@@ -116,10 +128,12 @@ export async function createContactSync(options: ContactSyncOptions = {}) {
     },
 
     /** Detected settings, first rows, column samples and a suggested mapping for a file. */
-    preview: (bookId: string, file: Blob, parse?: Partial<ParseOptions>) => engine.preview(bookId, file, parse),
+    preview: (bookId: string, file: Blob, parse?: Partial<ParseOptions>) =>
+      engine.preview(bookId, file, parse),
 
     /** A dry run: the counts and samples a run would produce, with nothing written. */
-    plan: (profileId: string, file: Blob, fileName?: string) => engine.plan(profileId, file, fileName),
+    plan: (profileId: string, file: Blob, fileName?: string) =>
+      engine.plan(profileId, file, fileName),
 
     /** Runs an import; resolves with its history record, whatever the outcome. */
     async run(profileId: string, file: Blob, runOptions: RunOptions = {}) {

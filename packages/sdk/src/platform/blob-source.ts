@@ -3,7 +3,10 @@ import type { ByteSource } from '@contactsync/core';
 const CHUNK = 1024 * 1024;
 
 /** A File or Blob as a re-readable byte source, read in 1 MiB slices. */
-export function blobSource(blob: Blob, name = blob instanceof File ? blob.name : 'upload.csv'): ByteSource {
+export function blobSource(
+  blob: Blob,
+  name = blob instanceof File ? blob.name : 'upload.csv',
+): ByteSource {
   return {
     name,
     size: blob.size,

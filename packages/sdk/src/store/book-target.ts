@@ -1,5 +1,12 @@
 import type { IDBPDatabase } from 'idb';
-import type { Contact, KeyIndex, ProfileState, RunRecord, SyncTarget, Tombstone } from '@contactsync/core';
+import type {
+  Contact,
+  KeyIndex,
+  ProfileState,
+  RunRecord,
+  SyncTarget,
+  Tombstone,
+} from '@contactsync/core';
 import { ContactSyncError } from '@contactsync/core';
 import type { BookView } from './book-view.ts';
 import { SEGMENT_SIZE, type ContactSyncDB, type SegmentRecord, type SegmentRef } from './schema.ts';
@@ -130,7 +137,10 @@ export function storageError(error: unknown): ContactSyncError {
       'The browser has no room left to store contacts. Free some disk space or delete unused address books, then try again.',
     );
   }
-  return new ContactSyncError('storage-failed', `The contact store could not be written: ${error instanceof Error ? error.message : String(error)}`);
+  return new ContactSyncError(
+    'storage-failed',
+    `The contact store could not be written: ${error instanceof Error ? error.message : String(error)}`,
+  );
 }
 
 export async function tombstoneKeys(

@@ -39,7 +39,11 @@ export class BookView {
 
   static async load(db: IDBPDatabase<ContactSyncDB>, bookId: string): Promise<BookView> {
     const tx = db.transaction(['manifests', 'segmentKeys'], 'readonly');
-    const manifest = (await tx.objectStore('manifests').get(bookId)) ?? { bookId, version: 0, segments: [] };
+    const manifest = (await tx.objectStore('manifests').get(bookId)) ?? {
+      bookId,
+      version: 0,
+      segments: [],
+    };
     const store = tx.objectStore('segmentKeys');
     const keys = await Promise.all(manifest.segments.map((ref) => store.get(ref.id)));
     await tx.done;
@@ -58,7 +62,9 @@ export class BookView {
       this.forEachLive((s, p, k) => this.locations!.set(k.ids[p]!, s * POS_BITS + p));
     }
     const packed = this.locations.get(contactId);
-    return packed === undefined ? null : { segment: Math.floor(packed / POS_BITS), position: packed % POS_BITS };
+    return packed === undefined
+      ? null
+      : { segment: Math.floor(packed / POS_BITS), position: packed % POS_BITS };
   }
 
   keyIndex(): KeyIndex {

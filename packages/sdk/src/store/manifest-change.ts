@@ -1,5 +1,11 @@
 import type { IDBPDatabase } from 'idb';
-import { ContactSyncError, type Contact, type ProfileState, type RunRecord, type Tombstone } from '@contactsync/core';
+import {
+  ContactSyncError,
+  type Contact,
+  type ProfileState,
+  type RunRecord,
+  type Tombstone,
+} from '@contactsync/core';
 import type { BookView } from './book-view.ts';
 import { SEGMENT_SIZE, type ContactSyncDB, type SegmentRef } from './schema.ts';
 import { segmentRecords } from './segment-records.ts';
@@ -66,7 +72,9 @@ export async function applyManifestChange(
     }
     const compact = dead.size > ref.dead.length && (change.eager || dead.size * 2 >= ref.size);
     if (!compact && !edits) {
-      refs.push(dead.size === ref.dead.length ? ref : { ...ref, dead: [...dead].sort((a, b) => a - b) });
+      refs.push(
+        dead.size === ref.dead.length ? ref : { ...ref, dead: [...dead].sort((a, b) => a - b) },
+      );
       continue;
     }
     const record = await segments.get(ref.id);
@@ -86,7 +94,10 @@ export async function applyManifestChange(
     if (last && last.size < SEGMENT_SIZE && last.dead.length === 0) {
       const record = await segments.get(last.id);
       if (record) {
-        const next = segmentRecords(last.id, bookId, [...record.contacts, ...contacts.splice(0, SEGMENT_SIZE - last.size)]);
+        const next = segmentRecords(last.id, bookId, [
+          ...record.contacts,
+          ...contacts.splice(0, SEGMENT_SIZE - last.size),
+        ]);
         void segments.put(next.segment);
         void keyStore.put(next.keys);
         refs[refs.length - 1] = next.ref;

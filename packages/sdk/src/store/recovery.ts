@@ -1,4 +1,5 @@
 import type { IDBPDatabase } from 'idb';
+import type { RunRecord } from '@contactsync/core';
 import type { ContactSyncDB } from './schema.ts';
 
 /**
@@ -6,7 +7,11 @@ import type { ContactSyncDB } from './schema.ts';
  * are deleted and its history entry says "interrupted". Callers hold the book's lock, so no
  * run of this book is in progress.
  */
-export async function recoverBook(db: IDBPDatabase<ContactSyncDB>, bookId: string, now: number): Promise<void> {
+export async function recoverBook(
+  db: IDBPDatabase<ContactSyncDB>,
+  bookId: string,
+  now: number,
+): Promise<RunRecord[]> {
   const tx = db.transaction(['manifests', 'segments', 'segmentKeys', 'runs'], 'readwrite');
   const manifest = await tx.objectStore('manifests').get(bookId);
   const live = new Set(manifest?.segments.map((r) => r.id) ?? []);
@@ -17,9 +22,10 @@ export async function recoverBook(db: IDBPDatabase<ContactSyncDB>, bookId: strin
     }
   }
   const runs = tx.objectStore('runs');
+  const interrupted: RunRecord[] = [];
   for (const run of await runs.index('status').getAll('running')) {
     if (run.bookId !== bookId) continue;
-    void runs.put({
+    const record: RunRecord = {
       ...run,
       status: 'interrupted',
       finishedAt: now,
@@ -28,7 +34,10 @@ export async function recoverBook(db: IDBPDatabase<ContactSyncDB>, bookId: strin
         message:
           'The import stopped before it finished (the page was closed, reloaded or crashed). Nothing was changed; run it again.',
       },
-    });
+    };
+    interrupted.push(record);
+    void runs.put(record);
   }
   await tx.done;
+  return interrupted;
 }

@@ -1,5 +1,12 @@
 import type { DBSchema } from 'idb';
-import type { AddressBook, Contact, Folder, RunRecord, SyncProfile, Tombstone } from '@contactsync/core';
+import type {
+  AddressBook,
+  Contact,
+  Folder,
+  RunRecord,
+  SyncProfile,
+  Tombstone,
+} from '@contactsync/core';
 
 /** Where a segment sits in a book, and which of its positions are no longer live. */
 export interface SegmentRef {

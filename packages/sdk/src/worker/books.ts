@@ -17,7 +17,8 @@ const NewFieldSchema = z.object({ label: NameSchema, type: z.enum(FIELD_TYPES) }
 
 async function requireBook(ctx: WorkerContext, bookId: string): Promise<AddressBook> {
   const book = await (await ctx.db()).get('books', bookId);
-  if (!book) throw new ContactSyncError('not-found', 'This address book does not exist.', { bookId });
+  if (!book)
+    throw new ContactSyncError('not-found', 'This address book does not exist.', { bookId });
   return book;
 }
 
@@ -33,7 +34,13 @@ export function bookOps(ctx: WorkerContext) {
     async createBook(input: { name: string }): Promise<AddressBook> {
       const name = parseInput(NameSchema, input?.name, 'address book name');
       const now = ctx.clock.now();
-      const book: AddressBook = { id: ctx.newId(), name, fields: [...BUILT_IN_FIELDS], createdAt: now, updatedAt: now };
+      const book: AddressBook = {
+        id: ctx.newId(),
+        name,
+        fields: [...BUILT_IN_FIELDS],
+        createdAt: now,
+        updatedAt: now,
+      };
       const tx = (await ctx.db()).transaction(['books', 'manifests'], 'readwrite');
       void tx.objectStore('books').add(book);
       void tx.objectStore('manifests').add({ bookId: book.id, version: 0, segments: [] });
@@ -54,7 +61,16 @@ export function bookOps(ctx: WorkerContext) {
     async deleteBook(bookId: string): Promise<void> {
       await requireBook(ctx, bookId);
       await ctx.writeBook(bookId, 'ifAvailable', async (db) => {
-        const stores = ['books', 'manifests', 'segments', 'segmentKeys', 'folders', 'profiles', 'runs', 'tombstones'] as const;
+        const stores = [
+          'books',
+          'manifests',
+          'segments',
+          'segmentKeys',
+          'folders',
+          'profiles',
+          'runs',
+          'tombstones',
+        ] as const;
         const tx = db.transaction(stores, 'readwrite');
         void tx.objectStore('books').delete(bookId);
         void tx.objectStore('manifests').delete(bookId);
@@ -63,7 +79,9 @@ export function bookOps(ctx: WorkerContext) {
           for (const key of await store.index('bookId').getAllKeys(bookId)) void store.delete(key);
         }
         const runs = tx.objectStore('runs');
-        for (const key of await runs.index('bookId').getAllKeys(IDBKeyRange.bound([bookId, -Infinity], [bookId, Infinity]))) {
+        for (const key of await runs
+          .index('bookId')
+          .getAllKeys(IDBKeyRange.bound([bookId, -Infinity], [bookId, Infinity]))) {
           void runs.delete(key);
         }
         void tx.objectStore('tombstones').delete(IDBKeyRange.bound([bookId], [bookId, []]));
@@ -77,10 +95,20 @@ export function bookOps(ctx: WorkerContext) {
       const { label, type } = parseInput(NewFieldSchema, input, 'field');
       const book = await requireBook(ctx, bookId);
       if (book.fields.some((f) => f.label.toLowerCase() === label.toLowerCase())) {
-        throw new ContactSyncError('invalid-argument', `This address book already has a field called "${label}".`);
+        throw new ContactSyncError(
+          'invalid-argument',
+          `This address book already has a field called "${label}".`,
+        );
       }
-      const field: FieldDef = { id: customFieldId(label, book.fields), label, type, builtIn: false };
-      await (await ctx.db()).put('books', { ...book, fields: [...book.fields, field], updatedAt: ctx.clock.now() });
+      const field: FieldDef = {
+        id: customFieldId(label, book.fields),
+        label,
+        type,
+        builtIn: false,
+      };
+      await (
+        await ctx.db()
+      ).put('books', { ...book, fields: [...book.fields, field], updatedAt: ctx.clock.now() });
       ctx.emit({ type: 'books-changed' });
       return field;
     },
@@ -90,14 +118,26 @@ export function bookOps(ctx: WorkerContext) {
       const db = await ctx.db();
       const book = await requireBook(ctx, bookId);
       const field = book.fields.find((f) => f.id === fieldId);
-      if (!field) throw new ContactSyncError('not-found', 'This field does not exist.', { fieldId });
-      if (field.builtIn) throw new ContactSyncError('invalid-argument', `"${field.label}" is a built-in field and cannot be removed.`);
+      if (!field)
+        throw new ContactSyncError('not-found', 'This field does not exist.', { fieldId });
+      if (field.builtIn)
+        throw new ContactSyncError(
+          'invalid-argument',
+          `"${field.label}" is a built-in field and cannot be removed.`,
+        );
       const profiles = await db.getAllFromIndex('profiles', 'bookId', bookId);
       const user = profiles.find((p) => p.mapping.columns.some((c) => c.field === fieldId));
       if (user) {
-        throw new ContactSyncError('invalid-argument', `The import "${user.name}" maps a column to "${field.label}". Change its mapping first.`);
+        throw new ContactSyncError(
+          'invalid-argument',
+          `The import "${user.name}" maps a column to "${field.label}". Change its mapping first.`,
+        );
       }
-      await db.put('books', { ...book, fields: book.fields.filter((f) => f.id !== fieldId), updatedAt: ctx.clock.now() });
+      await db.put('books', {
+        ...book,
+        fields: book.fields.filter((f) => f.id !== fieldId),
+        updatedAt: ctx.clock.now(),
+      });
       ctx.emit({ type: 'books-changed' });
     },
 
@@ -118,7 +158,8 @@ export function bookOps(ctx: WorkerContext) {
       const clean = parseInput(NameSchema, name, 'folder name');
       const db = await ctx.db();
       const folder = await db.get('folders', folderId);
-      if (!folder) throw new ContactSyncError('not-found', 'This folder does not exist.', { folderId });
+      if (!folder)
+        throw new ContactSyncError('not-found', 'This folder does not exist.', { folderId });
       const next = { ...folder, name: clean };
       await db.put('folders', next);
       ctx.emit({ type: 'books-changed' });
@@ -133,10 +174,17 @@ export function bookOps(ctx: WorkerContext) {
       const view = await ctx.view(folder.bookId);
       let used = false;
       view.forEachLive((_s, p, k) => (used ||= k.folders[p] === folderId));
-      if (used) throw new ContactSyncError('invalid-argument', `The folder "${folder.name}" still holds contacts. Move or delete them first.`);
+      if (used)
+        throw new ContactSyncError(
+          'invalid-argument',
+          `The folder "${folder.name}" still holds contacts. Move or delete them first.`,
+        );
       const profiles = await db.getAllFromIndex('profiles', 'bookId', folder.bookId);
       if (profiles.some((p) => p.folderId === folderId)) {
-        throw new ContactSyncError('invalid-argument', `An import puts contacts in "${folder.name}". Change it first.`);
+        throw new ContactSyncError(
+          'invalid-argument',
+          `An import puts contacts in "${folder.name}". Change it first.`,
+        );
       }
       await db.delete('folders', folderId);
       ctx.emit({ type: 'books-changed' });

@@ -33,24 +33,37 @@ const ContactPatchSchema = z.object({
 
 const SEARCH_GROUP = 16;
 
-async function readContacts(ctx: WorkerContext, view: BookView, picks: readonly [number, number][]): Promise<Contact[]> {
+async function readContacts(
+  ctx: WorkerContext,
+  view: BookView,
+  picks: readonly [number, number][],
+): Promise<Contact[]> {
   const bySegment = new Map<number, number[]>();
   for (const [s, p] of picks) bySegment.set(s, [...(bySegment.get(s) ?? []), p]);
   const tx = (await ctx.db()).transaction('segments');
   const records = new Map(
-    await Promise.all([...bySegment.keys()].map(async (s) => [s, await tx.store.get(view.manifest.segments[s]!.id)] as const)),
+    await Promise.all(
+      [...bySegment.keys()].map(
+        async (s) => [s, await tx.store.get(view.manifest.segments[s]!.id)] as const,
+      ),
+    ),
   );
   return picks.map(([s, p]) => records.get(s)!.contacts[p]!);
 }
 
 function matches(contact: Contact, needle: string): boolean {
   if (contact.key?.toLowerCase().includes(needle)) return true;
-  for (const value of Object.values(contact.values)) if (value.toLowerCase().includes(needle)) return true;
+  for (const value of Object.values(contact.values))
+    if (value.toLowerCase().includes(needle)) return true;
   return false;
 }
 
 /** Keeps only known fields, and stores passwords as digests. */
-function cleanValues(values: Record<string, string>, fields: readonly { id: string; type: string }[], contactId: string) {
+function cleanValues(
+  values: Record<string, string>,
+  fields: readonly { id: string; type: string }[],
+  contactId: string,
+) {
   const out: Record<string, string> = {};
   for (const [fieldId, raw] of Object.entries(values)) {
     const field = fields.find((f) => f.id === fieldId);
@@ -67,7 +80,12 @@ export function contactOps(ctx: WorkerContext) {
   const locateOrFail = async (bookId: string, contactId: string) => {
     const view = await ctx.view(bookId);
     const loc = view.locate(contactId);
-    if (!loc) throw new ContactSyncError('not-found', 'This contact does not exist (it may have been deleted).', { contactId });
+    if (!loc)
+      throw new ContactSyncError(
+        'not-found',
+        'This contact does not exist (it may have been deleted).',
+        { contactId },
+      );
     return { view, loc };
   };
 
@@ -76,14 +94,18 @@ export function contactOps(ctx: WorkerContext) {
       const view = await ctx.view(bookId);
       const offset = Math.max(0, query.offset ?? 0);
       const limit = Math.max(0, Math.min(query.limit ?? 50, 1000));
-      const inFolder = (folder: string | null) => query.folderId === undefined || folder === query.folderId;
+      const inFolder = (folder: string | null) =>
+        query.folderId === undefined || folder === query.folderId;
       const needle = query.search?.trim().toLowerCase() ?? '';
       if (needle === '') {
         const picks: [number, number][] = [];
         view.forEachLive((s, p, k) => {
           if (inFolder(k.folders[p] ?? null)) picks.push([s, p]);
         });
-        return { items: await readContacts(ctx, view, picks.slice(offset, offset + limit)), total: picks.length };
+        return {
+          items: await readContacts(ctx, view, picks.slice(offset, offset + limit)),
+          total: picks.length,
+        };
       }
       // Search reads the contacts themselves, a few segments at a time.
       const items: Contact[] = [];
@@ -92,7 +114,9 @@ export function contactOps(ctx: WorkerContext) {
       const refs = view.manifest.segments;
       for (let start = 0; start < refs.length; start += SEARCH_GROUP) {
         const tx = db.transaction('segments');
-        const group = await Promise.all(refs.slice(start, start + SEARCH_GROUP).map((r) => tx.store.get(r.id)));
+        const group = await Promise.all(
+          refs.slice(start, start + SEARCH_GROUP).map((r) => tx.store.get(r.id)),
+        );
         group.forEach((record, i) => {
           const live = view.live[start + i]!;
           record?.contacts.forEach((c, p) => {
@@ -110,7 +134,10 @@ export function contactOps(ctx: WorkerContext) {
       return (await readContacts(ctx, view, [[loc.segment, loc.position]]))[0]!;
     },
 
-    async createContact(bookId: string, input: { values: Record<string, string>; folderId?: string | null }): Promise<Contact> {
+    async createContact(
+      bookId: string,
+      input: { values: Record<string, string>; folderId?: string | null },
+    ): Promise<Contact> {
       const clean = parseInput(NewContactSchema, input, 'contact');
       const book = await requireBook(ctx, bookId);
       const id = ctx.newId();
@@ -126,7 +153,10 @@ export function contactOps(ctx: WorkerContext) {
         updatedAt: now,
       };
       await ctx.writeBook(bookId, 'wait', async (db) => {
-        await applyManifestChange(db, await ctx.view(bookId), { append: [contact], newSegmentId: ctx.newId });
+        await applyManifestChange(db, await ctx.view(bookId), {
+          append: [contact],
+          newSegmentId: ctx.newId,
+        });
       });
       ctx.emit({ type: 'contacts-changed', bookId });
       return contact;

@@ -37,7 +37,8 @@ export class WorkerContext {
   async view(bookId: string): Promise<BookView> {
     const db = await this.db();
     const manifest = await db.get('manifests', bookId);
-    if (!manifest) throw new ContactSyncError('not-found', 'This address book does not exist.', { bookId });
+    if (!manifest)
+      throw new ContactSyncError('not-found', 'This address book does not exist.', { bookId });
     const cached = this.views.get(bookId);
     if (cached && cached.version === manifest.version) return cached;
     const view = await BookView.load(db, bookId);
@@ -46,16 +47,38 @@ export class WorkerContext {
   }
 
   /** Runs `fn` under the book's lock, after cleaning up any run that died holding it. */
-  async writeBook<T>(bookId: string, mode: 'wait' | 'ifAvailable', fn: (db: IDBPDatabase<ContactSyncDB>) => Promise<T>): Promise<T> {
+  async writeBook<T>(
+    bookId: string,
+    mode: 'wait' | 'ifAvailable',
+    fn: (db: IDBPDatabase<ContactSyncDB>) => Promise<T>,
+  ): Promise<T> {
     return withBookLock(this.dbName, bookId, mode, async () => {
       const db = await this.db();
-      await recoverBook(db, bookId, this.clock.now());
+      for (const run of await recoverBook(db, bookId, this.clock.now()))
+        this.emit({ type: 'run-finished', run });
       try {
         return await fn(db);
       } catch (error) {
         throw error instanceof ContactSyncError ? error : storageError(error);
       }
     });
+  }
+
+  /**
+   * Finishes off runs that died with a previous worker (tab closed, crash): for each book,
+   * once no live run holds its lock, staged data is dropped and the run marked interrupted.
+   */
+  async recoverAll(): Promise<void> {
+    const db = await this.db();
+    const books = await db.getAllKeys('books');
+    await Promise.all(
+      books.map((bookId) =>
+        withBookLock(this.dbName, bookId, 'wait', async () => {
+          const interrupted = await recoverBook(db, bookId, this.clock.now());
+          for (const run of interrupted) this.emit({ type: 'run-finished', run });
+        }),
+      ),
+    );
   }
 
   close(): void {

@@ -14,6 +14,8 @@ export function createEngine(ctx: WorkerContext) {
     /** Resolves once the database is open (and upgraded), so start-up errors surface early. */
     async ready(): Promise<void> {
       await ctx.db();
+      // In the background: a book whose run is live in another tab waits for that run.
+      void ctx.recoverAll().catch(() => undefined);
     },
     close(): void {
       ctx.close();

@@ -52,12 +52,23 @@ export function importOps(ctx: WorkerContext) {
 
   return {
     /** Reads the first megabyte: detected settings, first rows, column samples, suggested mapping. */
-    async preview(bookId: string, file: Blob, parse: Partial<ParseOptions> = {}): Promise<FilePreview> {
-      const options = parseInput(ParseOptionsSchema, { ...DEFAULT_PARSE_OPTIONS, ...parse }, 'parse options');
+    async preview(
+      bookId: string,
+      file: Blob,
+      parse: Partial<ParseOptions> = {},
+    ): Promise<FilePreview> {
+      const options = parseInput(
+        ParseOptionsSchema,
+        { ...DEFAULT_PARSE_OPTIONS, ...parse },
+        'parse options',
+      );
       const book = await requireBook(ctx, bookId);
       if (file.size === 0) throw new ContactSyncError('empty-file', 'The file is empty.');
       const head = new Uint8Array(await file.slice(0, PREVIEW_BYTES).arrayBuffer());
-      return buildPreview(head, file.size <= PREVIEW_BYTES, { parse: options, fields: book.fields });
+      return buildPreview(head, file.size <= PREVIEW_BYTES, {
+        parse: options,
+        fields: book.fields,
+      });
     },
 
     /** The dry run: what a run would do, with nothing written. */
@@ -78,7 +89,11 @@ export function importOps(ctx: WorkerContext) {
     },
 
     /** Imports a file for real. Fails with "busy" if the book is already being imported. */
-    async run(profileId: string, request: RunRequest, onProgress?: (p: RunProgress) => void): Promise<RunRecord> {
+    async run(
+      profileId: string,
+      request: RunRequest,
+      onProgress?: (p: RunProgress) => void,
+    ): Promise<RunRecord> {
       const profile = await requireProfile(ctx, profileId);
       const controller = new AbortController();
       running.set(request.runId, controller);
@@ -124,7 +139,13 @@ export function importOps(ctx: WorkerContext) {
               const now = performance.now();
               if (now - last < PROGRESS_EVERY_MS) return;
               last = now;
-              ctx.emit({ type: 'run-progress', runId: request.runId, profileId, bookId: fresh.bookId, progress });
+              ctx.emit({
+                type: 'run-progress',
+                runId: request.runId,
+                profileId,
+                bookId: fresh.bookId,
+                progress,
+              });
             },
           });
           ctx.emit({ type: 'run-finished', run: record });

@@ -13,7 +13,8 @@ import { parseInput } from './parse-input.ts';
 
 async function requireProfile(ctx: WorkerContext, profileId: string): Promise<SyncProfile> {
   const profile = await (await ctx.db()).get('profiles', profileId);
-  if (!profile) throw new ContactSyncError('not-found', 'This import profile does not exist.', { profileId });
+  if (!profile)
+    throw new ContactSyncError('not-found', 'This import profile does not exist.', { profileId });
   return profile;
 }
 
@@ -24,7 +25,10 @@ async function validated(ctx: WorkerContext, raw: unknown): Promise<ProfileInput
   if (input.folderId !== null) {
     const folder = await (await ctx.db()).get('folders', input.folderId);
     if (!folder || folder.bookId !== input.bookId) {
-      throw new ContactSyncError('invalid-argument', 'The chosen folder is not in this address book.');
+      throw new ContactSyncError(
+        'invalid-argument',
+        'The chosen folder is not in this address book.',
+      );
     }
   }
   assertMappingUsable(input.mapping, book.fields, input.behaviour);
@@ -50,7 +54,13 @@ export function profileOps(ctx: WorkerContext) {
     async createProfile(input: ProfileInput): Promise<SyncProfile> {
       const clean = await validated(ctx, input);
       const now = ctx.clock.now();
-      const profile: SyncProfile = { ...clean, id: ctx.newId(), createdAt: now, updatedAt: now, state: { ...EMPTY_PROFILE_STATE } };
+      const profile: SyncProfile = {
+        ...clean,
+        id: ctx.newId(),
+        createdAt: now,
+        updatedAt: now,
+        state: { ...EMPTY_PROFILE_STATE },
+      };
       await (await ctx.db()).add('profiles', profile);
       ctx.emit({ type: 'profiles-changed', bookId: profile.bookId });
       return profile;
@@ -62,7 +72,10 @@ export function profileOps(ctx: WorkerContext) {
       const { id, createdAt, state, updatedAt: _u, ...input } = current;
       const clean = await validated(ctx, { ...input, ...patch });
       if (clean.bookId !== current.bookId) {
-        throw new ContactSyncError('invalid-argument', 'An import cannot move to another address book; create a new one.');
+        throw new ContactSyncError(
+          'invalid-argument',
+          'An import cannot move to another address book; create a new one.',
+        );
       }
       const profile: SyncProfile = { ...clean, id, createdAt, state, updatedAt: ctx.clock.now() };
       await (await ctx.db()).put('profiles', profile);
@@ -77,10 +90,16 @@ export function profileOps(ctx: WorkerContext) {
         const tx = db.transaction(['profiles', 'runs', 'tombstones'], 'readwrite');
         void tx.objectStore('profiles').delete(profileId);
         const runs = tx.objectStore('runs');
-        for (const key of await runs.index('profileId').getAllKeys(IDBKeyRange.bound([profileId, -Infinity], [profileId, Infinity]))) {
+        for (const key of await runs
+          .index('profileId')
+          .getAllKeys(IDBKeyRange.bound([profileId, -Infinity], [profileId, Infinity]))) {
           void runs.delete(key);
         }
-        void tx.objectStore('tombstones').delete(IDBKeyRange.bound([profile.bookId, profileId, ''], [profile.bookId, profileId, []]));
+        void tx
+          .objectStore('tombstones')
+          .delete(
+            IDBKeyRange.bound([profile.bookId, profileId, ''], [profile.bookId, profileId, []]),
+          );
         await tx.done;
       });
       ctx.emit({ type: 'profiles-changed', bookId: profile.bookId });
@@ -111,7 +130,8 @@ export function profileOps(ctx: WorkerContext) {
 
     async getRun(runId: string): Promise<RunRecord> {
       const run = await (await ctx.db()).get('runs', runId);
-      if (!run) throw new ContactSyncError('not-found', 'This run is not in the history.', { runId });
+      if (!run)
+        throw new ContactSyncError('not-found', 'This run is not in the history.', { runId });
       return run;
     },
   };
