@@ -9,7 +9,15 @@ export default tseslint.config(
   prettier,
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
+    },
+  },
+  {
+    files: ['packages/**/*.ts'],
+    rules: {
       'no-restricted-syntax': [
         'error',
         { selector: 'TSEnumDeclaration', message: 'Use a literal union or an `as const` object.' },
@@ -22,9 +30,17 @@ export default tseslint.config(
     rules: {
       'no-restricted-globals': [
         'error',
-        ...['window', 'document', 'indexedDB', 'fetch', 'setTimeout', 'setInterval', 'navigator', 'crypto', 'Date'].map(
-          (name) => ({ name, message: 'packages/core is pure: inject this through a port.' }),
-        ),
+        ...[
+          'window',
+          'document',
+          'indexedDB',
+          'fetch',
+          'setTimeout',
+          'setInterval',
+          'navigator',
+          'crypto',
+          'Date',
+        ].map((name) => ({ name, message: 'packages/core is pure: inject this through a port.' })),
       ],
       'no-restricted-properties': [
         'error',

@@ -17,6 +17,8 @@ export const chromiumArgs = [
 
 export function assertChromium() {
   if (!existsSync(chromiumPath)) {
-    throw new Error(`Chromium not found at ${chromiumPath}. Install it with: apt-get install -y chromium`);
+    throw new Error(
+      `Chromium not found at ${chromiumPath}. Install it with: apt-get install -y chromium`,
+    );
   }
 }

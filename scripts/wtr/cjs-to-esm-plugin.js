@@ -10,7 +10,11 @@ export function cjsToEsmPlugin(packages) {
     name: 'cjs-to-esm',
     async transform(context) {
       if (!pattern.test(context.path)) return undefined;
-      const { code } = await transform(context.body, { format: 'esm', loader: 'js', target: 'es2022' });
+      const { code } = await transform(context.body, {
+        format: 'esm',
+        loader: 'js',
+        target: 'es2022',
+      });
       return { body: code };
     },
   };

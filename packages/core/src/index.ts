@@ -9,14 +9,9 @@ export {
 } from './errors.ts';
 export type { ByteSource, Clock, Hasher, HashState, Random } from './ports.ts';
 
-export {
-  BUILT_IN_FIELDS,
-  customFieldId,
-  FIELD_TYPES,
-  FieldDefSchema,
-  type FieldDef,
-  type FieldType,
-} from './model/fields.ts';
+export { FieldDefSchema, type FieldDef } from './model/fields.ts';
+export { FIELD_TYPES, type FieldType } from './model/field-types.ts';
+export { BUILT_IN_FIELDS, customFieldId } from './model/built-in-fields.ts';
 export {
   AddressBookSchema,
   FolderSchema,
@@ -30,21 +25,23 @@ export {
   type Tombstone,
 } from './model/contact.ts';
 export {
-  BehaviourOptionsSchema,
   DATE_ORDERS,
   DEFAULT_BEHAVIOUR,
   DEFAULT_PARSE_OPTIONS,
   DELIMITER_CHOICES,
   EMPTY_PROFILE_STATE,
   ENCODINGS,
+  type DateOrder,
+  type Encoding,
+} from './model/profile-constants.ts';
+export {
+  BehaviourOptionsSchema,
   KeyStrategySchema,
   MappingSchema,
   ParseOptionsSchema,
   ProfileInputSchema,
   type BehaviourOptions,
   type ColumnMapping,
-  type DateOrder,
-  type Encoding,
   type KeyStrategy,
   type Mapping,
   type ParseOptions,

@@ -1,5 +1,5 @@
 import { ContactSyncError } from '../errors.ts';
-import type { Encoding } from '../model/profile.ts';
+import type { Encoding } from '../model/profile-constants.ts';
 
 export type ConcreteEncoding = Exclude<Encoding, 'auto'>;
 

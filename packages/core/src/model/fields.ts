@@ -1,7 +1,8 @@
 import { z } from 'zod/mini';
 
-export const FIELD_TYPES = ['text', 'email', 'phone', 'date', 'number', 'url', 'password'] as const;
-export type FieldType = (typeof FIELD_TYPES)[number];
+import { FIELD_TYPES } from './field-types.ts';
+
+export { FIELD_TYPES, type FieldType } from './field-types.ts';
 
 export const FieldDefSchema = z.object({
   id: z.string().check(z.regex(/^[a-zA-Z][a-zA-Z0-9_]{0,63}$/)),
@@ -10,45 +11,3 @@ export const FieldDefSchema = z.object({
   builtIn: z.boolean(),
 });
 export type FieldDef = z.infer<typeof FieldDefSchema>;
-
-const builtIn = (id: string, label: string, type: FieldType = 'text'): FieldDef => ({
-  id,
-  label,
-  type,
-  builtIn: true,
-});
-
-/** The fields every address book starts with. Hosts may add custom ones. */
-export const BUILT_IN_FIELDS: readonly FieldDef[] = [
-  builtIn('firstName', 'First name'),
-  builtIn('lastName', 'Last name'),
-  builtIn('displayName', 'Display name'),
-  builtIn('email', 'Email', 'email'),
-  builtIn('phone', 'Phone', 'phone'),
-  builtIn('mobile', 'Mobile', 'phone'),
-  builtIn('company', 'Company'),
-  builtIn('title', 'Job title'),
-  builtIn('street', 'Street'),
-  builtIn('city', 'City'),
-  builtIn('region', 'State / region'),
-  builtIn('postalCode', 'Postal code'),
-  builtIn('country', 'Country'),
-  builtIn('birthday', 'Birthday', 'date'),
-  builtIn('website', 'Website', 'url'),
-  builtIn('notes', 'Notes'),
-  builtIn('password', 'Password', 'password'),
-];
-
-/** A stable id for a new custom field, derived from its label and unique among `existing`. */
-export function customFieldId(label: string, existing: readonly FieldDef[]): string {
-  const slug = label
-    .normalize('NFKD')
-    .replace(/[^a-zA-Z0-9]+/g, '_')
-    .replace(/^_+|_+$/g, '')
-    .slice(0, 40);
-  const base = `custom_${slug || 'field'}`;
-  const taken = new Set(existing.map((f) => f.id));
-  let id = base;
-  for (let n = 2; taken.has(id); n++) id = `${base}_${n}`;
-  return id;
-}

@@ -1,10 +1,7 @@
+import type { DateOrder, Encoding } from './profile-constants.ts';
 import { z } from 'zod/mini';
 
-export const DELIMITER_CHOICES = ['auto', ',', ';', '\t', '|'] as const;
-export const ENCODINGS = ['auto', 'utf-8', 'windows-1252', 'utf-16le', 'utf-16be'] as const;
-export type Encoding = (typeof ENCODINGS)[number];
-export const DATE_ORDERS = ['DMY', 'MDY'] as const;
-export type DateOrder = (typeof DATE_ORDERS)[number];
+import { DATE_ORDERS, ENCODINGS } from './profile-constants.ts';
 
 /** Any single character that cannot be confused with a quote or a line break. */
 export const DelimiterSchema = z.string().check(
@@ -85,25 +82,4 @@ export type SyncProfile = ProfileInput & {
   readonly createdAt: number;
   readonly updatedAt: number;
   readonly state: ProfileState;
-};
-
-export const DEFAULT_PARSE_OPTIONS: ParseOptions = {
-  header: true,
-  delimiter: 'auto',
-  encoding: 'auto',
-  dateOrder: 'DMY',
-  defaultRegion: 'US',
-};
-
-export const DEFAULT_BEHAVIOUR: BehaviourOptions = {
-  updateExisting: true,
-  deleteMissing: false,
-  importEveryTime: false,
-};
-
-export const EMPTY_PROFILE_STATE: ProfileState = {
-  lastFingerprint: null,
-  lastConfigSignature: null,
-  lastRunAt: null,
-  lastStatus: null,
 };

@@ -1,6 +1,6 @@
 import { ContactSyncError } from '../errors.ts';
 import type { ByteSource, Hasher } from '../ports.ts';
-import type { Encoding } from '../model/profile.ts';
+import type { Encoding } from '../model/profile-constants.ts';
 import { sniffEncoding, Utf8Validator, type ConcreteEncoding } from '../csv/decode.ts';
 
 export interface ScanResult {

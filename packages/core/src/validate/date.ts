@@ -1,8 +1,8 @@
-import type { DateOrder } from '../model/profile.ts';
+import type { DateOrder } from '../model/profile-constants.ts';
 
 const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$/;
 const YMD_SLASH = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$/;
-const SHORT = /^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$/;
+const SHORT = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
 
 function isLeap(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;

@@ -90,7 +90,7 @@ export async function applyManifestChange(
   refs.push(...(change.add ?? []));
   if (change.append && change.append.length > 0) {
     const last = refs.at(-1);
-    let contacts = [...change.append];
+    const contacts = [...change.append];
     if (last && last.size < SEGMENT_SIZE && last.dead.length === 0) {
       const record = await segments.get(last.id);
       if (record) {

@@ -1,9 +1,7 @@
 import { ContactSyncError } from '@contactsync/core';
 
 interface SafeParser<T> {
-  safeParse(
-    value: unknown,
-  ):
+  safeParse(value: unknown):
     | { success: true; data: T }
     | {
         success: false;

@@ -69,7 +69,7 @@ export function profileOps(ctx: WorkerContext) {
     /** Changes settings; the engine's memory of past runs is kept. */
     async updateProfile(profileId: string, patch: Partial<ProfileInput>): Promise<SyncProfile> {
       const current = await requireProfile(ctx, profileId);
-      const { id, createdAt, state, updatedAt: _u, ...input } = current;
+      const { id, createdAt, state, updatedAt, ...input } = current;
       const clean = await validated(ctx, { ...input, ...patch });
       if (clean.bookId !== current.bookId) {
         throw new ContactSyncError(

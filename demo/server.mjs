@@ -1,0 +1,62 @@
+// Serves the demo portal and the built SDK on one port. The fetch proxy mounts here as well
+// once it exists (see docs/architecture.md).
+import { createReadStream, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { extname, join, normalize, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const port = Number(process.env.PORT ?? 8080);
+const host = process.env.HOST ?? '127.0.0.1';
+
+const MOUNTS = [
+  ['/sdk/', join(root, 'packages/sdk/dist')],
+  ['/', join(root, 'demo')],
+];
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.map': 'application/json',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+};
+
+function resolvePath(urlPath) {
+  for (const [prefix, dir] of MOUNTS) {
+    if (!urlPath.startsWith(prefix)) continue;
+    const rel = normalize(decodeURIComponent(urlPath.slice(prefix.length)) || 'index.html');
+    const file = join(dir, rel);
+    // Never serve anything outside the mounted folder.
+    if (!file.startsWith(dir + '/') && file !== dir) return null;
+    return file;
+  }
+  return null;
+}
+
+const server = createServer((req, res) => {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  let file = resolvePath(url.pathname);
+  try {
+    if (file && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!file || !statSync(file).isFile()) throw new Error('missing');
+  } catch {
+    res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+    return;
+  }
+  res.writeHead(200, {
+    'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+    'cache-control': 'no-cache',
+    'x-content-type-options': 'nosniff',
+    'content-security-policy':
+      "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:",
+  });
+  createReadStream(file).pipe(res);
+});
+
+server.listen(port, host, () => {
+  console.log(
+    `ContactSync demo portal: http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/`,
+  );
+});

@@ -1,0 +1,42 @@
+import commonjs from '@rollup/plugin-commonjs';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import esbuild from 'rollup-plugin-esbuild';
+import { sizeBudget } from './scripts/rollup/size-budget.js';
+import { workerUrl } from './scripts/rollup/worker-url.js';
+
+const WORKER_BUNDLE = 'contactsync-worker.js';
+
+/** Browser bundles: source TypeScript, papaparse's browser build, minified. */
+const browserPlugins = (budgets) => [
+  nodeResolve({ browser: true, exportConditions: ['source', 'browser', 'production'] }),
+  commonjs(),
+  esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' }),
+  terser({ format: { comments: false } }),
+  sizeBudget(budgets),
+];
+
+export default [
+  {
+    // The pure core as a library; its dependencies stay external for the host's bundler.
+    input: 'packages/core/src/index.ts',
+    external: (id) => /^(papaparse|zod|libphonenumber-js)(\/|$)/.test(id),
+    output: { file: 'packages/core/dist/index.js', format: 'es', sourcemap: true },
+    plugins: [
+      nodeResolve({ exportConditions: ['source'] }),
+      esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' }),
+    ],
+  },
+  {
+    // The SDK's main-thread client: small, self-contained, loads the worker beside it.
+    input: 'packages/sdk/src/index.ts',
+    output: { file: 'packages/sdk/dist/index.js', format: 'es', sourcemap: true },
+    plugins: [workerUrl(WORKER_BUNDLE), ...browserPlugins({ 'index.js': 6_000 })],
+  },
+  {
+    // The engine itself, in its Web Worker: core, papaparse, idb, comlink, zod, phone metadata.
+    input: 'packages/sdk/src/worker/worker.ts',
+    output: { file: `packages/sdk/dist/${WORKER_BUNDLE}`, format: 'es', sourcemap: true },
+    plugins: browserPlugins({ [WORKER_BUNDLE]: 72_000 }),
+  },
+];

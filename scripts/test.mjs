@@ -1,0 +1,47 @@
+// Runs every suite (browser tests in Chromium through wtr; Node suites when a package has them)
+// and ends with one line CI can read: "N passed, N failed".
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const totals = { passed: 0, failed: 0 };
+let exitCode = 0;
+
+function run(command, args, env = {}) {
+  const result = spawnSync(command, args, {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+  });
+  process.stdout.write(result.stdout ?? '');
+  if (result.status !== 0) exitCode = 1;
+  return result.stdout ?? '';
+}
+
+rmSync('.wtr-summary.json', { force: true });
+run('npx', ['wtr']);
+if (existsSync('.wtr-summary.json')) {
+  const browser = JSON.parse(readFileSync('.wtr-summary.json', 'utf8'));
+  totals.passed += browser.passed;
+  totals.failed += browser.failed;
+} else {
+  totals.failed += 1;
+  console.error('The browser test run ended without a summary.');
+}
+
+const nodeSuites = readdirSync('packages')
+  .map((p) => join('packages', p, 'test-node'))
+  .filter((dir) => existsSync(dir));
+if (nodeSuites.length > 0) {
+  const out = run('node', [
+    '--test',
+    '--test-reporter=spec',
+    ...nodeSuites.map((d) => `${d}/**/*.test.js`),
+  ]);
+  totals.passed += Number(/^ℹ pass (\d+)/m.exec(out)?.[1] ?? 0);
+  totals.failed += Number(/^ℹ fail (\d+)/m.exec(out)?.[1] ?? 0);
+}
+
+if (totals.failed > 0) exitCode = 1;
+console.log(`\n${totals.passed} passed, ${totals.failed} failed`);
+process.exit(exitCode);
