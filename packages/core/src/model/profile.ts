@@ -1,4 +1,3 @@
-import type { DateOrder, Encoding } from './profile-constants.ts';
 import { z } from 'zod/mini';
 
 import { DATE_ORDERS, ENCODINGS } from './profile-constants.ts';
