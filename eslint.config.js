@@ -54,6 +54,11 @@ export default tseslint.config(
     languageOptions: { globals: globals.node },
   },
   {
+    // Functions handed to page.evaluate run in the page.
+    files: ['bench/run.mjs'],
+    languageOptions: { globals: { window: 'readonly' } },
+  },
+  {
     files: ['demo/**/*.js', 'bench/page/**/*.js'],
     languageOptions: { globals: globals.browser },
   },

@@ -7,6 +7,14 @@ import { workerUrl } from './scripts/rollup/worker-url.js';
 
 const WORKER_BUNDLE = 'contactsync-worker.js';
 
+/** zod's sources carry comments rollup cannot place, and a harmless internal cycle. */
+function onwarn(warning, warn) {
+  if (warning.code === 'INVALID_ANNOTATION' && warning.id?.includes('/zod/')) return;
+  if (warning.code === 'CIRCULAR_DEPENDENCY' && warning.ids?.every((id) => id.includes('/zod/')))
+    return;
+  warn(warning);
+}
+
 /** Browser bundles: source TypeScript, papaparse's browser build, minified. */
 const browserPlugins = (budgets) => [
   nodeResolve({ browser: true, exportConditions: ['source', 'browser', 'production'] }),
@@ -30,12 +38,14 @@ export default [
   {
     // The SDK's main-thread client: small, self-contained, loads the worker beside it.
     input: 'packages/sdk/src/index.ts',
+    onwarn,
     output: { file: 'packages/sdk/dist/index.js', format: 'es', sourcemap: true },
     plugins: [workerUrl(WORKER_BUNDLE), ...browserPlugins({ 'index.js': 6_000 })],
   },
   {
     // The engine itself, in its Web Worker: core, papaparse, idb, comlink, zod, phone metadata.
     input: 'packages/sdk/src/worker/worker.ts',
+    onwarn,
     output: { file: `packages/sdk/dist/${WORKER_BUNDLE}`, format: 'es', sourcemap: true },
     plugins: browserPlugins({ [WORKER_BUNDLE]: 72_000 }),
   },

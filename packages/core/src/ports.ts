@@ -8,14 +8,14 @@ export interface ByteSource {
   open(signal?: AbortSignal): AsyncIterable<Uint8Array>;
 }
 
-/** Incremental SHA-256 (hex output); the SDK supplies one. */
+/** SHA-256 fed incrementally, hex output; the SDK supplies one (native where it can). */
 export interface Hasher {
   create(): HashState;
 }
 
 export interface HashState {
   update(bytes: Uint8Array): void;
-  digestHex(): string;
+  digestHex(): Promise<string>;
 }
 
 export interface Clock {

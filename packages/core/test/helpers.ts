@@ -21,7 +21,7 @@ import {
 export const hasher: Hasher = {
   create() {
     const h = sha256.create();
-    return { update: (b) => void h.update(b), digestHex: () => bytesToHex(h.digest()) };
+    return { update: (b) => void h.update(b), digestHex: async () => bytesToHex(h.digest()) };
   },
 };
 

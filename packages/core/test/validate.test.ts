@@ -7,6 +7,7 @@ import {
   normaliseEmail,
   normaliseNumber,
   normalisePhone,
+  normalisePhoneSlow,
   normaliseRow,
   normaliseUrl,
 } from '../src/index.ts';
@@ -85,5 +86,45 @@ describe('row normalisation', () => {
     expect(trailing.issues).to.deep.equal([]);
     const noKey = normaliseRow({ row: 6, fields: ['', '', ''] }, ctx);
     expect(noKey.issues.map((i) => i.code)).to.deep.equal(['missing-key']);
+  });
+});
+
+describe('the phone fast path', () => {
+  it('gives the same answer as libphonenumber-js for international numbers', () => {
+    // Deterministic pseudo-random numbers over many calling codes and lengths.
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
+    const codes = [
+      '1',
+      '7',
+      '20',
+      '33',
+      '44',
+      '49',
+      '61',
+      '81',
+      '86',
+      '91',
+      '234',
+      '351',
+      '371',
+      '380',
+      '852',
+      '971',
+      '998',
+    ];
+    let fast = 0;
+    for (let i = 0; i < 4000; i++) {
+      const code = codes[next() % codes.length]!;
+      const length = 4 + (next() % 11);
+      let digits = '';
+      for (let d = 0; d < length; d++) digits += String(next() % 10);
+      const input =
+        i % 3 === 0 ? `+${code} ${digits.slice(0, 3)}-${digits.slice(3)}` : `+${code}${digits}`;
+      const expected = normalisePhoneSlow(input, 'US');
+      expect(normalisePhone(input, 'US'), input).to.equal(expected);
+      if (expected !== null) fast++;
+    }
+    expect(fast).to.be.greaterThan(500);
   });
 });

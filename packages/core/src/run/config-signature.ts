@@ -10,7 +10,7 @@ export function configSignature(
   profile: SyncProfile,
   fields: readonly FieldDef[],
   hasher: Hasher,
-): string {
+): Promise<string> {
   const mapped = new Set(profile.mapping.columns.map((c) => c.field));
   const relevant = {
     folderId: profile.folderId,

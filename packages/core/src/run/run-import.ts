@@ -113,7 +113,7 @@ export async function runImport(o: ImportRunOptions): Promise<ImportRunResult> {
         `The file is not valid UTF-8, so it was read as ${ENCODING_LABELS['windows-1252']}. Check accented letters in the result.`,
       );
     }
-    signature = configSignature(profile, book.fields, o.hasher);
+    signature = await configSignature(profile, book.fields, o.hasher);
     if (
       !profile.behaviour.importEveryTime &&
       profile.state.lastFingerprint === fingerprint &&

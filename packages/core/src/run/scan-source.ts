@@ -57,7 +57,7 @@ export async function scanSource(
   if (held !== null) decide(held);
   const fellBack = validator !== null && !(validator as Utf8Validator).end();
   return {
-    fingerprint: hash.digestHex(),
+    fingerprint: await hash.digestHex(),
     bytes,
     encoding: fellBack ? 'windows-1252' : encoding,
     fellBack,

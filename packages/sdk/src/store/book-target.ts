@@ -10,7 +10,7 @@ import type {
 import { ContactSyncError } from '@contactsync/core';
 import type { BookView } from './book-view.ts';
 import { SEGMENT_SIZE, type ContactSyncDB, type SegmentRecord, type SegmentRef } from './schema.ts';
-import { segmentRecords } from './segment-records.ts';
+import { contactAt, segmentRecords } from './segment-records.ts';
 import { applyManifestChange } from './manifest-change.ts';
 
 const CACHE_SEGMENTS = 32;
@@ -64,7 +64,7 @@ export class BookTarget implements SyncTarget {
     const out: Contact[] = [];
     for (const [s, positions] of wanted) {
       const record = this.cache.get(refs[s]!.id);
-      if (record) for (const p of positions) out.push(record.contacts[p]!);
+      if (record) for (const p of positions) out.push(contactAt(record, p));
     }
     return out;
   }

@@ -8,7 +8,7 @@ import {
 } from '@contactsync/core';
 import type { BookView } from './book-view.ts';
 import { SEGMENT_SIZE, type ContactSyncDB, type SegmentRef } from './schema.ts';
-import { segmentRecords } from './segment-records.ts';
+import { contactsOf, segmentRecords } from './segment-records.ts';
 
 export interface ManifestChange {
   /** Contact ids whose current versions stop being live. */
@@ -79,7 +79,7 @@ export async function applyManifestChange(
     }
     const record = await segments.get(ref.id);
     if (!record) throw new ContactSyncError('storage-failed', `Segment ${ref.id} is missing.`);
-    const contacts = [...record.contacts];
+    const contacts = contactsOf(record);
     for (const edit of edits ?? []) contacts[view.locate(edit.id)!.position] = edit;
     const kept = compact ? contacts.filter((_, p) => !dead.has(p)) : contacts;
     const next = segmentRecords(ref.id, bookId, kept);
@@ -95,7 +95,7 @@ export async function applyManifestChange(
       const record = await segments.get(last.id);
       if (record) {
         const next = segmentRecords(last.id, bookId, [
-          ...record.contacts,
+          ...contactsOf(record),
           ...contacts.splice(0, SEGMENT_SIZE - last.size),
         ]);
         void segments.put(next.segment);

@@ -3,6 +3,7 @@ import { z } from 'zod/mini';
 import type { WorkerContext } from './context.ts';
 import type { BookView } from '../store/book-view.ts';
 import { applyManifestChange } from '../store/manifest-change.ts';
+import { contactAt, segmentMatches } from '../store/segment-records.ts';
 import { digestPassword } from '../platform/sha256.ts';
 import { requireBook } from './books.ts';
 import { parseInput } from './parse-input.ts';
@@ -48,14 +49,7 @@ async function readContacts(
       ),
     ),
   );
-  return picks.map(([s, p]) => records.get(s)!.contacts[p]!);
-}
-
-function matches(contact: Contact, needle: string): boolean {
-  if (contact.key?.toLowerCase().includes(needle)) return true;
-  for (const value of Object.values(contact.values))
-    if (value.toLowerCase().includes(needle)) return true;
-  return false;
+  return picks.map(([s, p]) => contactAt(records.get(s)!, p));
 }
 
 /** Keeps only known fields, and stores passwords as digests. */
@@ -119,11 +113,17 @@ export function contactOps(ctx: WorkerContext) {
         );
         group.forEach((record, i) => {
           const live = view.live[start + i]!;
-          record?.contacts.forEach((c, p) => {
-            if (!live[p] || !inFolder(c.folderId) || !matches(c, needle)) return;
-            if (total >= offset && items.length < limit) items.push(c);
+          if (!record) return;
+          for (let p = 0; p < record.ids.length; p++) {
+            if (
+              !live[p] ||
+              !inFolder(record.folders[p] ?? null) ||
+              !segmentMatches(record, p, needle)
+            )
+              continue;
+            if (total >= offset && items.length < limit) items.push(contactAt(record, p));
             total++;
-          });
+          }
         });
       }
       return { items, total };

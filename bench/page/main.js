@@ -1,0 +1,76 @@
+// Runs in the benchmark page; bench/run.mjs drives it through window.bench.
+import {
+  createContactSync,
+  DEFAULT_BEHAVIOUR,
+  DEFAULT_PARSE_OPTIONS,
+  suggestMapping,
+  toMapping,
+} from '/sdk/index.js';
+
+let longest = 0;
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) longest = Math.max(longest, entry.duration);
+}).observe({ type: 'longtask', buffered: true });
+
+const files = () =>
+  Object.fromEntries([...document.getElementById('files').files].map((f) => [f.name, f]));
+
+function baseline(kind, name) {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker('/bench/bench-worker.js', { type: 'module' });
+    worker.onerror = (e) => reject(new Error(e.message));
+    worker.onmessage = ({ data }) => {
+      worker.terminate();
+      if (data.error) reject(new Error(data.error));
+      else resolve(data.ms);
+    };
+    worker.postMessage({ kind, file: files()[name] });
+  });
+}
+
+let sync = null;
+let profileId = null;
+
+window.bench = {
+  baseline,
+  resetLongTask() {
+    longest = 0;
+  },
+  longestTask: () => longest,
+  async setup() {
+    sync?.close();
+    sync = await createContactSync({ dbName: `bench-${Date.now()}` });
+    const book = await sync.books.create({ name: 'Bench' });
+    const fields = (await sync.books.get(book.id)).fields;
+    const headers = [
+      'Email',
+      'First Name',
+      'Last Name',
+      'Mobile Phone',
+      'Company',
+      'Job Title',
+      'City',
+      'Postal Code',
+      'Country',
+      'Notes',
+    ];
+    const mapping = toMapping(suggestMapping(headers, headers.length, fields));
+    const profile = await sync.profiles.create({
+      name: 'bench',
+      bookId: book.id,
+      folderId: null,
+      source: { kind: 'local', fileName: 'bench.csv' },
+      parse: { ...DEFAULT_PARSE_OPTIONS },
+      behaviour: { ...DEFAULT_BEHAVIOUR },
+      mapping,
+      notifyEmail: null,
+    });
+    profileId = profile.id;
+  },
+  async run(name) {
+    const start = performance.now();
+    const record = await sync.run(profileId, files()[name]);
+    return { ms: performance.now() - start, status: record.status, counts: record.counts };
+  },
+};
+window.benchReady = true;
