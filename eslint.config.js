@@ -55,7 +55,7 @@ export default tseslint.config(
   },
   {
     // Functions handed to page.evaluate run in the page.
-    files: ['bench/run.mjs'],
+    files: ['bench/run.mjs', 'bench/profile.mjs'],
     languageOptions: { globals: { window: 'readonly' } },
   },
   {

@@ -20,8 +20,9 @@ const browserPlugins = (budgets) => [
   nodeResolve({ browser: true, exportConditions: ['source', 'browser', 'production'] }),
   commonjs(),
   esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' }),
-  terser({ format: { comments: false } }),
-  sizeBudget(budgets),
+  // CONTACTSYNC_UNMINIFIED=1 keeps names readable for profiling (bench/profile.mjs).
+  ...(process.env.CONTACTSYNC_UNMINIFIED ? [] : [terser({ format: { comments: false } })]),
+  sizeBudget(process.env.CONTACTSYNC_UNMINIFIED ? {} : budgets),
 ];
 
 export default [

@@ -140,10 +140,18 @@ export function normaliseRow(raw: RawRow, ctx: RowContext): NormalisedRow {
   return { row: raw.row, key, values, passwords, issues };
 }
 
+/**
+ * Cells are slices of the parser's large text chunks; a key kept for the whole run must not
+ * pin its chunk in memory, so it is copied into a string of its own.
+ */
+function detached(value: string): string {
+  return (' ' + value).slice(1);
+}
+
 /** The key alone, for rows whose content is known unchanged and need no other work. */
 export function keyOf(raw: RawRow, ctx: RowContext): string | null {
   if (!ctx.keyColumn) return null;
   const cell = (raw.fields[ctx.keyColumn.column] ?? '').trim();
   if (cell === '') return null;
-  return ctx.keyColumn.caseInsensitive ? cell.toLowerCase() : cell;
+  return detached(ctx.keyColumn.caseInsensitive ? cell.toLowerCase() : cell);
 }

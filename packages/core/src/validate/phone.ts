@@ -15,15 +15,14 @@ interface MetadataApi {
 }
 
 interface Plan {
+  /** National lengths every country under the calling code calls possible. */
   readonly lengths: readonly number[];
-  readonly prefix: RegExp | null;
+  /** Every national prefix pattern in use under it: a match means the full parse may strip it. */
+  readonly prefixes: readonly RegExp[];
 }
 
 let meta: MetadataApi | null = null;
-/**
- * Per calling code: `undefined` = not a calling code; `null` = countries under it disagree on
- * possible lengths (let the full parse decide); otherwise the lengths and national prefix.
- */
+/** Per calling code: `undefined` = not a calling code; `null` = no length all its countries share. */
 const plans = new Map<string, Plan | null | undefined>();
 
 function planFor(callingCode: string): Plan | null | undefined {
@@ -32,21 +31,17 @@ function planFor(callingCode: string): Plan | null | undefined {
   const api = meta;
   let plan: Plan | null | undefined;
   if (api.hasCallingCode(callingCode)) {
-    const lengthsOf = (countryOrCode: string) => {
-      api.selectNumberingPlan(countryOrCode);
-      return JSON.stringify(api.numberingPlan?.possibleLengths() ?? []);
-    };
     const countries = api.getCountryCodesForCallingCode(callingCode) ?? [];
-    const all = new Set(countries.length > 0 ? countries.map(lengthsOf) : [lengthsOf(callingCode)]);
-    api.selectNumberingPlan(callingCode);
-    const prefix = api.numberingPlan?.nationalPrefixForParsing();
-    plan =
-      all.size === 1
-        ? {
-            lengths: JSON.parse([...all][0]!) as number[],
-            prefix: prefix ? new RegExp(`^(?:${prefix})`) : null,
-          }
-        : null;
+    let lengths: number[] | null = null;
+    const prefixes: RegExp[] = [];
+    for (const target of countries.length > 0 ? countries : [callingCode]) {
+      api.selectNumberingPlan(target);
+      const own = api.numberingPlan?.possibleLengths() ?? [];
+      lengths = lengths === null ? [...own] : lengths.filter((n) => own.includes(n));
+      const prefix = api.numberingPlan?.nationalPrefixForParsing();
+      if (prefix) prefixes.push(new RegExp(`^(?:${prefix})`));
+    }
+    plan = lengths && lengths.length > 0 ? { lengths, prefixes } : null;
   }
   plans.set(callingCode, plan);
   return plan;
@@ -65,7 +60,7 @@ function fastE164(value: string): string | null {
     if (plan === undefined) continue;
     if (plan === null) return null;
     const national = compact.slice(1 + length);
-    if (plan.prefix?.test(national)) return null;
+    if (plan.prefixes.some((prefix) => prefix.test(national))) return null;
     return plan.lengths.includes(national.length) ? compact : null;
   }
   return null;

@@ -25,6 +25,8 @@ export class BookTarget implements SyncTarget {
   /** Contact ids written to staged segments; their old versions are retired at commit. */
   private readonly replaced: string[] = [];
   private inflight: Promise<void> = Promise.resolve();
+  /** The writes queued by the previous `stage` call. */
+  private previousBatch: Promise<void> = Promise.resolve();
   private readonly cache = new Map<string, SegmentRecord>();
 
   constructor(
@@ -72,8 +74,11 @@ export class BookTarget implements SyncTarget {
   async stage(contacts: readonly Contact[]): Promise<void> {
     this.pending.push(...contacts);
     while (this.pending.length >= SEGMENT_SIZE) this.flush(this.pending.splice(0, SEGMENT_SIZE));
-    // One write in flight while the next batch is parsed; wait only for the one before.
-    await this.inflight;
+    // This batch's writes proceed while the next batch is parsed; only the batch before must be
+    // done, which bounds memory to two batches.
+    const previous = this.previousBatch;
+    this.previousBatch = this.inflight;
+    await previous;
   }
 
   async commit(deletes: readonly string[], record: RunRecord, state: ProfileState): Promise<void> {
@@ -109,7 +114,8 @@ export class BookTarget implements SyncTarget {
 
   private flush(contacts: Contact[]): void {
     const { segment, keys, ref } = segmentRecords(this.newSegmentId(), this.bookId, contacts);
-    for (const c of contacts) if (this.view.locate(c.id)) this.replaced.push(c.id);
+    if (this.view.count > 0)
+      for (const c of contacts) if (this.view.locate(c.id)) this.replaced.push(c.id);
     const previous = this.inflight;
     this.inflight = (async () => {
       await previous;
