@@ -1,8 +1,7 @@
 // The baselines, in a worker like the engine: papaparse alone, papaparse + one idb put per
-// contact (10k per transaction), and SHA-256 of the file.
+// contact (10k per transaction), and SHA-256 of the file (WebCrypto).
 import Papa from 'papaparse';
 import { openDB } from 'idb';
-import { sha256 } from '@noble/hashes/sha2.js';
 
 const CHUNK = 1024 * 1024;
 

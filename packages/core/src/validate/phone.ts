@@ -17,8 +17,8 @@ interface MetadataApi {
 interface Plan {
   /** National lengths every country under the calling code calls possible. */
   readonly lengths: readonly number[];
-  /** Every national prefix pattern in use under it: a match means the full parse may strip it. */
-  readonly prefixes: readonly RegExp[];
+  /** Any national prefix pattern in use under it: a match means the full parse may strip it. */
+  readonly prefixes: RegExp | null;
 }
 
 let meta: MetadataApi | null = null;
@@ -33,15 +33,16 @@ function planFor(callingCode: string): Plan | null | undefined {
   if (api.hasCallingCode(callingCode)) {
     const countries = api.getCountryCodesForCallingCode(callingCode) ?? [];
     let lengths: number[] | null = null;
-    const prefixes: RegExp[] = [];
+    const prefixes = new Set<string>();
     for (const target of countries.length > 0 ? countries : [callingCode]) {
       api.selectNumberingPlan(target);
       const own = api.numberingPlan?.possibleLengths() ?? [];
       lengths = lengths === null ? [...own] : lengths.filter((n) => own.includes(n));
       const prefix = api.numberingPlan?.nationalPrefixForParsing();
-      if (prefix) prefixes.push(new RegExp(`^(?:${prefix})`));
+      if (prefix) prefixes.add(`(?:${prefix})`);
     }
-    plan = lengths && lengths.length > 0 ? { lengths, prefixes } : null;
+    const pattern = prefixes.size > 0 ? new RegExp(`^(?:${[...prefixes].join('|')})`) : null;
+    plan = lengths && lengths.length > 0 ? { lengths, prefixes: pattern } : null;
   }
   plans.set(callingCode, plan);
   return plan;
@@ -60,7 +61,7 @@ function fastE164(value: string): string | null {
     if (plan === undefined) continue;
     if (plan === null) return null;
     const national = compact.slice(1 + length);
-    if (plan.prefixes.some((prefix) => prefix.test(national))) return null;
+    if (plan.prefixes?.test(national)) return null;
     return plan.lengths.includes(national.length) ? compact : null;
   }
   return null;

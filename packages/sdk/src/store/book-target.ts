@@ -66,14 +66,16 @@ export class BookTarget implements SyncTarget {
     const out: Contact[] = [];
     for (const [s, positions] of wanted) {
       const record = this.cache.get(refs[s]!.id);
-      if (record) for (const p of positions) out.push(contactAt(record, p));
+      if (record) for (const p of positions) out.push(contactAt(this.view.keys[s]!, record, p));
     }
     return out;
   }
 
   async stage(contacts: readonly Contact[]): Promise<void> {
     this.pending.push(...contacts);
-    while (this.pending.length >= SEGMENT_SIZE) this.flush(this.pending.splice(0, SEGMENT_SIZE));
+    const full: Contact[][] = [];
+    while (this.pending.length >= SEGMENT_SIZE) full.push(this.pending.splice(0, SEGMENT_SIZE));
+    this.flush(full);
     // This batch's writes proceed while the next batch is parsed; only the batch before must be
     // done, which bounds memory to two batches.
     const previous = this.previousBatch;
@@ -82,7 +84,7 @@ export class BookTarget implements SyncTarget {
   }
 
   async commit(deletes: readonly string[], record: RunRecord, state: ProfileState): Promise<void> {
-    if (this.pending.length > 0) this.flush(this.pending.splice(0));
+    if (this.pending.length > 0) this.flush([this.pending.splice(0)]);
     await this.inflight;
     await applyManifestChange(this.db, this.view, {
       retire: [...this.replaced, ...deletes],
@@ -112,18 +114,30 @@ export class BookTarget implements SyncTarget {
     await tx.done;
   }
 
-  private flush(contacts: Contact[]): void {
-    const { segment, keys, ref } = segmentRecords(this.newSegmentId(), this.bookId, contacts);
-    if (this.view.count > 0)
-      for (const c of contacts) if (this.view.locate(c.id)) this.replaced.push(c.id);
+  /**
+   * Writes full segments in one transaction. Staged data need not survive a power cut (the
+   * manifest does not name it yet), so these writes skip the flush to disk ("relaxed").
+   */
+  private flush(chunks: Contact[][]): void {
+    if (chunks.length === 0) return;
+    const records = chunks.map((chunk) => segmentRecords(this.newSegmentId(), this.bookId, chunk));
+    if (this.view.count > 0) {
+      for (const chunk of chunks)
+        for (const c of chunk) if (this.view.locate(c.id)) this.replaced.push(c.id);
+    }
+    // Known before writing, so that discard() also removes a half-written batch.
+    this.staged.push(...records.map((r) => r.ref));
     const previous = this.inflight;
     this.inflight = (async () => {
       await previous;
-      const tx = this.db.transaction(['segments', 'segmentKeys'], 'readwrite');
-      void tx.objectStore('segments').put(segment);
-      void tx.objectStore('segmentKeys').put(keys);
+      const tx = this.db.transaction(['segments', 'segmentKeys'], 'readwrite', {
+        durability: 'relaxed',
+      });
+      for (const { segment, keys } of records) {
+        void tx.objectStore('segments').put(segment);
+        void tx.objectStore('segmentKeys').put(keys);
+      }
       await tx.done;
-      this.staged.push(ref);
     })().catch((error: unknown) => {
       throw error instanceof ContactSyncError ? error : storageError(error);
     });

@@ -1,6 +1,7 @@
 import { KeyIndex } from '@contactsync/core';
 import type { IDBPDatabase } from 'idb';
 import type { ContactSyncDB, Manifest, SegmentKeysRecord } from './schema.ts';
+import { sourceAt } from './segment-records.ts';
 
 const POS_BITS = 0x10000;
 
@@ -72,7 +73,7 @@ export class BookView {
       const index = new KeyIndex();
       this.forEachLive((_s, p, k) => {
         const key = k.keys[p];
-        if (key != null) index.add(key, k.ids[p]!, k.sources[p] ?? null, k.hashes[p]!);
+        if (key != null) index.add(key, k.ids[p]!, sourceAt(k, p), k.hashes[p]!);
       });
       this.index = index;
     }

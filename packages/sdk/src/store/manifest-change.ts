@@ -52,7 +52,8 @@ export async function applyManifestChange(
     rewrites.set(loc.segment, [...(rewrites.get(loc.segment) ?? []), contact]);
   }
 
-  const tx = db.transaction(STORES, 'readwrite');
+  // The switch itself must be on disk before the run reports success.
+  const tx = db.transaction(STORES, 'readwrite', { durability: 'strict' });
   const segments = tx.objectStore('segments');
   const keyStore = tx.objectStore('segmentKeys');
   const current = await tx.objectStore('manifests').get(bookId);
@@ -79,7 +80,7 @@ export async function applyManifestChange(
     }
     const record = await segments.get(ref.id);
     if (!record) throw new ContactSyncError('storage-failed', `Segment ${ref.id} is missing.`);
-    const contacts = contactsOf(record);
+    const contacts = contactsOf(view.keys[s]!, record);
     for (const edit of edits ?? []) contacts[view.locate(edit.id)!.position] = edit;
     const kept = compact ? contacts.filter((_, p) => !dead.has(p)) : contacts;
     const next = segmentRecords(ref.id, bookId, kept);
@@ -93,9 +94,10 @@ export async function applyManifestChange(
     const contacts = [...change.append];
     if (last && last.size < SEGMENT_SIZE && last.dead.length === 0) {
       const record = await segments.get(last.id);
-      if (record) {
+      const keys = await keyStore.get(last.id);
+      if (record && keys) {
         const next = segmentRecords(last.id, bookId, [
-          ...contactsOf(record),
+          ...contactsOf(keys, record),
           ...contacts.splice(0, SEGMENT_SIZE - last.size),
         ]);
         void segments.put(next.segment);

@@ -19,17 +19,13 @@ export interface Manifest {
 }
 
 /**
- * Up to SEGMENT_SIZE contacts, written once per version (copy-on-write), stored by column:
- * a few arrays clone into IndexedDB far faster than hundreds of small objects.
+ * The values of up to SEGMENT_SIZE contacts, written once per version (copy-on-write) and
+ * stored by column: a few arrays clone into IndexedDB far faster than hundreds of objects.
+ * Ids, keys, folders and sources live in the companion `SegmentKeysRecord`.
  */
 export interface SegmentRecord {
   readonly id: string;
   readonly bookId: string;
-  readonly ids: string[];
-  readonly keys: (string | null)[];
-  readonly folders: (string | null)[];
-  readonly sources: (string | null)[];
-  readonly hashes: Float64Array;
   readonly created: Float64Array;
   readonly updated: Float64Array;
   /** Field ids with a value in at least one contact here, and one column of values per field. */
@@ -37,15 +33,20 @@ export interface SegmentRecord {
   readonly columns: (string | null)[][];
 }
 
-/** The columns a run or a listing needs without reading the contacts themselves. */
+/**
+ * What a run or a listing needs without reading values; every book's key records stay in the
+ * worker's memory. Folders and sources are few, so they are stored as indexes into a table.
+ */
 export interface SegmentKeysRecord {
   readonly id: string;
   readonly bookId: string;
   readonly ids: string[];
   readonly keys: (string | null)[];
-  readonly folders: (string | null)[];
-  readonly sources: (string | null)[];
   readonly hashes: Float64Array;
+  readonly folderTable: (string | null)[];
+  readonly folders: Uint16Array;
+  readonly sourceTable: (string | null)[];
+  readonly sources: Uint16Array;
 }
 
 export interface ContactSyncDB extends DBSchema {

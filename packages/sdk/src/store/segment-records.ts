@@ -1,7 +1,32 @@
 import type { Contact } from '@contactsync/core';
 import type { SegmentKeysRecord, SegmentRecord, SegmentRef } from './schema.ts';
 
-/** The two records that store one segment: the contacts by column, and their key columns. */
+/** Stores a few distinct strings as small indexes into a table. */
+function encodeTable(values: readonly (string | null)[]): {
+  table: (string | null)[];
+  indexes: Uint16Array;
+} {
+  const table: (string | null)[] = [];
+  const seen = new Map<string | null, number>();
+  const indexes = new Uint16Array(values.length);
+  values.forEach((value, i) => {
+    let at = seen.get(value);
+    if (at === undefined) {
+      at = table.length;
+      table.push(value);
+      seen.set(value, at);
+    }
+    indexes[i] = at;
+  });
+  return { table, indexes };
+}
+
+export const folderAt = (k: SegmentKeysRecord, p: number): string | null =>
+  k.folderTable[k.folders[p]!] ?? null;
+export const sourceAt = (k: SegmentKeysRecord, p: number): string | null =>
+  k.sourceTable[k.sources[p]!] ?? null;
+
+/** The two records that store one segment: the values by column, and the key columns. */
 export function segmentRecords(
   id: string,
   bookId: string,
@@ -13,16 +38,8 @@ export function segmentRecords(
   const updated = new Float64Array(n);
   const fieldIndex = new Map<string, number>();
   const columns: (string | null)[][] = [];
-  const ids: string[] = new Array(n);
-  const keys: (string | null)[] = new Array(n);
-  const folders: (string | null)[] = new Array(n);
-  const sources: (string | null)[] = new Array(n);
   for (let i = 0; i < n; i++) {
     const c = contacts[i]!;
-    ids[i] = c.id;
-    keys[i] = c.key;
-    folders[i] = c.folderId;
-    sources[i] = c.origin?.sourceId ?? null;
     hashes[i] = c.origin?.rowHash ?? 0;
     created[i] = c.createdAt;
     updated[i] = c.updatedAt;
@@ -36,52 +53,57 @@ export function segmentRecords(
       columns[f]![i] = c.values[field]!;
     }
   }
+  const folders = encodeTable(contacts.map((c) => c.folderId));
+  const sources = encodeTable(contacts.map((c) => c.origin?.sourceId ?? null));
   return {
-    segment: {
+    segment: { id, bookId, created, updated, fields: [...fieldIndex.keys()], columns },
+    keys: {
       id,
       bookId,
-      ids,
-      keys,
-      folders,
-      sources,
+      ids: contacts.map((c) => c.id),
+      keys: contacts.map((c) => c.key),
       hashes,
-      created,
-      updated,
-      fields: [...fieldIndex.keys()],
-      columns,
+      folderTable: folders.table,
+      folders: folders.indexes,
+      sourceTable: sources.table,
+      sources: sources.indexes,
     },
-    keys: { id, bookId, ids, keys, folders, sources, hashes },
     ref: { id, size: n, dead: [] },
   };
 }
 
-/** One contact of a segment, rebuilt from its columns. */
-export function contactAt(record: SegmentRecord, p: number): Contact {
+/** One contact of a segment, rebuilt from its two records. */
+export function contactAt(keys: SegmentKeysRecord, record: SegmentRecord, p: number): Contact {
   const values: Record<string, string> = {};
   for (let f = 0; f < record.fields.length; f++) {
     const value = record.columns[f]![p];
     if (value != null) values[record.fields[f]!] = value;
   }
-  const source = record.sources[p] ?? null;
+  const source = sourceAt(keys, p);
   return {
-    id: record.ids[p]!,
+    id: keys.ids[p]!,
     bookId: record.bookId,
-    folderId: record.folders[p] ?? null,
-    key: record.keys[p] ?? null,
+    folderId: folderAt(keys, p),
+    key: keys.keys[p] ?? null,
     values,
-    origin: source === null ? null : { sourceId: source, rowHash: record.hashes[p]! },
+    origin: source === null ? null : { sourceId: source, rowHash: keys.hashes[p]! },
     createdAt: record.created[p]!,
     updatedAt: record.updated[p]!,
   };
 }
 
-export function contactsOf(record: SegmentRecord): Contact[] {
-  return record.ids.map((_, p) => contactAt(record, p));
+export function contactsOf(keys: SegmentKeysRecord, record: SegmentRecord): Contact[] {
+  return keys.ids.map((_, p) => contactAt(keys, record, p));
 }
 
 /** True when the needle (lower case) is in the contact's key or any of its values. */
-export function segmentMatches(record: SegmentRecord, p: number, needle: string): boolean {
-  if (record.keys[p]?.toLowerCase().includes(needle)) return true;
+export function segmentMatches(
+  keys: SegmentKeysRecord,
+  record: SegmentRecord,
+  p: number,
+  needle: string,
+): boolean {
+  if (keys.keys[p]?.toLowerCase().includes(needle)) return true;
   for (const column of record.columns) if (column[p]?.toLowerCase().includes(needle)) return true;
   return false;
 }

@@ -11,6 +11,7 @@ import {
 import { z } from 'zod/mini';
 import type { WorkerContext } from './context.ts';
 import { parseInput } from './parse-input.ts';
+import { folderAt } from '../store/segment-records.ts';
 
 const NameSchema = z.string().check(z.trim(), z.minLength(1), z.maxLength(200));
 const NewFieldSchema = z.object({ label: NameSchema, type: z.enum(FIELD_TYPES) });
@@ -173,7 +174,7 @@ export function bookOps(ctx: WorkerContext) {
       if (!folder) return;
       const view = await ctx.view(folder.bookId);
       let used = false;
-      view.forEachLive((_s, p, k) => (used ||= k.folders[p] === folderId));
+      view.forEachLive((_s, p, k) => (used ||= folderAt(k, p) === folderId));
       if (used)
         throw new ContactSyncError(
           'invalid-argument',

@@ -3,7 +3,7 @@ import { z } from 'zod/mini';
 import type { WorkerContext } from './context.ts';
 import type { BookView } from '../store/book-view.ts';
 import { applyManifestChange } from '../store/manifest-change.ts';
-import { contactAt, segmentMatches } from '../store/segment-records.ts';
+import { contactAt, folderAt, segmentMatches } from '../store/segment-records.ts';
 import { digestPassword } from '../platform/sha256.ts';
 import { requireBook } from './books.ts';
 import { parseInput } from './parse-input.ts';
@@ -49,7 +49,7 @@ async function readContacts(
       ),
     ),
   );
-  return picks.map(([s, p]) => contactAt(records.get(s)!, p));
+  return picks.map(([s, p]) => contactAt(view.keys[s]!, records.get(s)!, p));
 }
 
 /** Keeps only known fields, and stores passwords as digests. */
@@ -94,7 +94,7 @@ export function contactOps(ctx: WorkerContext) {
       if (needle === '') {
         const picks: [number, number][] = [];
         view.forEachLive((s, p, k) => {
-          if (inFolder(k.folders[p] ?? null)) picks.push([s, p]);
+          if (inFolder(folderAt(k, p))) picks.push([s, p]);
         });
         return {
           items: await readContacts(ctx, view, picks.slice(offset, offset + limit)),
@@ -113,15 +113,16 @@ export function contactOps(ctx: WorkerContext) {
         );
         group.forEach((record, i) => {
           const live = view.live[start + i]!;
+          const keys = view.keys[start + i]!;
           if (!record) return;
-          for (let p = 0; p < record.ids.length; p++) {
+          for (let p = 0; p < keys.ids.length; p++) {
             if (
               !live[p] ||
-              !inFolder(record.folders[p] ?? null) ||
-              !segmentMatches(record, p, needle)
+              !inFolder(folderAt(keys, p)) ||
+              !segmentMatches(keys, record, p, needle)
             )
               continue;
-            if (total >= offset && items.length < limit) items.push(contactAt(record, p));
+            if (total >= offset && items.length < limit) items.push(contactAt(keys, record, p));
             total++;
           }
         });
