@@ -64,11 +64,9 @@ async function naive(file) {
   return rows;
 }
 
+/** The fastest way to hash a file here: read it, then one native SHA-256 digest. */
 async function hash(file) {
-  const state = sha256.create();
-  for (let at = 0; at < file.size; at += CHUNK)
-    state.update(new Uint8Array(await file.slice(at, at + CHUNK).arrayBuffer()));
-  state.digest();
+  await crypto.subtle.digest('SHA-256', await file.arrayBuffer());
 }
 
 self.onmessage = async ({ data: { kind, file } }) => {

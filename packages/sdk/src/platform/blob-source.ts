@@ -1,8 +1,9 @@
 import type { ByteSource } from '@contactsync/core';
 
-const CHUNK = 1024 * 1024;
+// Each slice is an async trip to the blob store; large slices keep those few.
+const CHUNK = 8 * 1024 * 1024;
 
-/** A File or Blob as a re-readable byte source, read in 1 MiB slices. */
+/** A File or Blob as a re-readable byte source, read in 8 MiB slices. */
 export function blobSource(
   blob: Blob,
   name = blob instanceof File ? blob.name : 'upload.csv',

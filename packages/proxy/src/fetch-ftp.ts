@@ -1,0 +1,108 @@
+import { PassThrough } from 'node:stream';
+import { rootCertificates } from 'node:tls';
+import { Client, FTPError } from 'basic-ftp';
+import { resolveAllowed } from './address-guard.ts';
+import { ProxyError } from './errors.ts';
+import type { FetchContext, FetchOutcome, FileMeta } from './fetch-types.ts';
+import { emptyMeta } from './fetch-types.ts';
+import { capSize, networkError } from './stream-limits.ts';
+
+function ftpError(error: unknown, host: string, path: string): ProxyError {
+  if (error instanceof FTPError) {
+    if (error.code === 530)
+      return new ProxyError(
+        'login-failed',
+        `${host} refused the login. Check the user name and password.`,
+      );
+    if (error.code === 550)
+      return new ProxyError('not-found', `There is no file at ${path} on ${host}.`);
+    return new ProxyError('upstream-failed', `${host} answered: ${error.message}`);
+  }
+  return networkError(error, host);
+}
+
+/**
+ * FTP, and FTPS with explicit (AUTH TLS) or implicit TLS. Data connections always go to the
+ * control connection's (checked) address: a PASV answer naming another host is ignored.
+ */
+export async function fetchFtp(ctx: FetchContext): Promise<FetchOutcome> {
+  const { location, limits } = ctx;
+  const address = await resolveAllowed(location.host, ctx.policy);
+  const client = new Client(limits.idleTimeoutMs, { allowSeparateTransferHost: false });
+  const abort = () => client.close();
+  ctx.signal.addEventListener('abort', abort, { once: true });
+  const secure =
+    location.protocol === 'ftps'
+      ? true
+      : location.protocol === 'ftps-implicit'
+        ? 'implicit'
+        : false;
+  try {
+    const login = client.access({
+      host: address,
+      port: location.port,
+      user: ctx.credential?.username ?? 'anonymous',
+      password: ctx.credential?.password ?? 'anonymous@',
+      secure,
+      secureOptions: {
+        servername: location.host,
+        ...(ctx.ca ? { ca: [...rootCertificates, ...ctx.ca] } : {}),
+      },
+    });
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new ProxyError('timeout', `${location.host} did not answer in time.`)),
+        limits.connectTimeoutMs,
+      );
+    });
+    await Promise.race([login, timeout]).finally(() => clearTimeout(timer));
+    const size = await client.size(location.path).catch(() => null);
+    const mtime = await client
+      .lastMod(location.path)
+      .then((d) => d.toISOString())
+      .catch(() => null);
+    const meta: FileMeta = { ...emptyMeta, size, mtime };
+    if (size === null && mtime === null) {
+      // Neither SIZE nor MDTM: the file may not exist; the download below says so.
+    } else if (
+      ctx.since &&
+      ctx.since.size === size &&
+      ctx.since.mtime === mtime &&
+      mtime !== null
+    ) {
+      client.close();
+      return { notModified: true, meta };
+    }
+    if (size !== null && size > limits.maxBytes) {
+      throw new ProxyError(
+        'too-large',
+        `The file is ${size} bytes, more than the proxy's limit of ${limits.maxBytes}.`,
+      );
+    }
+    const body = new PassThrough();
+    const started = client.downloadTo(body, location.path);
+    // Surface "no such file" before answering, when the server says so at once.
+    const early = await Promise.race([
+      started.then(
+        () => null,
+        (e: unknown) => e,
+      ),
+      new Promise((r) => setTimeout(r, 50, null)),
+    ]);
+    if (early) throw early;
+    started.then(
+      () => client.close(),
+      (error: unknown) => {
+        client.close();
+        body.destroy(ftpError(error, location.host, location.path));
+      },
+    );
+    return { notModified: false, meta, body: capSize(body, limits.maxBytes) };
+  } catch (error) {
+    client.close();
+    throw ftpError(error, location.host, location.path);
+  } finally {
+    ctx.signal.removeEventListener('abort', abort);
+  }
+}

@@ -1,0 +1,57 @@
+import type { IncomingMessage } from 'node:http';
+import { DEFAULT_LIMITS, type FetchLimits } from './limits.ts';
+
+export interface ProxyOptions {
+  /** At least 32 characters; seals credentials. Changing it invalidates every sealed login. */
+  readonly secret: string;
+  /** Origins allowed to call from a browser (CORS); none by default. "*" allows any. */
+  readonly allowedOrigins?: readonly string[];
+  /**
+   * Private or reserved addresses (CIDR) the proxy may contact anyway, e.g. "127.0.0.1/32"
+   * for tests or "10.1.2.0/24" for an intranet file server. Public addresses are always allowed.
+   */
+  readonly allowPrivate?: readonly string[];
+  /** When set, only these host names (exact, or ".example.com" for subdomains) may be fetched. */
+  readonly allowedHosts?: readonly string[];
+  readonly limits?: Partial<FetchLimits>;
+  /** Extra trusted CA certificates (PEM) for HTTPS and FTPS servers with private CAs. */
+  readonly ca?: readonly string[];
+  /** Concurrent fetches one caller may run. Default 2. */
+  readonly maxConcurrentPerCaller?: number;
+  /**
+   * Decides who may call. Return a caller id (used for the concurrency limit) or false to
+   * refuse with 401. Default: everyone, identified by IP address.
+   */
+  readonly authorize?: (request: IncomingMessage) => string | false | Promise<string | false>;
+  /** Receives one line per request, never with credentials or file contents. */
+  readonly log?: (entry: Record<string, unknown>) => void;
+}
+
+export interface ResolvedOptions {
+  readonly secret: string;
+  readonly allowedOrigins: readonly string[];
+  readonly allowPrivate: readonly string[];
+  readonly allowedHosts: readonly string[] | null;
+  readonly limits: FetchLimits;
+  readonly ca: readonly string[] | undefined;
+  readonly maxConcurrentPerCaller: number;
+  readonly authorize: (request: IncomingMessage) => string | false | Promise<string | false>;
+  readonly log: (entry: Record<string, unknown>) => void;
+}
+
+export function resolveOptions(options: ProxyOptions): ResolvedOptions {
+  if (typeof options.secret !== 'string' || options.secret.length < 32) {
+    throw new Error('createProxyHandler: `secret` must be a string of at least 32 characters.');
+  }
+  return {
+    secret: options.secret,
+    allowedOrigins: options.allowedOrigins ?? [],
+    allowPrivate: options.allowPrivate ?? [],
+    allowedHosts: options.allowedHosts ?? null,
+    limits: { ...DEFAULT_LIMITS, ...options.limits },
+    ca: options.ca,
+    maxConcurrentPerCaller: options.maxConcurrentPerCaller ?? 2,
+    authorize: options.authorize ?? ((request) => request.socket.remoteAddress ?? 'unknown'),
+    log: options.log ?? (() => undefined),
+  };
+}
