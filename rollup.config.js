@@ -37,6 +37,16 @@ export default [
     ],
   },
   {
+    // The proxy for Node: a library and the `contactsync-proxy` command; dependencies stay external.
+    input: { index: 'packages/proxy/src/index.ts', cli: 'packages/proxy/src/cli.ts' },
+    external: (id) => id.startsWith('node:') || /^(basic-ftp|ssh2|ipaddr\.js)(\/|$)/.test(id),
+    output: { dir: 'packages/proxy/dist', format: 'es', sourcemap: true },
+    plugins: [
+      nodeResolve({ exportConditions: ['source', 'node'] }),
+      esbuild({ target: 'node20', tsconfig: 'tsconfig.json' }),
+    ],
+  },
+  {
     // The SDK's main-thread client: small, self-contained, loads the worker beside it.
     input: 'packages/sdk/src/index.ts',
     onwarn,

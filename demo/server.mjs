@@ -1,9 +1,10 @@
-// Serves the demo portal and the built SDK on one port. The fetch proxy mounts here as well
-// once it exists (see docs/architecture.md).
+// Serves the demo portal, the built SDK and the fetch proxy (/v1/*) on one port.
+import { randomBytes } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createProxyHandler } from '../packages/proxy/dist/index.js';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const port = Number(process.env.PORT ?? 8080);
@@ -35,8 +36,23 @@ function resolvePath(urlPath) {
   return null;
 }
 
+// Without a configured secret, logins sealed by this run stop opening after a restart.
+const secret = process.env.CONTACTSYNC_PROXY_SECRET ?? randomBytes(32).toString('base64url');
+const origins = [`http://${host}:${port}`, `http://localhost:${port}`, `http://127.0.0.1:${port}`];
+const proxy = createProxyHandler({
+  secret,
+  allowedOrigins: origins,
+  // e.g. CONTACTSYNC_PROXY_ALLOW_PRIVATE=127.0.0.1/32 to pull from a file server on this machine.
+  allowPrivate: (process.env.CONTACTSYNC_PROXY_ALLOW_PRIVATE ?? '').split(',').filter(Boolean),
+  log: (entry) => console.log(JSON.stringify(entry)),
+});
+
 const server = createServer((req, res) => {
   const url = new URL(req.url ?? '/', 'http://localhost');
+  if (url.pathname.startsWith('/v1/')) {
+    void proxy(req, res);
+    return;
+  }
   let file = resolvePath(url.pathname);
   try {
     if (file && statSync(file).isDirectory()) file = join(file, 'index.html');

@@ -42,6 +42,13 @@ if (nodeSuites.length > 0) {
   totals.failed += Number(/^ℹ fail (\d+)/m.exec(out)?.[1] ?? 0);
 }
 
+if (allOutput.includes(SECRET_MARK)) {
+  console.error(
+    'A test password appeared in the test output: a secret leaked into logs or errors.',
+  );
+  totals.failed += 1;
+}
+
 if (totals.failed > 0) exitCode = 1;
 console.log(`\n${totals.passed} passed, ${totals.failed} failed`);
 process.exit(exitCode);

@@ -6,3 +6,4 @@ export type { FileMeta, SinceMeta } from './fetch-types.ts';
 export { literalAddress } from './address-guard.ts';
 export { parseLocation, PROTOCOLS, type Protocol } from './url-rules.ts';
 export { fingerprintOf } from './fetch-sftp.ts';
+export { bearerAuthorizer, configFromEnv, type CliConfig } from './config-from-env.ts';

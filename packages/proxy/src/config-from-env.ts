@@ -1,0 +1,68 @@
+import { readFileSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
+import { timingSafeEqual } from 'node:crypto';
+import type { ProxyOptions } from './options.ts';
+
+export interface CliConfig {
+  readonly port: number;
+  readonly host: string;
+  readonly options: ProxyOptions;
+}
+
+const list = (value: string | undefined) =>
+  (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+function number(env: NodeJS.ProcessEnv, name: string): number | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number.`);
+  return value;
+}
+
+/** Bearer-token check that does not leak the token's length or content through timing. */
+export function bearerAuthorizer(token: string) {
+  const expected = Buffer.from(`Bearer ${token}`);
+  return (request: IncomingMessage): string | false => {
+    const given = Buffer.from(String(request.headers.authorization ?? ''));
+    return given.length === expected.length && timingSafeEqual(given, expected) ? 'bearer' : false;
+  };
+}
+
+/** The standalone proxy's configuration, from CONTACTSYNC_PROXY_* variables (docs/proxy.md). */
+export function configFromEnv(env: NodeJS.ProcessEnv): CliConfig {
+  const secret = env.CONTACTSYNC_PROXY_SECRET ?? '';
+  if (secret.length < 32) {
+    throw new Error(
+      'Set CONTACTSYNC_PROXY_SECRET to a random string of at least 32 characters (it seals stored logins).',
+    );
+  }
+  const token = env.CONTACTSYNC_PROXY_TOKEN;
+  const caFile = env.CONTACTSYNC_PROXY_CA_FILE;
+  const limits = {
+    maxBytes: number(env, 'CONTACTSYNC_PROXY_MAX_BYTES'),
+    connectTimeoutMs: number(env, 'CONTACTSYNC_PROXY_CONNECT_TIMEOUT_MS'),
+    idleTimeoutMs: number(env, 'CONTACTSYNC_PROXY_IDLE_TIMEOUT_MS'),
+    totalTimeoutMs: number(env, 'CONTACTSYNC_PROXY_TOTAL_TIMEOUT_MS'),
+  };
+  return {
+    port: number(env, 'CONTACTSYNC_PROXY_PORT') ?? 8787,
+    host: env.CONTACTSYNC_PROXY_HOST ?? '127.0.0.1',
+    options: {
+      secret,
+      allowedOrigins: list(env.CONTACTSYNC_PROXY_ORIGINS),
+      allowPrivate: list(env.CONTACTSYNC_PROXY_ALLOW_PRIVATE),
+      ...(env.CONTACTSYNC_PROXY_ALLOWED_HOSTS
+        ? { allowedHosts: list(env.CONTACTSYNC_PROXY_ALLOWED_HOSTS) }
+        : {}),
+      limits: Object.fromEntries(Object.entries(limits).filter(([, v]) => v !== undefined)),
+      ...(caFile ? { ca: [readFileSync(caFile, 'utf8')] } : {}),
+      maxConcurrentPerCaller: number(env, 'CONTACTSYNC_PROXY_MAX_CONCURRENT') ?? 2,
+      ...(token ? { authorize: bearerAuthorizer(token) } : {}),
+      log: (entry) => console.log(JSON.stringify({ time: new Date().toISOString(), ...entry })),
+    },
+  };
+}
