@@ -255,14 +255,21 @@ describe('imports through the SDK', () => {
   it('cancels a run through an AbortSignal and applies nothing', async () => {
     const { sync, book, profile } = await setup();
     const controller = new AbortController();
-    const record = await sync.run(profile.id, csvFile(HEADER + people(200000)), {
+    // 64 MiB from one repeated 1 MiB part: reading it takes long enough for the abort to land
+    // while the run is still in its first pass.
+    const part = HEADER + people(30000);
+    const file = new File(
+      Array.from({ length: 64 }, () => part.slice(0, 1024 * 1024)),
+      'big.csv',
+    );
+    const record = await sync.run(profile.id, file, {
       signal: controller.signal,
-      onProgress: (p) => {
-        if (p.stage === 'parsing') controller.abort();
-      },
+      onProgress: () => controller.abort(),
     });
     expect(record.status).to.equal('cancelled');
+    expect(record.error!.code).to.equal('aborted');
     expect((await sync.contacts.list(book.id)).total).to.equal(0);
+    expect((await sync.history.list({ profileId: profile.id }))[0]!.status).to.equal('cancelled');
     sync.close();
   });
 });
