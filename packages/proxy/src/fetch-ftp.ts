@@ -7,6 +7,9 @@ import type { FetchContext, FetchOutcome, FileMeta } from './fetch-types.ts';
 import { emptyMeta } from './fetch-types.ts';
 import { capSize, networkError } from './stream-limits.ts';
 
+/** 550 is the standard "file unavailable"; some servers (ftp-srv among them) answer 551. */
+const NO_SUCH_FILE = new Set([550, 551]);
+
 function ftpError(error: unknown, host: string, path: string): ProxyError {
   if (error instanceof FTPError) {
     if (error.code === 530)
@@ -14,7 +17,7 @@ function ftpError(error: unknown, host: string, path: string): ProxyError {
         'login-failed',
         `${host} refused the login. Check the user name and password.`,
       );
-    if (error.code === 550)
+    if (NO_SUCH_FILE.has(error.code))
       return new ProxyError('not-found', `There is no file at ${path} on ${host}.`);
     return new ProxyError('upstream-failed', `${host} answered: ${error.message}`);
   }
@@ -57,11 +60,16 @@ export async function fetchFtp(ctx: FetchContext): Promise<FetchOutcome> {
       );
     });
     await Promise.race([login, timeout]).finally(() => clearTimeout(timer));
-    const size = await client.size(location.path).catch(() => null);
+    // "No such file" ends the fetch; other failures only mean the server lacks SIZE or MDTM.
+    const optional = (error: unknown): null => {
+      if (error instanceof FTPError && NO_SUCH_FILE.has(error.code)) throw error;
+      return null;
+    };
+    const size = await client.size(location.path).catch(optional);
     const mtime = await client
       .lastMod(location.path)
       .then((d) => d.toISOString())
-      .catch(() => null);
+      .catch(optional);
     const meta: FileMeta = { ...emptyMeta, size, mtime };
     if (size === null && mtime === null) {
       // Neither SIZE nor MDTM: the file may not exist; the download below says so.
