@@ -1,0 +1,158 @@
+import assert from 'node:assert/strict';
+import type { AddressInfo } from 'node:net';
+import { after, before, describe, it } from 'node:test';
+import ssh2 from 'ssh2';
+import { fingerprintOf } from '../src/index.ts';
+import {
+  errorOf,
+  metaOf,
+  PASSWORD,
+  startProxy,
+  USER,
+  type RunningProxy,
+} from './fixtures/proxy.ts';
+
+const { Server, utils } = ssh2;
+const STATUS = utils.sftp.STATUS_CODE;
+const CSV = 'email,name\nann@x.io,Ann\n';
+const MTIME = Date.parse('2026-11-01T10:00:00Z') / 1000;
+const FILES: Record<string, Buffer> = {
+  '/home/importer/contacts.csv': Buffer.from(CSV),
+  '/home/importer/big.csv': Buffer.alloc(10_000, 120),
+};
+
+/** A minimal SFTP server (ssh2) with password login and read-only files. */
+function startSftp(hostKey: string) {
+  const server = new Server({ hostKeys: [hostKey] }, (client) => {
+    client.on('authentication', (ctx) => {
+      if (ctx.method === 'password' && ctx.username === USER && ctx.password === PASSWORD)
+        ctx.accept();
+      else ctx.reject(['password']);
+    });
+    client.on('error', () => undefined);
+    client.on('ready', () => {
+      client.on('session', (accept) => {
+        accept().on('sftp', (acceptSftp) => {
+          const sftp = acceptSftp();
+          const open = new Map<number, Buffer>();
+          let next = 0;
+          const attrs = (data: Buffer) => ({
+            mode: 0o100644,
+            uid: 0,
+            gid: 0,
+            size: data.length,
+            atime: MTIME,
+            mtime: MTIME,
+          });
+          const byHandle = (handle: Buffer) => open.get(handle.readUInt32BE(0));
+          sftp.on('OPEN', (id, path) => {
+            const data = FILES[path];
+            if (!data) return sftp.status(id, STATUS.NO_SUCH_FILE);
+            const handle = Buffer.alloc(4);
+            handle.writeUInt32BE(++next, 0);
+            open.set(next, data);
+            return sftp.handle(id, handle);
+          });
+          sftp.on('READ', (id, handle, offset, length) => {
+            const data = byHandle(handle);
+            if (!data) return sftp.status(id, STATUS.FAILURE);
+            if (offset >= data.length) return sftp.status(id, STATUS.EOF);
+            return sftp.data(id, data.subarray(offset, offset + length));
+          });
+          sftp.on('FSTAT', (id, handle) => {
+            const data = byHandle(handle);
+            return data ? sftp.attrs(id, attrs(data)) : sftp.status(id, STATUS.FAILURE);
+          });
+          const stat = (id: number, path: string) =>
+            FILES[path]
+              ? sftp.attrs(id, attrs(FILES[path]!))
+              : sftp.status(id, STATUS.NO_SUCH_FILE);
+          sftp.on('STAT', stat);
+          sftp.on('LSTAT', stat);
+          sftp.on('CLOSE', (id, handle) => {
+            open.delete(handle.readUInt32BE(0));
+            sftp.status(id, STATUS.OK);
+          });
+        });
+      });
+    });
+  });
+  return server;
+}
+
+describe('SFTP', () => {
+  const key = utils.generateKeyPairSync('ed25519');
+  const other = utils.generateKeyPairSync('ed25519');
+  const fingerprint = fingerprintOf((utils.parseKey(key.public) as ssh2.ParsedKey).getPublicSSH());
+  let server: ReturnType<typeof Server.prototype.listen>;
+  let base: string;
+  let proxy: RunningProxy;
+
+  before(async () => {
+    server = startSftp(key.private);
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    base = `sftp://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    proxy = await startProxy({ limits: { maxBytes: 4096, connectTimeoutMs: 3000 } });
+  });
+  after(async () => {
+    await proxy.close();
+    server.close();
+  });
+
+  it('downloads, reports the host key to pin, then answers "not modified" from stat', async () => {
+    const url = `${base}/home/importer/contacts.csv`;
+    const token = await proxy.seal(url);
+    const res = await proxy.post('/v1/fetch', { url, credential: token });
+    assert.equal(await res.text(), CSV);
+    const meta = metaOf(res);
+    assert.equal(meta.hostKey, fingerprint);
+    assert.equal(meta.size, CSV.length);
+    const again = await proxy.post('/v1/fetch', {
+      url,
+      credential: token,
+      hostKey: fingerprint,
+      since: { size: meta.size, mtime: meta.mtime },
+    });
+    assert.equal(again.headers.get('x-contactsync-status'), 'not-modified');
+  });
+
+  it('fails closed when the host key differs from the pinned one', async () => {
+    const url = `${base}/home/importer/contacts.csv`;
+    const pinned = fingerprintOf((utils.parseKey(other.public) as ssh2.ParsedKey).getPublicSSH());
+    const failure = await errorOf(
+      await proxy.post('/v1/fetch', { url, credential: await proxy.seal(url), hostKey: pinned }),
+    );
+    assert.equal(failure.code, 'host-key-mismatch');
+    assert.match(failure.message, /different host key/);
+  });
+
+  it('reports a wrong password, a missing file and the size cap', async () => {
+    const url = `${base}/home/importer/contacts.csv`;
+    assert.equal(
+      (
+        await errorOf(
+          await proxy.post('/v1/fetch', { url, credential: await proxy.seal(url, USER, 'wrong') }),
+        )
+      ).code,
+      'login-failed',
+    );
+    const missing = `${base}/home/importer/missing.csv`;
+    assert.equal(
+      (
+        await errorOf(
+          await proxy.post('/v1/fetch', { url: missing, credential: await proxy.seal(missing) }),
+        )
+      ).code,
+      'not-found',
+    );
+    const big = `${base}/home/importer/big.csv`;
+    assert.equal(
+      (
+        await errorOf(
+          await proxy.post('/v1/fetch', { url: big, credential: await proxy.seal(big) }),
+        )
+      ).code,
+      'too-large',
+    );
+  });
+});
