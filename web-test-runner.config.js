@@ -4,12 +4,15 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { cjsToEsmPlugin } from './scripts/wtr/cjs-to-esm-plugin.js';
 import { countsReporter } from './scripts/wtr/counts-reporter.js';
 import { assertChromium, chromiumArgs, chromiumPath } from './scripts/wtr/chromium.js';
+import { testServers } from './scripts/wtr/test-servers.js';
 
 assertChromium();
+const servers = await testServers();
 
 export default {
   files: ['packages/*/test/**/*.test.ts'],
   nodeResolve: { exportConditions: ['source', 'browser', 'production'] },
+  middleware: [servers.middleware],
   plugins: [esbuildPlugin({ ts: true, target: 'es2022' }), cjsToEsmPlugin(['papaparse'])],
   browsers: [
     chromeLauncher({

@@ -40,6 +40,8 @@ export {
   MappingSchema,
   ParseOptionsSchema,
   ProfileInputSchema,
+  ProfileSourceSchema,
+  RemoteSourceSchema,
   type BehaviourOptions,
   type ColumnMapping,
   type KeyStrategy,
@@ -47,6 +49,7 @@ export {
   type ParseOptions,
   type ProfileInput,
   type ProfileSource,
+  type RemoteSource,
   type ProfileState,
   type SyncProfile,
 } from './model/profile.ts';
@@ -122,6 +125,12 @@ export type {
   UpdateSample,
 } from './plan/plan-types.ts';
 
+export {
+  REMOTE_PROTOCOLS,
+  remoteFileName,
+  remoteUrlProblem,
+  type RemoteProtocol,
+} from './remote/remote-url.ts';
 export type { SyncTarget } from './run/sync-target.ts';
 export { runImport, type ImportRunOptions, type ImportRunResult } from './run/run-import.ts';
 export { scanSource, type ScanResult } from './run/scan-source.ts';

@@ -25,4 +25,5 @@ export const EMPTY_PROFILE_STATE: ProfileState = {
   lastConfigSignature: null,
   lastRunAt: null,
   lastStatus: null,
+  lastSourceMeta: null,
 };

@@ -1,6 +1,7 @@
 import { z } from 'zod/mini';
 
 import { DATE_ORDERS, ENCODINGS } from './profile-constants.ts';
+import { remoteUrlProblem } from '../remote/remote-url.ts';
 
 /** Any single character that cannot be confused with a quote or a line break. */
 export const DelimiterSchema = z.string().check(
@@ -53,7 +54,29 @@ export const LocalSourceSchema = z.object({
   kind: z.literal('local'),
   fileName: z.string(),
 });
-export type ProfileSource = z.infer<typeof LocalSourceSchema>;
+
+/** A file on a server, pulled through the fetch proxy. */
+export const RemoteSourceSchema = z.object({
+  kind: z.literal('remote'),
+  url: z.string().check(
+    z.refine((url) => remoteUrlProblem(url) === null, {
+      error: (issue) => remoteUrlProblem(String(issue.input)) ?? 'Invalid address.',
+    }),
+  ),
+  /** FTPS only: implicit TLS (usually port 990) instead of explicit AUTH TLS. */
+  implicitTls: z.boolean(),
+  /** The login sealed by the proxy (never the password itself), or null for none. */
+  credential: z.nullable(z.string()),
+  /** SFTP: the server's host key fingerprint, pinned at the first fetch. */
+  hostKey: z.nullable(z.string()),
+});
+
+export const ProfileSourceSchema = z.discriminatedUnion('kind', [
+  LocalSourceSchema,
+  RemoteSourceSchema,
+]);
+export type ProfileSource = z.infer<typeof ProfileSourceSchema>;
+export type RemoteSource = z.infer<typeof RemoteSourceSchema>;
 
 /** What the engine remembers between runs; hosts never write it. */
 export const ProfileStateSchema = z.object({
@@ -61,6 +84,8 @@ export const ProfileStateSchema = z.object({
   lastConfigSignature: z.nullable(z.string()),
   lastRunAt: z.nullable(z.number()),
   lastStatus: z.nullable(z.string()),
+  /** What the proxy last reported about a remote file (ETag, size, mtime…), to skip it unchanged. */
+  lastSourceMeta: z.optional(z.nullable(z.record(z.string(), z.unknown()))),
 });
 export type ProfileState = z.infer<typeof ProfileStateSchema>;
 
@@ -68,7 +93,7 @@ export const ProfileInputSchema = z.object({
   name: z.string().check(z.minLength(1), z.maxLength(200)),
   bookId: z.string(),
   folderId: z.nullable(z.string()),
-  source: LocalSourceSchema,
+  source: ProfileSourceSchema,
   parse: ParseOptionsSchema,
   behaviour: BehaviourOptionsSchema,
   mapping: MappingSchema,

@@ -80,7 +80,8 @@ export interface RunRecord {
 
 export const MAX_RECORDED_ISSUES = 200;
 
-export type RunStage = 'hashing' | 'parsing' | 'planning' | 'writing' | 'committing';
+export type RunStage =
+  'downloading' | 'hashing' | 'parsing' | 'planning' | 'writing' | 'committing';
 
 export interface RunProgress {
   readonly stage: RunStage;

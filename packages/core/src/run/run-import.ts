@@ -32,6 +32,8 @@ export interface ImportRunOptions {
   readonly digestPassword: (contactId: string, plain: string) => string;
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: RunProgress) => void;
+  /** What the proxy reported about a remote file; remembered only when the run applies. */
+  readonly sourceMeta?: Record<string, unknown> | null;
 }
 
 export interface ImportRunResult {
@@ -90,6 +92,11 @@ export async function runImport(o: ImportRunOptions): Promise<ImportRunResult> {
       lastConfigSignature: applied ? signature : profile.state.lastConfigSignature,
       lastRunAt: o.clock.now(),
       lastStatus: status,
+      // An unchanged file still refreshes its metadata, so the next check can skip the download.
+      lastSourceMeta:
+        applied || status === 'unchanged'
+          ? (o.sourceMeta ?? null)
+          : (profile.state.lastSourceMeta ?? null),
     };
   };
   const conclude = async (

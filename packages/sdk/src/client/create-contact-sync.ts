@@ -18,6 +18,10 @@ export interface ContactSyncOptions {
   readonly dbName?: string;
   /** Where the worker script lives; defaults to the one shipped beside this module. */
   readonly workerUrl?: string | URL;
+  /** The fetch proxy's API, e.g. "/v1" or "https://proxy.example/v1"; needed for remote files. */
+  readonly proxyUrl?: string | URL;
+  /** Headers for every proxy request, e.g. `{ authorization: 'Bearer …' }`. */
+  readonly proxyHeaders?: Record<string, string>;
 }
 
 export interface RunOptions {
@@ -74,6 +78,10 @@ export async function createContactSync(options: ContactSyncOptions = {}) {
   const url = new URL(options.workerUrl ?? defaultWorkerUrl(), globalThis.location?.href);
   url.searchParams.set('db', dbName);
   const { worker, engine } = await loadWorker(url);
+  if (options.proxyUrl !== undefined) {
+    const proxy = new URL(options.proxyUrl, globalThis.location?.href).href.replace(/\/$/, '');
+    await engine.configureProxy({ url: proxy, headers: { ...options.proxyHeaders } });
+  }
   const channels = new Set<BroadcastChannel>();
 
   return {
@@ -131,12 +139,27 @@ export async function createContactSync(options: ContactSyncOptions = {}) {
     preview: (bookId: string, file: Blob, parse?: Partial<ParseOptions>) =>
       engine.preview(bookId, file, parse),
 
-    /** A dry run: the counts and samples a run would produce, with nothing written. */
-    plan: (profileId: string, file: Blob, fileName?: string) =>
-      engine.plan(profileId, file, fileName),
+    /**
+     * A dry run: the counts and samples a run would produce, with nothing written. Remote
+     * profiles fetch their file when none is given.
+     */
+    plan: (profileId: string, file?: Blob | null, fileName?: string) =>
+      engine.plan(profileId, file ?? undefined, fileName),
 
-    /** Runs an import; resolves with its history record, whatever the outcome. */
-    async run(profileId: string, file: Blob, runOptions: RunOptions = {}) {
+    credentials: {
+      /**
+       * Seals a login for a remote file through the proxy. Keep the returned token in the
+       * profile's source; the password itself is never stored.
+       */
+      seal: (input: { url: string; username: string; password: string; implicitTls?: boolean }) =>
+        engine.sealCredential(input),
+    },
+
+    /**
+     * Runs an import and resolves with its history record, whatever the outcome. Local
+     * profiles need the file; remote profiles fetch theirs ("Import now").
+     */
+    async run(profileId: string, file?: Blob | null, runOptions: RunOptions = {}) {
       const runId = crypto.randomUUID();
       const { signal, onProgress } = runOptions;
       signal?.throwIfAborted();
@@ -147,7 +170,7 @@ export async function createContactSync(options: ContactSyncOptions = {}) {
           profileId,
           {
             runId,
-            file,
+            ...(file ? { file } : {}),
             fileName: runOptions.fileName ?? (file instanceof File ? file.name : undefined),
             trigger: runOptions.trigger ?? 'manual',
             confirmMassDelete: runOptions.confirmMassDelete ?? false,

@@ -8,12 +8,15 @@ import { StoreConnection } from '../store/open-store.ts';
 import type { ContactSyncDB } from '../store/schema.ts';
 import { withBookLock } from '../platform/book-lock.ts';
 import { recoverBook } from '../store/recovery.ts';
+import type { ProxyConfig } from './proxy-client.ts';
 
 /** What every worker operation shares: the connection, cached book views, clock and events. */
 export class WorkerContext {
   private readonly connection: StoreConnection;
   private readonly views = new Map<string, BookView>();
   private readonly channel: BroadcastChannel;
+  /** Where remote files come from; set by the client when it has a proxy. */
+  proxy: ProxyConfig | null = null;
 
   constructor(
     readonly dbName: string,

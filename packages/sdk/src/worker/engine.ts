@@ -1,4 +1,5 @@
 import type { WorkerContext } from './context.ts';
+import type { ProxyConfig } from './proxy-client.ts';
 import { bookOps } from './books.ts';
 import { contactOps } from './contacts.ts';
 import { importOps } from './imports.ts';
@@ -16,6 +17,10 @@ export function createEngine(ctx: WorkerContext) {
       await ctx.db();
       // In the background: a book whose run is live in another tab waits for that run.
       void ctx.recoverAll().catch(() => undefined);
+    },
+    /** Points remote imports at the fetch proxy (an absolute URL of its /v1 API). */
+    configureProxy(config: ProxyConfig | null): void {
+      ctx.proxy = config;
     },
     close(): void {
       ctx.close();

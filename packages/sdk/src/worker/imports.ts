@@ -12,6 +12,8 @@ import {
   type RunRecord,
   type RunTrigger,
   emptyCounts,
+  remoteFileName,
+  remoteUrlProblem,
 } from '@contactsync/core';
 import type { WorkerContext } from './context.ts';
 import { BookTarget } from '../store/book-target.ts';
@@ -20,13 +22,18 @@ import { digestPassword, sha256Hasher } from '../platform/sha256.ts';
 import { requireBook } from './books.ts';
 import { requireProfile } from './profiles.ts';
 import { parseInput } from './parse-input.ts';
+import { downloadRemote } from './remote-run.ts';
+import { sealCredential } from './proxy-client.ts';
+
+const blobName = (file: Blob) => (file instanceof File ? file.name : 'upload.csv');
 
 const PREVIEW_BYTES = 1024 * 1024;
 const PROGRESS_EVERY_MS = 100;
 
 export interface RunRequest {
   readonly runId: string;
-  readonly file: Blob;
+  /** The file for a local profile; remote profiles fetch theirs. */
+  readonly file?: Blob;
   readonly fileName?: string;
   readonly trigger?: RunTrigger;
   readonly confirmMassDelete?: boolean;
@@ -72,12 +79,36 @@ export function importOps(ctx: WorkerContext) {
     },
 
     /** The dry run: what a run would do, with nothing written. */
-    async plan(profileId: string, file: Blob, fileName?: string): Promise<PlanResult> {
-      const profile = await requireProfile(ctx, profileId);
+    async plan(profileId: string, file?: Blob, fileName?: string): Promise<PlanResult> {
+      let profile = await requireProfile(ctx, profileId);
       const book = await requireBook(ctx, profile.bookId);
       const target = new BookTarget(await ctx.db(), await ctx.view(profile.bookId), ctx.newId);
+      let source = file ? blobSource(file, fileName ?? blobName(file)) : null;
+      if (!source && profile.source.kind === 'remote') {
+        // A review always looks at the current file, changed or not.
+        const everyTime = {
+          ...profile,
+          behaviour: { ...profile.behaviour, importEveryTime: true },
+        };
+        const outcome = await downloadRemote(
+          ctx,
+          everyTime,
+          profile.source,
+          new AbortController().signal,
+          () => undefined,
+        );
+        if (outcome.kind === 'failed') throw outcome.error;
+        if (outcome.kind === 'downloaded') {
+          profile = { ...outcome.profile, behaviour: profile.behaviour };
+          source = blobSource(
+            outcome.blob,
+            remoteFileName(profile.source.kind === 'remote' ? profile.source.url : ''),
+          );
+        }
+      }
+      if (!source) throw new ContactSyncError('invalid-argument', 'Choose the file to review.');
       return runImport({
-        ...common(blobSource(file, fileName)),
+        ...common(source),
         runId: 'dry-run',
         trigger: 'manual',
         profile,
@@ -88,21 +119,30 @@ export function importOps(ctx: WorkerContext) {
       });
     },
 
-    /** Imports a file for real. Fails with "busy" if the book is already being imported. */
+    /**
+     * Imports for real: the given file for local profiles; for remote ones ("Import now" or a
+     * schedule), the file the proxy fetches. Fails with "busy" if the book is being imported.
+     */
     async run(
       profileId: string,
       request: RunRequest,
       onProgress?: (p: RunProgress) => void,
     ): Promise<RunRecord> {
       const profile = await requireProfile(ctx, profileId);
+      if (profile.source.kind === 'local' && !request.file) {
+        throw new ContactSyncError(
+          'invalid-argument',
+          'This import reads a file from your computer: choose the file to import.',
+        );
+      }
       const controller = new AbortController();
       running.set(request.runId, controller);
       try {
         return await ctx.writeBook(profile.bookId, 'ifAvailable', async (db) => {
           // Re-read under the lock: another tab may have changed the profile or book meanwhile.
-          const fresh = await requireProfile(ctx, profileId);
+          let fresh = await requireProfile(ctx, profileId);
           const book = await requireBook(ctx, fresh.bookId);
-          const source = blobSource(request.file, request.fileName);
+          const remote = fresh.source.kind === 'remote' ? fresh.source : null;
           const started: RunRecord = {
             id: request.runId,
             profileId,
@@ -111,7 +151,9 @@ export function importOps(ctx: WorkerContext) {
             status: 'running',
             startedAt: ctx.clock.now(),
             finishedAt: null,
-            fileName: source.name,
+            fileName: remote
+              ? remoteFileName(remote.url)
+              : (request.fileName ?? blobName(request.file!)),
             fingerprint: null,
             encoding: null,
             delimiter: null,
@@ -124,39 +166,90 @@ export function importOps(ctx: WorkerContext) {
           await db.put('runs', started);
           ctx.emit({ type: 'run-started', run: started });
           let last = 0;
+          const report = (progress: RunProgress) => {
+            onProgress?.(progress);
+            const now = performance.now();
+            if (now - last < PROGRESS_EVERY_MS) return;
+            last = now;
+            ctx.emit({
+              type: 'run-progress',
+              runId: request.runId,
+              profileId,
+              bookId: fresh.bookId,
+              progress,
+            });
+          };
+          const target = new BookTarget(db, await ctx.view(fresh.bookId), ctx.newId);
+          const finish = (record: RunRecord) => {
+            ctx.emit({ type: 'run-finished', run: record });
+            if (record.status === 'success' || record.status === 'warnings') {
+              ctx.emit({ type: 'contacts-changed', bookId: fresh.bookId });
+            }
+            return record;
+          };
+
+          let source = request.file ? blobSource(request.file, started.fileName) : null;
+          let sourceMeta: Record<string, unknown> | null = null;
+          if (remote) {
+            const outcome = await downloadRemote(ctx, fresh, remote, controller.signal, report);
+            if (outcome.kind === 'failed' || outcome.kind === 'unchanged') {
+              const record: RunRecord = {
+                ...started,
+                status:
+                  outcome.kind === 'failed'
+                    ? outcome.error.code === 'aborted'
+                      ? 'cancelled'
+                      : 'failed'
+                    : 'unchanged',
+                finishedAt: ctx.clock.now(),
+                error: outcome.kind === 'failed' ? outcome.error.toJSON() : null,
+                notes: outcome.kind === 'unchanged' ? [outcome.note] : [],
+              };
+              await target.recordOutcome(record, {
+                ...fresh.state,
+                lastRunAt: ctx.clock.now(),
+                lastStatus: record.status,
+                lastSourceMeta:
+                  outcome.kind === 'unchanged'
+                    ? outcome.meta
+                    : (fresh.state.lastSourceMeta ?? null),
+              });
+              return finish(record);
+            }
+            fresh = outcome.profile;
+            source = blobSource(outcome.blob, started.fileName);
+            sourceMeta = outcome.meta;
+          }
           const { record } = await runImport({
-            ...common(source),
+            ...common(source!),
             runId: request.runId,
             trigger: started.trigger,
             profile: fresh,
             book,
-            target: new BookTarget(db, await ctx.view(fresh.bookId), ctx.newId),
+            target,
             dryRun: false,
             confirmMassDelete: request.confirmMassDelete ?? false,
             signal: controller.signal,
-            onProgress: (progress) => {
-              onProgress?.(progress);
-              const now = performance.now();
-              if (now - last < PROGRESS_EVERY_MS) return;
-              last = now;
-              ctx.emit({
-                type: 'run-progress',
-                runId: request.runId,
-                profileId,
-                bookId: fresh.bookId,
-                progress,
-              });
-            },
+            onProgress: report,
+            sourceMeta,
           });
-          ctx.emit({ type: 'run-finished', run: record });
-          if (record.status === 'success' || record.status === 'warnings') {
-            ctx.emit({ type: 'contacts-changed', bookId: fresh.bookId });
-          }
-          return record;
+          return finish(record);
         });
       } finally {
         running.delete(request.runId);
       }
+    },
+
+    /** Seals a login for a remote profile through the proxy; store the token, not the password. */
+    async sealCredential(input: {
+      url: string;
+      username: string;
+      password: string;
+      implicitTls?: boolean;
+    }): Promise<string> {
+      const problem = remoteUrlProblem(String(input?.url ?? ''));
+      if (problem) throw new ContactSyncError('invalid-argument', problem);
+      return sealCredential(ctx.proxy, input);
     },
 
     /** Stops a run; it ends as "cancelled" with nothing applied. */

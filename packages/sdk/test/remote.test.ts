@@ -1,0 +1,235 @@
+import { expect } from '@open-wc/testing';
+import { http, HttpResponse } from 'msw';
+import { setupWorker } from 'msw/browser';
+import {
+  createContactSync,
+  type ContactSync,
+  type ContactSyncError,
+  type ProfileInput,
+} from '../src/index.ts';
+import { allContacts, profileInput } from './helpers.ts';
+
+const CSV = 'email,name\nann@x.io,Ann\nbob@x.io,Bob\n';
+const URL_ = 'sftp://files.example.com/exports/contacts.csv';
+const HOST_KEY = 'SHA256:abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG';
+
+/** Records what reached the stand-in proxy. */
+let fetches: Record<string, unknown>[] = [];
+let sealed: Record<string, unknown>[] = [];
+
+const worker = setupWorker(
+  http.post('/v1/credentials', async ({ request }) => {
+    sealed.push((await request.json()) as Record<string, unknown>);
+    return HttpResponse.json({ token: 'v1.sealed-token', binding: 'sftp://files.example.com:22' });
+  }),
+);
+
+function serve(body: string, meta: Record<string, unknown> = {}) {
+  worker.use(
+    http.post('/v1/fetch', async ({ request }) => {
+      const req = (await request.json()) as Record<string, unknown>;
+      fetches.push(req);
+      const full = {
+        etag: null,
+        lastModified: null,
+        size: body.length,
+        mtime: '2026-11-01T10:00:00.000Z',
+        hostKey: HOST_KEY,
+        ...meta,
+      };
+      const since = req.since as Record<string, unknown> | null;
+      if (since && since.mtime === full.mtime && since.size === full.size) {
+        return HttpResponse.json(
+          { notModified: true, meta: full },
+          {
+            headers: {
+              'x-contactsync-status': 'not-modified',
+              'x-contactsync-meta': JSON.stringify(full),
+            },
+          },
+        );
+      }
+      return new HttpResponse(body, {
+        headers: { 'x-contactsync-status': 'ok', 'x-contactsync-meta': JSON.stringify(full) },
+      });
+    }),
+  );
+}
+
+function fail(status: number, code: string, message: string) {
+  worker.use(
+    http.post('/v1/fetch', () => HttpResponse.json({ error: { code, message } }, { status })),
+  );
+}
+
+async function remoteSetup(overrides: Partial<ProfileInput> = {}) {
+  const sync = await createContactSync({
+    dbName: `remote-${Date.now()}-${Math.random()}`,
+    proxyUrl: '/v1',
+  });
+  const book = await sync.books.create({ name: 'Remote' });
+  const token = await sync.credentials.seal({
+    url: URL_,
+    username: 'importer',
+    password: 'Pw-9f3Kq-SECRET-remote',
+  });
+  const profile = await sync.profiles.create(
+    profileInput(book.id, {
+      source: { kind: 'remote', url: URL_, implicitTls: false, credential: token, hostKey: null },
+      ...overrides,
+    }),
+  );
+  return { sync, book, profile };
+}
+
+describe('remote profiles through the proxy', () => {
+  before(async () => {
+    await worker.start({
+      serviceWorker: { url: '/mockServiceWorker.js' },
+      onUnhandledRequest: 'bypass',
+      quiet: true,
+    });
+  });
+  after(() => worker.stop());
+  afterEach(() => {
+    worker.resetHandlers();
+    fetches = [];
+    sealed = [];
+  });
+
+  it('seals the login, imports the file with "Import now", and pins the host key', async () => {
+    serve(CSV);
+    const { sync, book, profile } = await remoteSetup();
+    expect(sealed).to.deep.equal([
+      { url: URL_, username: 'importer', password: 'Pw-9f3Kq-SECRET-remote' },
+    ]);
+    const stored = await sync.profiles.get(profile.id);
+    expect(JSON.stringify(stored)).not.to.contain('Pw-9f3Kq');
+    const stages: string[] = [];
+    const record = await sync.run(profile.id, null, { onProgress: (p) => stages.push(p.stage) });
+    expect(record.status).to.equal('success');
+    expect(record.fileName).to.equal('contacts.csv');
+    expect(stages[0]).to.equal('downloading');
+    expect((await allContacts(sync, book.id)).map((c) => c.values.email).sort()).to.deep.equal([
+      'ann@x.io',
+      'bob@x.io',
+    ]);
+    expect(fetches[0]).to.deep.include({ url: URL_, credential: 'v1.sealed-token', hostKey: null });
+    expect((await sync.profiles.get(profile.id)).source).to.deep.include({ hostKey: HOST_KEY });
+    // The pinned key travels with every later fetch.
+    await sync.run(profile.id);
+    expect(fetches[1]).to.deep.include({ hostKey: HOST_KEY });
+    sync.close();
+  });
+
+  it('skips the download when the server reports the file unchanged, unless "import every time"', async () => {
+    serve(CSV);
+    const { sync, profile } = await remoteSetup();
+    await sync.run(profile.id);
+    const second = await sync.run(profile.id);
+    expect(second.status).to.equal('unchanged');
+    expect(second.notes[0]).to.match(/not changed since the last import, so it was not downloaded/);
+    expect(fetches[1]!.since).to.deep.include({
+      size: CSV.length,
+      mtime: '2026-11-01T10:00:00.000Z',
+    });
+    await sync.profiles.update(profile.id, {
+      behaviour: { updateExisting: true, deleteMissing: false, importEveryTime: true },
+    });
+    const third = await sync.run(profile.id);
+    expect(fetches[2]!.since).to.equal(null);
+    expect(third.status).to.equal('success');
+    expect(third.counts.unchanged).to.equal(2);
+    sync.close();
+  });
+
+  it('records every proxy failure in plain words and changes nothing', async () => {
+    serve(CSV);
+    const { sync, book, profile } = await remoteSetup({
+      behaviour: { updateExisting: true, deleteMissing: true, importEveryTime: true },
+    });
+    await sync.run(profile.id);
+    const before = await allContacts(sync, book.id);
+    for (const [status, code, message] of [
+      [
+        401,
+        'login-failed',
+        'files.example.com refused the login. Check the user name and password.',
+      ],
+      [404, 'not-found', 'There is no file at /exports/contacts.csv on files.example.com.'],
+      [504, 'timeout', 'files.example.com did not answer in time.'],
+      [
+        502,
+        'host-key-mismatch',
+        'The SFTP server files.example.com presented a different host key.',
+      ],
+      [
+        403,
+        'blocked-address',
+        'files.example.com resolves to 10.0.0.5 (private), a private or reserved address the proxy will not contact.',
+      ],
+      [413, 'too-large', "The file is larger than the proxy's limit."],
+    ] as const) {
+      fail(status, code, message);
+      const record = await sync.run(profile.id);
+      expect(record.status, code).to.equal('failed');
+      expect(record.error!.message).to.equal(message);
+      expect(record.error!.details).to.deep.include({ proxyCode: code });
+      expect(await allContacts(sync, book.id)).to.deep.equal(before);
+    }
+    expect(
+      (await sync.history.list({ profileId: profile.id })).filter((r) => r.status === 'failed'),
+    ).to.have.length(6);
+    sync.close();
+  });
+
+  it('treats a download cut short as a failure, never a partial import', async () => {
+    serve('email,name\nann@x.io,Ann\n', { size: 10_000 });
+    const { sync, book, profile } = await remoteSetup({
+      behaviour: { updateExisting: true, deleteMissing: true, importEveryTime: true },
+    });
+    const record = await sync.run(profile.id);
+    expect(record.status).to.equal('failed');
+    expect(record.error!.message).to.match(/ended after \d+ of 10000 bytes/);
+    expect(await allContacts(sync, book.id)).to.deep.equal([]);
+    sync.close();
+  });
+
+  it('reviews a remote file with a dry run', async () => {
+    serve(CSV);
+    const { sync, book, profile } = await remoteSetup();
+    const { plan } = await sync.plan(profile.id);
+    expect(plan!.counts.created).to.equal(2);
+    expect((await sync.contacts.list(book.id)).total).to.equal(0);
+    sync.close();
+  });
+
+  it('flags a backslash, a login in the URL and a missing proxy clearly', async () => {
+    const sync: ContactSync = await createContactSync({ dbName: `remote-bad-${Date.now()}` });
+    const book = await sync.books.create({ name: 'B' });
+    const bad = (await sync.profiles
+      .create(
+        profileInput(book.id, {
+          source: {
+            kind: 'remote',
+            url: 'ftp://files.example.com\\exports\\contacts.csv',
+            implicitTls: false,
+            credential: null,
+            hostKey: null,
+          },
+        }),
+      )
+      .catch((e: unknown) => e)) as ContactSyncError;
+    expect(bad.code).to.equal('invalid-argument');
+    expect(bad.message).to.contain('a backslash');
+    const login = (await sync.credentials
+      .seal({ url: 'ftp://me:pw@example.com/a.csv', username: 'a', password: 'b' })
+      .catch((e: unknown) => e)) as ContactSyncError;
+    expect(login.message).to.match(/Do not put the login in the address/);
+    const noProxy = (await sync.credentials
+      .seal({ url: URL_, username: 'a', password: 'b' })
+      .catch((e: unknown) => e)) as ContactSyncError;
+    expect(noProxy.message).to.match(/pass `proxyUrl`/);
+    sync.close();
+  });
+});
