@@ -152,8 +152,15 @@ export function createProxyHandler(options: ProxyOptions) {
       });
       let bytes = 0;
       outcome.body.on('data', (chunk: Buffer) => (bytes += chunk.length));
+      // The total time limit covers the transfer too, whatever the protocol.
+      const overtime = () =>
+        outcome.body.destroy(
+          new ProxyError('timeout', 'The download took longer than the proxy allows.'),
+        );
+      signal.addEventListener('abort', overtime, { once: true });
       try {
         await pipeline(outcome.body, res);
+        signal.removeEventListener('abort', overtime);
         log.bytes = bytes;
       } catch (error) {
         // Headers are gone: cutting the connection is how the browser learns the file is incomplete.
