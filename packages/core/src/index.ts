@@ -72,6 +72,7 @@ export {
 export {
   createDecoder,
   encodingFromBom,
+  InvalidUtf8Error,
   sniffEncoding,
   type ConcreteEncoding,
 } from './csv/decode.ts';

@@ -1,6 +1,12 @@
 import { expect } from '@open-wc/testing';
-import { ContactSyncError, createDecoder, scanSource, sniffEncoding } from '../src/index.ts';
-import { bytesSource, hasher } from './helpers.ts';
+import {
+  ContactSyncError,
+  createDecoder,
+  InvalidUtf8Error,
+  scanSource,
+  sniffEncoding,
+} from '../src/index.ts';
+import { bytesSource, hasher, MemoryTarget, run } from './helpers.ts';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
@@ -18,7 +24,8 @@ function utf16(s: string, littleEndian: boolean, bom = true): Uint8Array {
 
 async function decodeAll(bytes: Uint8Array, chunk: number) {
   const scan = await scanSource(bytesSource(bytes, chunk), 'auto', hasher, undefined, () => {});
-  const decoder = createDecoder(scan.encoding);
+  // Strict, as the parse pass decodes a presumed UTF-8 file: invalid bytes would throw.
+  const decoder = createDecoder(scan.encoding, scan.presumedUtf8);
   let text = '';
   for await (const c of bytesSource(bytes, chunk).open()) text += decoder.push(c);
   return { scan, text: text + decoder.end() };
@@ -50,19 +57,42 @@ describe('decoding', () => {
   });
 
   it('falls back to Windows-1252 for invalid UTF-8 and says so', async () => {
-    // "Müller;Café" in Windows-1252: ü = 0xFC, é = 0xE9.
-    const bytes = new Uint8Array([...utf8('name\nM'), 0xfc, ...utf8('ller;Caf'), 0xe9, 0x0a]);
-    const { scan, text } = await decodeAll(bytes, 4);
-    expect(scan.fellBack).to.equal(true);
-    expect(scan.encoding).to.equal('windows-1252');
-    expect(text).to.equal('name\nMüller;Café\n');
+    // "Müller" in Windows-1252: ü = 0xFC.
+    const bytes = new Uint8Array([
+      ...utf8('email,first,phone\nann@x.io,M'),
+      0xfc,
+      ...utf8('ller,\n'),
+    ]);
+    expect(() => createDecoder('utf-8', true).push(bytes)).to.throw(InvalidUtf8Error);
+    const target = new MemoryTarget();
+    const { record } = await run(bytes, target);
+    expect(record.status).to.equal('success');
+    expect(record.encoding).to.equal('windows-1252');
+    expect(record.notes.join(' ')).to.match(/not valid UTF-8, so it was read as Windows-1252/);
+    expect(target.byKey('ann@x.io')!.values.firstName).to.equal('Müller');
+  });
+
+  it('falls back even when the invalid byte comes after many valid rows, staging nothing twice', async () => {
+    const rows = Array.from({ length: 20000 }, (_, i) => `u${i}@x.io,Name ${i},`).join('\n');
+    const bytes = new Uint8Array([
+      ...utf8(`email,first,phone\n${rows}\nlast@x.io,Caf`),
+      0xe9,
+      0x2c,
+      0x0a,
+    ]);
+    const target = new MemoryTarget();
+    const { record } = await run(bytes, target);
+    expect(record.encoding).to.equal('windows-1252');
+    expect(record.counts.created).to.equal(20001);
+    expect(target.contacts.size).to.equal(20001);
+    expect(target.byKey('last@x.io')!.values.firstName).to.equal('Café');
   });
 
   it('decodes a multibyte character split across chunk boundaries intact', async () => {
     const text = 'name\n' + '日本語😀Zoë'.repeat(300) + '\n';
     for (const chunk of [1, 2, 3, 5]) {
       const result = await decodeAll(utf8(text), chunk);
-      expect(result.scan.fellBack, `chunk ${chunk}`).to.equal(false);
+      expect(result.scan.presumedUtf8, `chunk ${chunk}`).to.equal(true);
       expect(result.text, `chunk ${chunk}`).to.equal(text);
     }
   });

@@ -60,45 +60,33 @@ export function sniffEncoding(head: Uint8Array, requested: Encoding): ConcreteEn
   return encoding ?? 'utf-8';
 }
 
-/**
- * Checks chunk by chunk that bytes are valid UTF-8; characters split across chunks are fine.
- * Used by the scanning pass so that a legacy file is known to need Windows-1252 before parsing.
- */
-export class Utf8Validator {
-  private readonly decoder = new TextDecoder('utf-8', { fatal: true });
-  private valid = true;
-
-  push(bytes: Uint8Array): void {
-    if (!this.valid) return;
-    try {
-      this.decoder.decode(bytes, { stream: true });
-    } catch {
-      this.valid = false;
-    }
-  }
-
-  end(): boolean {
-    if (this.valid) {
-      try {
-        this.decoder.decode();
-      } catch {
-        this.valid = false;
-      }
-    }
-    return this.valid;
-  }
+/** Thrown by a strict decoder on bytes that are not valid UTF-8. */
+export class InvalidUtf8Error extends Error {
+  override readonly name = 'InvalidUtf8Error';
 }
 
-/** A streaming decoder: multibyte characters split across chunk boundaries decode intact. */
-export function createDecoder(encoding: ConcreteEncoding): {
-  push(bytes: Uint8Array): string;
-  end(): string;
-} {
+/**
+ * A streaming decoder: multibyte characters split across chunk boundaries decode intact.
+ * `strict` makes invalid UTF-8 throw InvalidUtf8Error instead of turning into U+FFFD.
+ */
+export function createDecoder(
+  encoding: ConcreteEncoding,
+  strict = false,
+): { push(bytes: Uint8Array): string; end(): string } {
   // The BOM, if any, is dropped by TextDecoder itself.
-  const decoder = new TextDecoder(encoding);
+  const decoder = new TextDecoder(encoding, { fatal: strict });
+  const guard = (fn: () => string) => {
+    try {
+      return fn();
+    } catch (error) {
+      if (strict && error instanceof TypeError)
+        throw new InvalidUtf8Error('The file is not valid UTF-8.');
+      throw error;
+    }
+  };
   return {
-    push: (bytes) => decoder.decode(bytes, { stream: true }),
-    end: () => decoder.decode(),
+    push: (bytes) => guard(() => decoder.decode(bytes, { stream: true })),
+    end: () => guard(() => decoder.decode()),
   };
 }
 

@@ -33,8 +33,9 @@ export async function* readRowBatches(
   encoding: ConcreteEncoding,
   parse: ParseOptions,
   signal: AbortSignal | undefined,
+  strict = false,
 ): AsyncGenerator<RowBatch> {
-  const decoder = createDecoder(encoding);
+  const decoder = createDecoder(encoding, strict);
   let text = '';
   let bytesRead = 0;
   let started: { reader: CsvRowReader; base: Omit<RowLayout, 'headers' | 'columnCount'> } | null =

@@ -4,7 +4,7 @@ import type { AddressBook } from '../model/address-book.ts';
 import type { ProfileState, SyncProfile } from '../model/profile.ts';
 import type { RunProgress, RunRecord, RunStatus, RunTrigger } from '../model/run.ts';
 import { emptyCounts } from '../model/run.ts';
-import { ENCODING_LABELS } from '../csv/decode.ts';
+import { ENCODING_LABELS, InvalidUtf8Error, type ConcreteEncoding } from '../csv/decode.ts';
 import { assertMappingUsable } from '../mapping/validate-mapping.ts';
 import { compileRowContext } from '../validate/normalise-row.ts';
 import { Planner } from '../plan/planner.ts';
@@ -115,11 +115,6 @@ export async function runImport(o: ImportRunOptions): Promise<ImportRunResult> {
     );
     fingerprint = scan.fingerprint;
     encoding = scan.encoding;
-    if (scan.fellBack) {
-      notes.push(
-        `The file is not valid UTF-8, so it was read as ${ENCODING_LABELS['windows-1252']}. Check accented letters in the result.`,
-      );
-    }
     signature = await configSignature(profile, book.fields, o.hasher);
     if (
       !profile.behaviour.importEveryTime &&
@@ -132,38 +127,63 @@ export async function runImport(o: ImportRunOptions): Promise<ImportRunResult> {
 
     const index = await target.loadIndex();
     const tombstones = await target.loadTombstones(profile.id);
-    let planner: Planner | null = null;
-    for await (const batch of readRowBatches(o.source, scan.encoding, profile.parse, signal)) {
-      delimiter = batch.layout.delimiter;
-      planner ??= new Planner({
-        profile,
-        fields: book.fields,
-        ctx: compileRowContext(
-          profile.mapping,
-          book.fields,
-          profile.parse,
-          batch.layout.columnCount,
-        ),
-        index,
-        tombstones,
-        rowHashesValid: profile.state.lastConfigSignature === signature,
-        clock: o.clock,
-        random: o.random,
-        newId: o.newId,
-        digestPassword: o.digestPassword,
-        fetchContacts: (ids) => target.getContacts(ids),
-      });
-      for (let i = 0; i < batch.rows.length; i += PLAN_BATCH) {
-        const writes = await planner.planBatch(batch.rows.slice(i, i + PLAN_BATCH));
-        if (!o.dryRun && writes.length > 0) await target.stage(writes);
-        signal?.throwIfAborted();
+    const parsePass = async (
+      passEncoding: ConcreteEncoding,
+      strict: boolean,
+    ): Promise<Planner | null> => {
+      let planner: Planner | null = null;
+      for await (const batch of readRowBatches(
+        o.source,
+        passEncoding,
+        profile.parse,
+        signal,
+        strict,
+      )) {
+        delimiter = batch.layout.delimiter;
+        planner ??= new Planner({
+          profile,
+          fields: book.fields,
+          ctx: compileRowContext(
+            profile.mapping,
+            book.fields,
+            profile.parse,
+            batch.layout.columnCount,
+          ),
+          index,
+          tombstones,
+          rowHashesValid: profile.state.lastConfigSignature === signature,
+          clock: o.clock,
+          random: o.random,
+          newId: o.newId,
+          digestPassword: o.digestPassword,
+          fetchContacts: (ids) => target.getContacts(ids),
+        });
+        for (let i = 0; i < batch.rows.length; i += PLAN_BATCH) {
+          const writes = await planner.planBatch(batch.rows.slice(i, i + PLAN_BATCH));
+          if (!o.dryRun && writes.length > 0) await target.stage(writes);
+          signal?.throwIfAborted();
+        }
+        progress({
+          stage: 'parsing',
+          bytesRead: batch.bytesRead,
+          totalBytes: scan.bytes,
+          rows: planner.counts.rows,
+        });
       }
-      progress({
-        stage: 'parsing',
-        bytesRead: batch.bytesRead,
-        totalBytes: scan.bytes,
-        rows: planner.counts.rows,
-      });
+      return planner;
+    };
+    let planner: Planner | null;
+    try {
+      planner = await parsePass(scan.encoding, scan.presumedUtf8);
+    } catch (error) {
+      if (!(error instanceof InvalidUtf8Error)) throw error;
+      // Rare: a legacy file. Whatever the first pass staged is dropped, and the file is read again.
+      if (!o.dryRun) await target.discard();
+      encoding = 'windows-1252';
+      notes.push(
+        `The file is not valid UTF-8, so it was read as ${ENCODING_LABELS['windows-1252']}. Check accented letters in the result.`,
+      );
+      planner = await parsePass('windows-1252', false);
     }
     const finished = planner?.finish();
     plan = finished?.summary ?? null;

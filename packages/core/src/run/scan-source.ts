@@ -1,21 +1,24 @@
 import { ContactSyncError } from '../errors.ts';
 import type { ByteSource, Hasher } from '../ports.ts';
 import type { Encoding } from '../model/profile-constants.ts';
-import { sniffEncoding, Utf8Validator, type ConcreteEncoding } from '../csv/decode.ts';
+import { sniffEncoding, type ConcreteEncoding } from '../csv/decode.ts';
 
 export interface ScanResult {
   readonly fingerprint: string;
   readonly bytes: number;
   readonly encoding: ConcreteEncoding;
-  /** True when "auto" found invalid UTF-8 and fell back to Windows-1252. */
-  readonly fellBack: boolean;
+  /**
+   * True when the encoding is only presumed UTF-8 ("auto" without a BOM): the parse pass then
+   * decodes strictly and falls back to Windows-1252 if the bytes say otherwise.
+   */
+  readonly presumedUtf8: boolean;
 }
 
 const HEAD_BYTES = 1024;
 
 /**
- * The first pass over the bytes: SHA-256 fingerprint, a refusal of binary files, and the
- * encoding (an "auto" file that is not valid UTF-8 is read as Windows-1252).
+ * The first pass over the bytes: the SHA-256 fingerprint, a refusal of binary files, and the
+ * encoding from the first bytes. Nothing else, so an unchanged file costs about one hash.
  */
 export async function scanSource(
   source: ByteSource,
@@ -25,58 +28,29 @@ export async function scanSource(
   onBytes: (bytes: number) => void,
 ): Promise<ScanResult> {
   const hash = hasher.create();
-  // Chunks held back until the first HEAD_BYTES decide the encoding.
-  let held: Uint8Array[] | null = [];
-  let encoding: ConcreteEncoding = 'utf-8';
-  let validator: Utf8Validator | null = null;
+  const head = new Uint8Array(HEAD_BYTES);
+  let headLength = 0;
   let bytes = 0;
-  const decide = (chunks: Uint8Array[]): void => {
-    encoding = sniffEncoding(joinHead(chunks), requested);
-    if (encoding === 'utf-8' && requested === 'auto') {
-      validator = new Utf8Validator();
-      for (const c of chunks) validator.push(c);
-    }
-  };
   for await (const chunk of source.open(signal)) {
     signal?.throwIfAborted();
     hash.update(chunk);
+    if (headLength < HEAD_BYTES) {
+      const part = chunk.subarray(0, HEAD_BYTES - headLength);
+      head.set(part, headLength);
+      headLength += part.length;
+    }
     bytes += chunk.length;
     onBytes(bytes);
-    if (held === null) {
-      (validator as Utf8Validator | null)?.push(chunk);
-      continue;
-    }
-    held.push(chunk);
-    if (bytes >= HEAD_BYTES) {
-      decide(held);
-      held = null;
-    }
   }
   if (bytes === 0)
     throw new ContactSyncError('empty-file', 'The file is empty; nothing was changed.');
-  if (held !== null) decide(held);
-  const fellBack = validator !== null && !(validator as Utf8Validator).end();
+  const sample = head.subarray(0, headLength);
+  const encoding = sniffEncoding(sample, requested);
+  const bom = sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf;
   return {
     fingerprint: await hash.digestHex(),
     bytes,
-    encoding: fellBack ? 'windows-1252' : encoding,
-    fellBack,
+    encoding,
+    presumedUtf8: encoding === 'utf-8' && requested === 'auto' && !bom,
   };
-}
-
-function joinHead(chunks: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(
-    Math.min(
-      HEAD_BYTES,
-      chunks.reduce((n, c) => n + c.length, 0),
-    ),
-  );
-  let at = 0;
-  for (const c of chunks) {
-    if (at >= out.length) break;
-    const part = c.subarray(0, out.length - at);
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
 }

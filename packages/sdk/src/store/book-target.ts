@@ -29,18 +29,23 @@ export class BookTarget implements SyncTarget {
   private previousBatch: Promise<void> = Promise.resolve();
   private readonly cache = new Map<string, SegmentRecord>();
 
+  /** Loaded on first need: a run that ends as "unchanged" never reads the book at all. */
+  private view: BookView | null = null;
+
   constructor(
     private readonly db: IDBPDatabase<ContactSyncDB>,
-    private readonly view: BookView,
+    private readonly bookId: string,
+    private readonly loadView: () => Promise<BookView>,
     private readonly newSegmentId: () => string,
   ) {}
 
-  private get bookId(): string {
-    return this.view.manifest.bookId;
+  private async currentView(): Promise<BookView> {
+    this.view ??= await this.loadView();
+    return this.view;
   }
 
   async loadIndex(): Promise<KeyIndex> {
-    return this.view.keyIndex();
+    return (await this.currentView()).keyIndex();
   }
 
   async loadTombstones(sourceId: string): Promise<ReadonlySet<string>> {
@@ -48,15 +53,16 @@ export class BookTarget implements SyncTarget {
   }
 
   async getContacts(ids: readonly string[]): Promise<Contact[]> {
+    const view = await this.currentView();
     const wanted = new Map<number, number[]>();
     for (const id of ids) {
-      const loc = this.view.locate(id);
+      const loc = view.locate(id);
       if (!loc) continue;
       const list = wanted.get(loc.segment) ?? [];
       list.push(loc.position);
       wanted.set(loc.segment, list);
     }
-    const refs = this.view.manifest.segments;
+    const refs = view.manifest.segments;
     const missing = [...wanted.keys()].map((s) => refs[s]!.id).filter((id) => !this.cache.has(id));
     if (missing.length > 0) {
       const tx = this.db.transaction('segments', 'readonly');
@@ -66,7 +72,7 @@ export class BookTarget implements SyncTarget {
     const out: Contact[] = [];
     for (const [s, positions] of wanted) {
       const record = this.cache.get(refs[s]!.id);
-      if (record) for (const p of positions) out.push(contactAt(this.view.keys[s]!, record, p));
+      if (record) for (const p of positions) out.push(contactAt(view.keys[s]!, record, p));
     }
     return out;
   }
@@ -86,7 +92,7 @@ export class BookTarget implements SyncTarget {
   async commit(deletes: readonly string[], record: RunRecord, state: ProfileState): Promise<void> {
     if (this.pending.length > 0) this.flush([this.pending.splice(0)]);
     await this.inflight;
-    await applyManifestChange(this.db, this.view, {
+    await applyManifestChange(this.db, await this.currentView(), {
       retire: [...this.replaced, ...deletes],
       add: this.staged,
       record,
@@ -121,9 +127,11 @@ export class BookTarget implements SyncTarget {
   private flush(chunks: Contact[][]): void {
     if (chunks.length === 0) return;
     const records = chunks.map((chunk) => segmentRecords(this.newSegmentId(), this.bookId, chunk));
-    if (this.view.count > 0) {
+    // Staging follows loadIndex(), so the view is there; an empty book replaces nothing.
+    const view = this.view;
+    if (view && view.count > 0) {
       for (const chunk of chunks)
-        for (const c of chunk) if (this.view.locate(c.id)) this.replaced.push(c.id);
+        for (const c of chunk) if (view.locate(c.id)) this.replaced.push(c.id);
     }
     // Known before writing, so that discard() also removes a half-written batch.
     this.staged.push(...records.map((r) => r.ref));

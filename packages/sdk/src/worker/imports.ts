@@ -82,7 +82,12 @@ export function importOps(ctx: WorkerContext) {
     async plan(profileId: string, file?: Blob, fileName?: string): Promise<PlanResult> {
       let profile = await requireProfile(ctx, profileId);
       const book = await requireBook(ctx, profile.bookId);
-      const target = new BookTarget(await ctx.db(), await ctx.view(profile.bookId), ctx.newId);
+      const target = new BookTarget(
+        await ctx.db(),
+        profile.bookId,
+        () => ctx.view(profile.bookId),
+        ctx.newId,
+      );
       let source = file ? blobSource(file, fileName ?? blobName(file)) : null;
       if (!source && profile.source.kind === 'remote') {
         // A review always looks at the current file, changed or not.
@@ -179,7 +184,7 @@ export function importOps(ctx: WorkerContext) {
               progress,
             });
           };
-          const target = new BookTarget(db, await ctx.view(fresh.bookId), ctx.newId);
+          const target = new BookTarget(db, fresh.bookId, () => ctx.view(fresh.bookId), ctx.newId);
           const finish = (record: RunRecord) => {
             ctx.emit({ type: 'run-finished', run: record });
             if (record.status === 'success' || record.status === 'warnings') {
