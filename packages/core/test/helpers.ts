@@ -85,18 +85,20 @@ export class MemoryTarget implements SyncTarget {
   staged = new Map<string, Contact>();
   fetched = 0;
 
+  index = new KeyIndex();
   async loadIndex() {
-    const index = new KeyIndex();
+    this.index = new KeyIndex();
     for (const c of this.contacts.values()) {
       if (c.key !== null)
-        index.add(c.key, c.id, c.origin?.sourceId ?? null, c.origin?.rowHash ?? 0);
+        this.index.add(c.key, c.id, c.origin?.sourceId ?? null, c.origin?.rowHash ?? 0);
     }
-    return index;
+    return this.index;
   }
   async loadTombstones() {
     return this.tombstones;
   }
-  async getContacts(ids: readonly string[]) {
+  async getContacts(entries: readonly number[]) {
+    const ids = entries.map((n) => this.index.idAt(n));
     this.fetched += ids.length;
     return ids.flatMap((id) =>
       this.contacts.has(id) ? [structuredClone(this.contacts.get(id)!)] : [],
@@ -105,9 +107,9 @@ export class MemoryTarget implements SyncTarget {
   async stage(contacts: readonly Contact[]) {
     for (const c of contacts) this.staged.set(c.id, c);
   }
-  async commit(deletes: readonly string[], record: RunRecord, state: ProfileState) {
+  async commit(deletes: readonly number[], record: RunRecord, state: ProfileState) {
     for (const [id, c] of this.staged) this.contacts.set(id, c);
-    for (const id of deletes) this.contacts.delete(id);
+    for (const n of deletes) this.contacts.delete(this.index.idAt(n));
     this.staged.clear();
     this.records.push(record);
     this.state = state;

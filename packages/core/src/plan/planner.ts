@@ -35,13 +35,14 @@ export interface PlannerDeps {
   readonly newId: () => string;
   /** Salted digest of a password value; the plain text is never stored. */
   readonly digestPassword: (contactId: string, plain: string) => string;
-  readonly fetchContacts: (ids: readonly string[]) => Promise<Contact[]>;
+  /** Reads the contacts behind index entries. */
+  readonly fetchContacts: (entries: readonly number[]) => Promise<Contact[]>;
 }
 
 interface PendingUpdate {
   readonly norm: NormalisedRow;
   readonly hash: number;
-  readonly id: string;
+  readonly entry: number;
 }
 
 function sameValues(a: Record<string, string>, b: Record<string, string>): boolean {
@@ -122,26 +123,27 @@ export class Planner {
       const norm = normaliseRow(raw, ctx);
       if (this.reject(norm)) continue;
       if (n < 0) writes.push(this.create(norm, key, hash));
-      else pending.push({ norm, hash, id: index.idAt(n) });
+      else pending.push({ norm, hash, entry: n });
     }
     if (pending.length > 0) writes.push(...(await this.resolveUpdates(pending)));
     return writes;
   }
 
   /** Decides deletions and the mass-deletion guard once every row has been seen. */
-  finish(): { deletes: string[]; summary: PlanSummary } {
+  /** Deletions are index entries, so the store can find them without an id lookup. */
+  finish(): { deletes: number[]; summary: PlanSummary } {
     const { profile, index } = this.deps;
-    const deletes: string[] = [];
+    const deletes: number[] = [];
     let existing = 0;
     let matched = 0;
-    for (const [key, n] of index.entries()) {
+    for (let n = 0; n < index.size; n++) {
       if (index.sourceAt(n) !== profile.id) continue;
       existing++;
       if (this.seenRows[n] !== 0) matched++;
       else if (profile.behaviour.deleteMissing) {
-        deletes.push(index.idAt(n));
+        deletes.push(n);
         if (this.samples.delete.length < MAX_SAMPLES) {
-          this.samples.delete.push({ key, contactId: index.idAt(n) });
+          this.samples.delete.push({ key: index.keyAt(n), contactId: index.idAt(n) });
         }
       }
     }
@@ -204,10 +206,11 @@ export class Planner {
   /** Reads the existing contacts and writes only those whose values really change. */
   private async resolveUpdates(pending: readonly PendingUpdate[]): Promise<Contact[]> {
     const existing = new Map(
-      (await this.deps.fetchContacts(pending.map((p) => p.id))).map((c) => [c.id, c]),
+      (await this.deps.fetchContacts(pending.map((p) => p.entry))).map((c) => [c.id, c]),
     );
     const writes: Contact[] = [];
-    for (const { norm, hash, id } of pending) {
+    for (const { norm, hash, entry } of pending) {
+      const id = this.deps.index.idAt(entry);
       const before = existing.get(id);
       if (!before) continue;
       const values = this.merge(before, norm);

@@ -156,7 +156,7 @@ export async function runImport(o: ImportRunOptions): Promise<ImportRunResult> {
           random: o.random,
           newId: o.newId,
           digestPassword: o.digestPassword,
-          fetchContacts: (ids) => target.getContacts(ids),
+          fetchContacts: (entries) => target.getContacts(entries),
         });
         for (let i = 0; i < batch.rows.length; i += PLAN_BATCH) {
           const writes = await planner.planBatch(batch.rows.slice(i, i + PLAN_BATCH));

@@ -10,10 +10,12 @@ import type { KeyIndex } from '../keys/key-index.ts';
 export interface SyncTarget {
   loadIndex(): Promise<KeyIndex>;
   loadTombstones(sourceId: string): Promise<ReadonlySet<string>>;
-  getContacts(ids: readonly string[]): Promise<Contact[]>;
+  /** The contacts behind entries of the index `loadIndex` returned. */
+  getContacts(entries: readonly number[]): Promise<Contact[]>;
   /** New or replacement versions of contacts (a replacement keeps the contact's id). */
   stage(contacts: readonly Contact[]): Promise<void>;
-  commit(deletes: readonly string[], record: RunRecord, state: ProfileState): Promise<void>;
+  /** Applies everything staged, deletes the given index entries, and records the run. */
+  commit(deleteEntries: readonly number[], record: RunRecord, state: ProfileState): Promise<void>;
   /** Forgets everything staged; the address book stays as it was. */
   discard(): Promise<void>;
   /** Writes the history record and profile state of a run that changed no contact. */

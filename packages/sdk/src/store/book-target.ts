@@ -8,7 +8,7 @@ import type {
   Tombstone,
 } from '@contactsync/core';
 import { ContactSyncError } from '@contactsync/core';
-import type { BookView } from './book-view.ts';
+import { unpackLocator, type BookView, type Location } from './book-view.ts';
 import { SEGMENT_SIZE, type ContactSyncDB, type SegmentRecord, type SegmentRef } from './schema.ts';
 import { contactAt, segmentRecords } from './segment-records.ts';
 import { applyManifestChange } from './manifest-change.ts';
@@ -22,8 +22,11 @@ const CACHE_SEGMENTS = 32;
 export class BookTarget implements SyncTarget {
   private pending: Contact[] = [];
   private readonly staged: SegmentRef[] = [];
-  /** Contact ids written to staged segments; their old versions are retired at commit. */
-  private readonly replaced: string[] = [];
+  /** Where the old versions of staged contacts live; they are retired at commit. */
+  private readonly replaced: Location[] = [];
+  /** Contacts read for updating, by id. */
+  private readonly fetched = new Map<string, Location>();
+  private index: KeyIndex | null = null;
   private inflight: Promise<void> = Promise.resolve();
   /** The writes queued by the previous `stage` call. */
   private previousBatch: Promise<void> = Promise.resolve();
@@ -45,19 +48,22 @@ export class BookTarget implements SyncTarget {
   }
 
   async loadIndex(): Promise<KeyIndex> {
-    return (await this.currentView()).keyIndex();
+    this.index = (await this.currentView()).keyIndex();
+    return this.index;
   }
 
   async loadTombstones(sourceId: string): Promise<ReadonlySet<string>> {
     return tombstoneKeys(this.db, this.bookId, sourceId);
   }
 
-  async getContacts(ids: readonly string[]): Promise<Contact[]> {
+  async getContacts(entries: readonly number[]): Promise<Contact[]> {
     const view = await this.currentView();
+    const index = this.index ?? (await this.loadIndex());
     const wanted = new Map<number, number[]>();
-    for (const id of ids) {
-      const loc = view.locate(id);
-      if (!loc) continue;
+    for (const n of entries) {
+      const loc = unpackLocator(index.locatorAt(n));
+      // Remembered so that staging this contact's new version retires the old one.
+      this.fetched.set(index.idAt(n), loc);
       const list = wanted.get(loc.segment) ?? [];
       list.push(loc.position);
       wanted.set(loc.segment, list);
@@ -89,11 +95,17 @@ export class BookTarget implements SyncTarget {
     await previous;
   }
 
-  async commit(deletes: readonly string[], record: RunRecord, state: ProfileState): Promise<void> {
+  async commit(
+    deleteEntries: readonly number[],
+    record: RunRecord,
+    state: ProfileState,
+  ): Promise<void> {
     if (this.pending.length > 0) this.flush([this.pending.splice(0)]);
     await this.inflight;
+    const index = this.index;
+    const deleted = index ? deleteEntries.map((n) => unpackLocator(index.locatorAt(n))) : [];
     await applyManifestChange(this.db, await this.currentView(), {
-      retire: [...this.replaced, ...deletes],
+      retireAt: [...this.replaced, ...deleted],
       add: this.staged,
       record,
       profileState: { profileId: record.profileId, state },
@@ -127,11 +139,12 @@ export class BookTarget implements SyncTarget {
   private flush(chunks: Contact[][]): void {
     if (chunks.length === 0) return;
     const records = chunks.map((chunk) => segmentRecords(this.newSegmentId(), this.bookId, chunk));
-    // Staging follows loadIndex(), so the view is there; an empty book replaces nothing.
-    const view = this.view;
-    if (view && view.count > 0) {
-      for (const chunk of chunks)
-        for (const c of chunk) if (view.locate(c.id)) this.replaced.push(c.id);
+    // A staged contact replaces an existing one only if the planner read it first.
+    for (const chunk of chunks) {
+      for (const c of chunk) {
+        const old = this.fetched.get(c.id);
+        if (old) this.replaced.push(old);
+      }
     }
     // Known before writing, so that discard() also removes a half-written batch.
     this.staged.push(...records.map((r) => r.ref));

@@ -5,6 +5,13 @@ import { sourceAt } from './segment-records.ts';
 
 const POS_BITS = 0x10000;
 
+/** A contact's place as one number: segment × 65536 + position. */
+export const packLocator = (segment: number, position: number) => segment * POS_BITS + position;
+
+export function unpackLocator(locator: number): Location {
+  return { segment: Math.floor(locator / POS_BITS), position: locator % POS_BITS };
+}
+
 export interface Location {
   readonly segment: number;
   readonly position: number;
@@ -71,9 +78,9 @@ export class BookView {
   keyIndex(): KeyIndex {
     if (!this.index) {
       const index = new KeyIndex();
-      this.forEachLive((_s, p, k) => {
+      this.forEachLive((s, p, k) => {
         const key = k.keys[p];
-        if (key != null) index.add(key, k.ids[p]!, sourceAt(k, p), k.hashes[p]!);
+        if (key != null) index.add(key, k.ids[p]!, sourceAt(k, p), k.hashes[p]!, packLocator(s, p));
       });
       this.index = index;
     }

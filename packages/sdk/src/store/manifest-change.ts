@@ -6,13 +6,15 @@ import {
   type RunRecord,
   type Tombstone,
 } from '@contactsync/core';
-import type { BookView } from './book-view.ts';
+import type { BookView, Location } from './book-view.ts';
 import { SEGMENT_SIZE, type ContactSyncDB, type SegmentRef } from './schema.ts';
 import { contactsOf, segmentRecords } from './segment-records.ts';
 
 export interface ManifestChange {
   /** Contact ids whose current versions stop being live. */
   readonly retire?: readonly string[];
+  /** The same, by location (a run knows these without an id lookup). */
+  readonly retireAt?: readonly Location[];
   /** Segments already written (by a run) to add to the book. */
   readonly add?: readonly SegmentRef[];
   /** Contacts changed in place: same id, same position. */
@@ -40,11 +42,16 @@ export async function applyManifestChange(
 ): Promise<void> {
   const bookId = view.manifest.bookId;
   const retired = new Map<number, number[]>();
+  const retireAt = (loc: Location) => {
+    const list = retired.get(loc.segment) ?? [];
+    list.push(loc.position);
+    retired.set(loc.segment, list);
+  };
   for (const id of change.retire ?? []) {
     const loc = view.locate(id);
-    if (!loc) continue;
-    retired.set(loc.segment, [...(retired.get(loc.segment) ?? []), loc.position]);
+    if (loc) retireAt(loc);
   }
+  for (const loc of change.retireAt ?? []) retireAt(loc);
   const rewrites = new Map<number, Contact[]>();
   for (const contact of change.rewrite ?? []) {
     const loc = view.locate(contact.id);
