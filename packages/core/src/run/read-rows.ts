@@ -20,7 +20,7 @@ export interface RowBatch {
 }
 
 /** Decoded text is parsed in pieces of about this many characters. */
-const PARSE_CHARS = 512 * 1024;
+const PARSE_CHARS = 2 * 1024 * 1024;
 /** Enough text to guess the delimiter and line break. */
 const SAMPLE_CHARS = 64 * 1024;
 

@@ -226,4 +226,4 @@ export async function runImport(o: ImportRunOptions): Promise<ImportRunResult> {
 }
 
 /** Rows planned (and staged) together; bounds memory and the size of each store write. */
-const PLAN_BATCH = 4096;
+const PLAN_BATCH = 16384;
