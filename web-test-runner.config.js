@@ -19,7 +19,9 @@ export default {
       launchOptions: { executablePath: chromiumPath, headless: true, args: chromiumArgs },
     }),
   ],
-  concurrency: 2,
+  // One page at a time: msw answers a worker's requests only for a visible page, and IndexedDB-heavy
+  // tests measure nothing useful when two compete for the same disk.
+  concurrency: 1,
   testFramework: { config: { timeout: 30000 } },
   testsFinishTimeout: 300000,
   browserStartTimeout: 60000,
