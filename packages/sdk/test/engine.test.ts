@@ -71,6 +71,12 @@ describe('the SDK client', () => {
     const book = await sync.books.create({ name: 'B' });
     const field = await sync.books.addField(book.id, { label: 'Shoe size', type: 'number' });
     expect(field.id).to.equal('custom_Shoe_size');
+    const renamed = await sync.books.renameField(book.id, field.id, 'Shoe size (EU)');
+    expect(renamed).to.deep.equal({ ...field, label: 'Shoe size (EU)' });
+    const clash = (await sync.books
+      .renameField(book.id, field.id, 'email')
+      .catch((e: unknown) => e)) as ContactSyncError;
+    expect(clash.code).to.equal('invalid-argument');
     const folder = await sync.folders.create(book.id, 'VIP');
     const made = await sync.contacts.create(book.id, {
       values: { firstName: 'Ann', custom_Shoe_size: '38', password: 'hunter2' },

@@ -96,6 +96,8 @@ export async function createContactSync(options: ContactSyncOptions = {}) {
       addField: (bookId: string, field: { label: string; type: FieldType }) =>
         engine.addField(bookId, field),
       removeField: (bookId: string, fieldId: string) => engine.removeField(bookId, fieldId),
+      renameField: (bookId: string, fieldId: string, label: string) =>
+        engine.renameField(bookId, fieldId, label),
     },
 
     folders: {

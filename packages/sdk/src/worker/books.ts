@@ -114,6 +114,36 @@ export function bookOps(ctx: WorkerContext) {
       return field;
     },
 
+    /**
+     * Renames a field (built-in fields too: the label is what people see). Its id, type and
+     * values stay as they are, so mappings and stored contacts keep working.
+     */
+    async renameField(bookId: string, fieldId: string, label: string): Promise<FieldDef> {
+      const clean = parseInput(NameSchema, label, 'field label');
+      const book = await requireBook(ctx, bookId);
+      const field = book.fields.find((f) => f.id === fieldId);
+      if (!field)
+        throw new ContactSyncError('not-found', 'This field does not exist.', { fieldId });
+      if (
+        book.fields.some((f) => f.id !== fieldId && f.label.toLowerCase() === clean.toLowerCase())
+      ) {
+        throw new ContactSyncError(
+          'invalid-argument',
+          `This address book already has a field called "${clean}".`,
+        );
+      }
+      const renamed = { ...field, label: clean };
+      await (
+        await ctx.db()
+      ).put('books', {
+        ...book,
+        fields: book.fields.map((f) => (f.id === fieldId ? renamed : f)),
+        updatedAt: ctx.clock.now(),
+      });
+      ctx.emit({ type: 'books-changed' });
+      return renamed;
+    },
+
     /** Removes a custom field that no import maps any more. */
     async removeField(bookId: string, fieldId: string): Promise<void> {
       const db = await ctx.db();
