@@ -49,13 +49,22 @@ await (await page.$('#files')).uploadFile(...[file, second].filter(Boolean));
 await page.evaluate(() => window.bench.setup());
 const worker = await engine;
 if (second) await page.evaluate((n) => window.bench.run(n), file.split('/').pop());
+let peakHeap = 0;
+const heapPoll = setInterval(async () => {
+  try {
+    peakHeap = Math.max(peakHeap, (await worker.client.send('Runtime.getHeapUsage')).usedSize);
+  } catch {
+    /* the worker is busy or gone */
+  }
+}, 50);
 await worker.client.send('Profiler.enable');
 await worker.client.send('Profiler.setSamplingInterval', { interval: 200 });
 await worker.client.send('Profiler.start');
 const name = (second ?? file).split('/').pop();
 const result = await page.evaluate((n) => window.bench.run(n), name);
 const { profile } = await worker.client.send('Profiler.stop');
-console.log(`import: ${result.ms.toFixed(0)} ms, ${result.status}`);
+clearInterval(heapPoll);
+console.log(`import: ${result.ms.toFixed(0)} ms, ${result.status}; peak worker heap during it ${(peakHeap / 1e6).toFixed(0)} MB`);
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 const self = new Map();
 profile.samples.forEach((id, i) => {
