@@ -64,7 +64,9 @@ const name = (second ?? file).split('/').pop();
 const result = await page.evaluate((n) => window.bench.run(n), name);
 const { profile } = await worker.client.send('Profiler.stop');
 clearInterval(heapPoll);
-console.log(`import: ${result.ms.toFixed(0)} ms, ${result.status}; peak worker heap during it ${(peakHeap / 1e6).toFixed(0)} MB`);
+console.log(
+  `import: ${result.ms.toFixed(0)} ms, ${result.status}; peak worker heap during it ${(peakHeap / 1e6).toFixed(0)} MB`,
+);
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 const self = new Map();
 profile.samples.forEach((id, i) => {
