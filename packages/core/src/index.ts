@@ -132,6 +132,19 @@ export {
   remoteUrlProblem,
   type RemoteProtocol,
 } from './remote/remote-url.ts';
-export type { SyncTarget } from './run/sync-target.ts';
+export {
+  RangeSchema,
+  RecurrenceSchema,
+  ScheduleSchema,
+  WEEKDAYS,
+  type Recurrence,
+  type RecurrenceRange,
+  type Schedule,
+  type Weekday,
+} from './schedule/schedule-model.ts';
+export { dueRun, nextRuns, occurrences } from './schedule/occurrences.ts';
+export { toRRule } from './schedule/rrule.ts';
+export { isTimeZone, offsetAt, zonedDate, zonedInstant } from './schedule/zoned-time.ts';
+export { type SyncTarget } from './run/sync-target.ts';
 export { runImport, type ImportRunOptions, type ImportRunResult } from './run/run-import.ts';
 export { scanSource, type ScanResult } from './run/scan-source.ts';
