@@ -62,6 +62,14 @@ export function configFromEnv(env: NodeJS.ProcessEnv): CliConfig {
       ...(caFile ? { ca: [readFileSync(caFile, 'utf8')] } : {}),
       maxConcurrentPerCaller: number(env, 'CONTACTSYNC_PROXY_MAX_CONCURRENT') ?? 2,
       ...(token ? { authorize: bearerAuthorizer(token) } : {}),
+      ...(env.CONTACTSYNC_PROXY_SMTP_URL
+        ? {
+            smtp: {
+              url: env.CONTACTSYNC_PROXY_SMTP_URL,
+              from: env.CONTACTSYNC_PROXY_MAIL_FROM ?? 'contactsync@localhost',
+            },
+          }
+        : {}),
       log: (entry) => console.log(JSON.stringify({ time: new Date().toISOString(), ...entry })),
     },
   };

@@ -15,6 +15,7 @@ export const PROXY_ERROR_CODES = {
   'too-many-redirects': 502,
   'upstream-failed': 502,
   timeout: 504,
+  'not-configured': 503,
   internal: 500,
 } as const;
 

@@ -8,6 +8,8 @@ import { fetchSftp } from './fetch-sftp.ts';
 import type { FetchContext, FetchOutcome, SinceMeta } from './fetch-types.ts';
 import { resolveOptions, type ProxyOptions, type ResolvedOptions } from './options.ts';
 import { readJson } from './read-json.ts';
+import { createMailer } from './mailer.ts';
+import { parseReport } from './notify.ts';
 import { parseLocation, type RemoteLocation } from './url-rules.ts';
 
 export const META_HEADER = 'x-contactsync-meta';
@@ -89,6 +91,7 @@ const FETCHERS = {
 export function createProxyHandler(options: ProxyOptions) {
   const config = resolveOptions(options);
   const active = new Map<string, number>();
+  const sendMail = createMailer(config.smtp);
 
   async function fetchRoute(
     request: IncomingMessage,
@@ -179,7 +182,7 @@ export function createProxyHandler(options: ProxyOptions) {
     next?: () => void,
   ): Promise<void> {
     const path = new URL(request.url ?? '/', 'http://proxy').pathname;
-    if (path !== '/v1/fetch' && path !== '/v1/credentials') {
+    if (path !== '/v1/fetch' && path !== '/v1/credentials' && path !== '/v1/notify') {
       if (next) next();
       else sendJson(res, 404, { error: { code: 'not-found', message: 'No such endpoint.' } });
       return;
@@ -211,6 +214,11 @@ export function createProxyHandler(options: ProxyOptions) {
           { token: sealCredential(config.secret, binding, { username, password }), binding },
           cors,
         );
+      } else if (path === '/v1/notify') {
+        const report = parseReport(await readJson(request));
+        log.status = 'mail';
+        await sendMail(report);
+        sendJson(res, 200, { sent: true }, cors);
       } else {
         await fetchRoute(request, res, caller, cors, log);
       }

@@ -7,3 +7,4 @@ export { literalAddress } from './address-guard.ts';
 export { parseLocation, PROTOCOLS, type Protocol } from './url-rules.ts';
 export { fingerprintOf } from './fetch-sftp.ts';
 export { bearerAuthorizer, configFromEnv, type CliConfig } from './config-from-env.ts';
+export { renderReport, type RunReport } from './notify.ts';

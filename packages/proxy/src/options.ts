@@ -25,6 +25,12 @@ export interface ProxyOptions {
   readonly authorize?: (request: IncomingMessage) => string | false | Promise<string | false>;
   /** Receives one line per request, never with credentials or file contents. */
   readonly log?: (entry: Record<string, unknown>) => void;
+  /**
+   * Where error reports are mailed from (`POST /v1/notify`): an SMTP URL such as
+   * "smtps://user:pass@mail.example.com" and the sender address. Without it, /v1/notify
+   * answers "not-configured".
+   */
+  readonly smtp?: { readonly url: string; readonly from: string };
 }
 
 export interface ResolvedOptions {
@@ -37,6 +43,7 @@ export interface ResolvedOptions {
   readonly maxConcurrentPerCaller: number;
   readonly authorize: (request: IncomingMessage) => string | false | Promise<string | false>;
   readonly log: (entry: Record<string, unknown>) => void;
+  readonly smtp: { readonly url: string; readonly from: string } | null;
 }
 
 export function resolveOptions(options: ProxyOptions): ResolvedOptions {
@@ -53,5 +60,6 @@ export function resolveOptions(options: ProxyOptions): ResolvedOptions {
     maxConcurrentPerCaller: options.maxConcurrentPerCaller ?? 2,
     authorize: options.authorize ?? ((request) => request.socket.remoteAddress ?? 'unknown'),
     log: options.log ?? (() => undefined),
+    smtp: options.smtp ?? null,
   };
 }
