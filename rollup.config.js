@@ -39,7 +39,8 @@ export default [
   {
     // The proxy for Node: a library and the `contactsync-proxy` command; dependencies stay external.
     input: { index: 'packages/proxy/src/index.ts', cli: 'packages/proxy/src/cli.ts' },
-    external: (id) => id.startsWith('node:') || /^(basic-ftp|ssh2|ipaddr\.js|nodemailer)(\/|$)/.test(id),
+    external: (id) =>
+      id.startsWith('node:') || /^(basic-ftp|ssh2|ipaddr\.js|nodemailer)(\/|$)/.test(id),
     output: { dir: 'packages/proxy/dist', format: 'es', sourcemap: true },
     plugins: [
       nodeResolve({ exportConditions: ['source', 'node'] }),

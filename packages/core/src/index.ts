@@ -60,6 +60,7 @@ export {
   RUN_STATUSES,
   RUN_TRIGGERS,
   type IssueCode,
+  type NotificationOutcome,
   type RowIssue,
   type RunCounts,
   type RunProgress,

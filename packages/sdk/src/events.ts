@@ -13,6 +13,8 @@ export type ContactSyncEvent =
       readonly bookId: string;
       readonly progress: RunProgress;
     }
-  | { readonly type: 'run-finished'; readonly run: RunRecord };
+  | { readonly type: 'run-finished'; readonly run: RunRecord }
+  /** A finished run's record changed later, e.g. its error email went out. */
+  | { readonly type: 'run-updated'; readonly run: RunRecord };
 
 export const channelName = (dbName: string) => `contactsync:${dbName}`;

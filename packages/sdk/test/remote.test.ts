@@ -66,6 +66,7 @@ async function remoteSetup(overrides: Partial<ProfileInput> = {}) {
   const sync = await createContactSync({
     dbName: `remote-${Date.now()}-${Math.random()}`,
     proxyUrl: '/v1',
+    notifyRetryDelaysMs: [10, 20],
   });
   const book = await sync.books.create({ name: 'Remote' });
   const token = await sync.credentials.seal({
@@ -231,5 +232,96 @@ describe('remote profiles through the proxy', () => {
       .catch((e: unknown) => e)) as ContactSyncError;
     expect(noProxy.message).to.match(/pass `proxyUrl`/);
     sync.close();
+  });
+
+  describe('error emails', () => {
+    let reports: Record<string, unknown>[] = [];
+    const notify = (status: number) =>
+      worker.use(
+        http.post('/v1/notify', async ({ request }) => {
+          reports.push((await request.json()) as Record<string, unknown>);
+          return status === 200
+            ? HttpResponse.json({ sent: true })
+            : HttpResponse.json(
+                {
+                  error: {
+                    code: 'upstream-failed',
+                    message: 'The mail server did not accept the message (ECONNECTION).',
+                  },
+                },
+                { status },
+              );
+        }),
+      );
+    afterEach(() => (reports = []));
+
+    async function settled(sync: ContactSync, profileId: string) {
+      for (let i = 0; i < 100; i++) {
+        const [latest] = await sync.history.list({ profileId, limit: 1 });
+        if (latest?.notification) return latest;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      throw new Error(
+        `no notification outcome recorded: ${JSON.stringify((await sync.history.list({ profileId, limit: 1 }))[0])} reports=${reports.length}`,
+      );
+    }
+
+    it('mails the notify address about a failed run and records it; the host hears onRunFinished too', async () => {
+      notify(200);
+      fail(
+        401,
+        'login-failed',
+        'files.example.com refused the login. Check the user name and password.',
+      );
+      const { sync, profile } = await remoteSetup({ notifyEmail: 'admin@portal.example' });
+      const finished: string[] = [];
+      sync.onRunFinished((run) => finished.push(run.status));
+      const record = await sync.run(profile.id);
+      expect(record.status).to.equal('failed');
+      const latest = await settled(sync, profile.id);
+      expect(latest.notification).to.deep.equal({
+        to: 'admin@portal.example',
+        status: 'sent',
+        attempts: 1,
+        error: null,
+      });
+      expect(reports).to.have.length(1);
+      expect(reports[0]).to.deep.include({
+        to: 'admin@portal.example',
+        profileName: 'CRM export',
+        status: 'failed',
+        error: 'files.example.com refused the login. Check the user name and password.',
+      });
+      expect(JSON.stringify(reports)).not.to.contain('Pw-9f3Kq');
+      expect(finished).to.deep.equal(['failed']);
+      sync.close();
+    });
+
+    it('retries, then records that the email could not be sent, leaving the run as it was', async () => {
+      notify(502);
+      serve('email,name\nann@x.io,Ann\nnot-an-email,Bad\n');
+      const { sync, profile } = await remoteSetup({ notifyEmail: 'admin@portal.example' });
+      const record = await sync.run(profile.id);
+      expect(record.status).to.equal('warnings');
+      const latest = await settled(sync, profile.id);
+      expect(latest.status).to.equal('warnings');
+      expect(latest.notification).to.deep.include({ status: 'failed', attempts: 3 });
+      expect(latest.notification!.error).to.match(/did not accept the message/);
+      expect((reports[0]!.issues as string[])[0]).to.match(/Row 3, column "email"/);
+      sync.close();
+    });
+
+    it('sends nothing for a successful run', async () => {
+      notify(200);
+      serve(CSV);
+      const { sync, profile } = await remoteSetup({ notifyEmail: 'admin@portal.example' });
+      expect((await sync.run(profile.id)).status).to.equal('success');
+      await new Promise((r) => setTimeout(r, 100));
+      expect(reports).to.deep.equal([]);
+      expect(
+        (await sync.history.list({ profileId: profile.id }))[0]!.notification ?? null,
+      ).to.equal(null);
+      sync.close();
+    });
   });
 });

@@ -76,6 +76,16 @@ export interface RunRecord {
   readonly error: ErrorPayload | null;
   /** Plain-language remarks such as "Decoded as Windows-1252". */
   readonly notes: readonly string[];
+  /** The error email about this run, when one was due. */
+  readonly notification?: NotificationOutcome | null;
+}
+
+export interface NotificationOutcome {
+  readonly to: string;
+  readonly status: 'sent' | 'failed';
+  readonly attempts: number;
+  /** Why the last attempt failed. */
+  readonly error: string | null;
 }
 
 export const MAX_RECORDED_ISSUES = 200;

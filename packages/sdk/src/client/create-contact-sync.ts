@@ -5,6 +5,7 @@ import {
   type ParseOptions,
   type ProfileInput,
   type RunProgress,
+  type RunRecord,
   type RunTrigger,
 } from '@contactsync/core';
 import { installErrorTransfer } from '../comlink-errors.ts';
@@ -22,6 +23,8 @@ export interface ContactSyncOptions {
   readonly proxyUrl?: string | URL;
   /** Headers for every proxy request, e.g. `{ authorization: 'Bearer …' }`. */
   readonly proxyHeaders?: Record<string, string>;
+  /** Pauses (ms) between further attempts to send an error email. Default 5 s, 30 s, 2 min. */
+  readonly notifyRetryDelaysMs?: readonly number[];
 }
 
 export interface RunOptions {
@@ -80,7 +83,10 @@ export async function createContactSync(options: ContactSyncOptions = {}) {
   const { worker, engine } = await loadWorker(url);
   if (options.proxyUrl !== undefined) {
     const proxy = new URL(options.proxyUrl, globalThis.location?.href).href.replace(/\/$/, '');
-    await engine.configureProxy({ url: proxy, headers: { ...options.proxyHeaders } });
+    await engine.configureProxy(
+      { url: proxy, headers: { ...options.proxyHeaders } },
+      options.notifyRetryDelaysMs,
+    );
   }
   const channels = new Set<BroadcastChannel>();
 
@@ -182,6 +188,22 @@ export async function createContactSync(options: ContactSyncOptions = {}) {
       } finally {
         signal?.removeEventListener('abort', onAbort);
       }
+    },
+
+    /**
+     * Calls `listener` when any run ends (in this tab or another), with its history record:
+     * the same event an error email is sent for, for hosts that notify in their own way.
+     */
+    onRunFinished(listener: (run: RunRecord) => void): () => void {
+      const channel = new BroadcastChannel(channelName(dbName));
+      channel.onmessage = (message: MessageEvent<ContactSyncEvent>) => {
+        if (message.data.type === 'run-finished') listener(message.data.run);
+      };
+      channels.add(channel);
+      return () => {
+        channel.close();
+        channels.delete(channel);
+      };
     },
 
     /** Calls `listener` for every change, made in this tab or any other. Returns an unsubscribe. */

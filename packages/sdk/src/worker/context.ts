@@ -17,6 +17,8 @@ export class WorkerContext {
   private readonly channel: BroadcastChannel;
   /** Where remote files come from; set by the client when it has a proxy. */
   proxy: ProxyConfig | null = null;
+  /** Pauses between attempts to send an error email (after the first attempt). */
+  notifyRetryDelaysMs: readonly number[] = [5_000, 30_000, 120_000];
 
   constructor(
     readonly dbName: string,

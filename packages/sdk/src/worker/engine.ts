@@ -19,8 +19,9 @@ export function createEngine(ctx: WorkerContext) {
       void ctx.recoverAll().catch(() => undefined);
     },
     /** Points remote imports at the fetch proxy (an absolute URL of its /v1 API). */
-    configureProxy(config: ProxyConfig | null): void {
+    configureProxy(config: ProxyConfig | null, notifyRetryDelaysMs?: readonly number[]): void {
       ctx.proxy = config;
+      if (notifyRetryDelaysMs) ctx.notifyRetryDelaysMs = notifyRetryDelaysMs;
     },
     close(): void {
       ctx.close();

@@ -23,6 +23,7 @@ import { requireBook } from './books.ts';
 import { requireProfile } from './profiles.ts';
 import { parseInput } from './parse-input.ts';
 import { downloadRemote } from './remote-run.ts';
+import { notifyAboutRun } from './notify-run.ts';
 import { sealCredential } from './proxy-client.ts';
 
 const blobName = (file: Blob) => (file instanceof File ? file.name : 'upload.csv');
@@ -187,6 +188,7 @@ export function importOps(ctx: WorkerContext) {
           const target = new BookTarget(db, fresh.bookId, () => ctx.view(fresh.bookId), ctx.newId);
           const finish = (record: RunRecord) => {
             ctx.emit({ type: 'run-finished', run: record });
+            void notifyAboutRun(ctx, fresh, record);
             if (record.status === 'success' || record.status === 'warnings') {
               ctx.emit({ type: 'contacts-changed', bookId: fresh.bookId });
             }
