@@ -145,6 +145,7 @@ export {
 } from './schedule/schedule-model.ts';
 export { dueRun, nextRuns, occurrences } from './schedule/occurrences.ts';
 export { toRRule } from './schedule/rrule.ts';
+export { assertSchedulable } from './schedule/schedulable.ts';
 export { isTimeZone, offsetAt, zonedDate, zonedInstant } from './schedule/zoned-time.ts';
 export { type SyncTarget } from './run/sync-target.ts';
 export { runImport, type ImportRunOptions, type ImportRunResult } from './run/run-import.ts';

@@ -2,6 +2,7 @@ import { z } from 'zod/mini';
 
 import { DATE_ORDERS, ENCODINGS } from './profile-constants.ts';
 import { remoteUrlProblem } from '../remote/remote-url.ts';
+import { ScheduleSchema } from '../schedule/schedule-model.ts';
 
 /** Any single character that cannot be confused with a quote or a line break. */
 export const DelimiterSchema = z.string().check(
@@ -84,6 +85,8 @@ export const ProfileStateSchema = z.object({
   lastConfigSignature: z.nullable(z.string()),
   lastRunAt: z.nullable(z.number()),
   lastStatus: z.nullable(z.string()),
+  /** The last scheduled occurrence that was run (or deliberately passed over), ms since the epoch. */
+  scheduleCursor: z.optional(z.nullable(z.number())),
   /** What the proxy last reported about a remote file (ETag, size, mtime…), to skip it unchanged. */
   lastSourceMeta: z.optional(z.nullable(z.record(z.string(), z.unknown()))),
 });
@@ -98,6 +101,10 @@ export const ProfileInputSchema = z.object({
   behaviour: BehaviourOptionsSchema,
   mapping: MappingSchema,
   notifyEmail: z.nullable(z.string().check(z.email())),
+  /** Only remote profiles can be scheduled (see assertSchedulable). */
+  schedule: z.optional(z.nullable(ScheduleSchema)),
+  /** A paused schedule keeps its settings but starts no runs. */
+  schedulePaused: z.optional(z.boolean()),
 });
 export type ProfileInput = z.infer<typeof ProfileInputSchema>;
 

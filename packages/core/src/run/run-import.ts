@@ -34,6 +34,8 @@ export interface ImportRunOptions {
   readonly onProgress?: (progress: RunProgress) => void;
   /** What the proxy reported about a remote file; remembered only when the run applies. */
   readonly sourceMeta?: Record<string, unknown> | null;
+  /** Remarks known before the run starts, e.g. why a scheduled run is late. */
+  readonly notes?: readonly string[];
 }
 
 export interface ImportRunResult {
@@ -59,7 +61,7 @@ function massDeletionMessage(plan: PlanSummary, trigger: RunTrigger): string {
 export async function runImport(o: ImportRunOptions): Promise<ImportRunResult> {
   const { profile, book, target, signal } = o;
   const startedAt = o.clock.now();
-  const notes: string[] = [];
+  const notes: string[] = [...(o.notes ?? [])];
   let fingerprint: string | null = null;
   let encoding: string | null = null;
   let delimiter: string | null = null;

@@ -2,16 +2,17 @@ import type { WorkerContext } from './context.ts';
 import type { ProxyConfig } from './proxy-client.ts';
 import { bookOps } from './books.ts';
 import { contactOps } from './contacts.ts';
-import { importOps } from './imports.ts';
+import { createRunner, importOps } from './imports.ts';
 import { profileOps } from './profiles.ts';
 
 /** Everything the worker offers, as one flat object for comlink. */
 export function createEngine(ctx: WorkerContext) {
+  const runner = createRunner(ctx);
   return {
     ...bookOps(ctx),
     ...profileOps(ctx),
     ...contactOps(ctx),
-    ...importOps(ctx),
+    ...importOps(ctx, runner),
     /** Resolves once the database is open (and upgraded), so start-up errors surface early. */
     async ready(): Promise<void> {
       await ctx.db();
