@@ -1,6 +1,5 @@
 import { expect } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
-import { setupWorker } from 'msw/browser';
 import {
   createContactSync,
   type ContactSync,
@@ -8,59 +7,16 @@ import {
   type ProfileInput,
 } from '../src/index.ts';
 import { allContacts, profileInput } from './helpers.ts';
-
-const CSV = 'email,name\nann@x.io,Ann\nbob@x.io,Bob\n';
-const URL_ = 'sftp://files.example.com/exports/contacts.csv';
-const HOST_KEY = 'SHA256:abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG';
-
-/** Records what reached the stand-in proxy. */
-let fetches: Record<string, unknown>[] = [];
-let sealed: Record<string, unknown>[] = [];
-
-const worker = setupWorker(
-  http.post('/v1/credentials', async ({ request }) => {
-    sealed.push((await request.json()) as Record<string, unknown>);
-    return HttpResponse.json({ token: 'v1.sealed-token', binding: 'sftp://files.example.com:22' });
-  }),
-);
-
-function serve(body: string, meta: Record<string, unknown> = {}) {
-  worker.use(
-    http.post('/v1/fetch', async ({ request }) => {
-      const req = (await request.json()) as Record<string, unknown>;
-      fetches.push(req);
-      const full = {
-        etag: null,
-        lastModified: null,
-        size: body.length,
-        mtime: '2026-11-01T10:00:00.000Z',
-        hostKey: HOST_KEY,
-        ...meta,
-      };
-      const since = req.since as Record<string, unknown> | null;
-      if (since && since.mtime === full.mtime && since.size === full.size) {
-        return HttpResponse.json(
-          { notModified: true, meta: full },
-          {
-            headers: {
-              'x-contactsync-status': 'not-modified',
-              'x-contactsync-meta': JSON.stringify(full),
-            },
-          },
-        );
-      }
-      return new HttpResponse(body, {
-        headers: { 'x-contactsync-status': 'ok', 'x-contactsync-meta': JSON.stringify(full) },
-      });
-    }),
-  );
-}
-
-function fail(status: number, code: string, message: string) {
-  worker.use(
-    http.post('/v1/fetch', () => HttpResponse.json({ error: { code, message } }, { status })),
-  );
-}
+import {
+  CSV,
+  fail,
+  HOST_KEY,
+  REMOTE_URL as URL_,
+  seen,
+  serve,
+  startFakeProxy,
+  worker,
+} from './fake-proxy.ts';
 
 async function remoteSetup(overrides: Partial<ProfileInput> = {}) {
   const sync = await createContactSync({
@@ -85,23 +41,18 @@ async function remoteSetup(overrides: Partial<ProfileInput> = {}) {
 
 describe('remote profiles through the proxy', () => {
   before(async () => {
-    await worker.start({
-      serviceWorker: { url: '/mockServiceWorker.js' },
-      onUnhandledRequest: 'bypass',
-      quiet: true,
-    });
+    await startFakeProxy();
   });
   after(() => worker.stop());
   afterEach(() => {
     worker.resetHandlers();
-    fetches = [];
-    sealed = [];
+    seen.reset();
   });
 
   it('seals the login, imports the file with "Import now", and pins the host key', async () => {
     serve(CSV);
     const { sync, book, profile } = await remoteSetup();
-    expect(sealed).to.deep.equal([
+    expect(seen.sealed).to.deep.equal([
       { url: URL_, username: 'importer', password: 'Pw-9f3Kq-SECRET-remote' },
     ]);
     const stored = await sync.profiles.get(profile.id);
@@ -115,11 +66,15 @@ describe('remote profiles through the proxy', () => {
       'ann@x.io',
       'bob@x.io',
     ]);
-    expect(fetches[0]).to.deep.include({ url: URL_, credential: 'v1.sealed-token', hostKey: null });
+    expect(seen.fetches[0]).to.deep.include({
+      url: URL_,
+      credential: 'v1.sealed-token',
+      hostKey: null,
+    });
     expect((await sync.profiles.get(profile.id)).source).to.deep.include({ hostKey: HOST_KEY });
     // The pinned key travels with every later fetch.
     await sync.run(profile.id);
-    expect(fetches[1]).to.deep.include({ hostKey: HOST_KEY });
+    expect(seen.fetches[1]).to.deep.include({ hostKey: HOST_KEY });
     sync.close();
   });
 
@@ -130,7 +85,7 @@ describe('remote profiles through the proxy', () => {
     const second = await sync.run(profile.id);
     expect(second.status).to.equal('unchanged');
     expect(second.notes[0]).to.match(/not changed since the last import, so it was not downloaded/);
-    expect(fetches[1]!.since).to.deep.include({
+    expect(seen.fetches[1]!.since).to.deep.include({
       size: CSV.length,
       mtime: '2026-11-01T10:00:00.000Z',
     });
@@ -138,7 +93,7 @@ describe('remote profiles through the proxy', () => {
       behaviour: { updateExisting: true, deleteMissing: false, importEveryTime: true },
     });
     const third = await sync.run(profile.id);
-    expect(fetches[2]!.since).to.equal(null);
+    expect(seen.fetches[2]!.since).to.equal(null);
     expect(third.status).to.equal('success');
     expect(third.counts.unchanged).to.equal(2);
     sync.close();

@@ -90,6 +90,8 @@ export async function runImport(o: ImportRunOptions): Promise<ImportRunResult> {
   const nextState = (status: RunStatus): ProfileState => {
     const applied = status === 'success' || status === 'warnings';
     return {
+      // Fields this run does not own (such as the schedule cursor) are carried over.
+      ...profile.state,
       lastFingerprint: applied ? fingerprint : profile.state.lastFingerprint,
       lastConfigSignature: applied ? signature : profile.state.lastConfigSignature,
       lastRunAt: o.clock.now(),

@@ -25,6 +25,11 @@ export interface ContactSyncOptions {
   readonly proxyHeaders?: Record<string, string>;
   /** Pauses (ms) between further attempts to send an error email. Default 5 s, 30 s, 2 min. */
   readonly notifyRetryDelaysMs?: readonly number[];
+  /**
+   * "auto" (default): scheduled imports start on time while this tab is open. "manual": nothing
+   * starts by itself; call `scheduler.tick(now)` to run what is due, e.g. to drive time in tests.
+   */
+  readonly scheduler?: 'auto' | 'manual';
 }
 
 export interface RunOptions {
@@ -89,6 +94,8 @@ export async function createContactSync(options: ContactSyncOptions = {}) {
     );
   }
   const channels = new Set<BroadcastChannel>();
+
+  if (options.scheduler !== 'manual') await engine.startScheduler();
 
   return {
     dbName,
@@ -188,6 +195,13 @@ export async function createContactSync(options: ContactSyncOptions = {}) {
       } finally {
         signal?.removeEventListener('abort', onAbort);
       }
+    },
+
+    scheduler: {
+      /** Runs the scheduled imports due at `now` (default: now) that no tab has run yet. */
+      tick: (now?: number) => engine.tick(now),
+      /** When a profile's schedule runs next (ms since the epoch), for the history's "Next import". */
+      next: (profileId: string, now?: number) => engine.nextRun(profileId, now),
     },
 
     /**

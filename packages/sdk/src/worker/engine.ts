@@ -3,6 +3,7 @@ import type { ProxyConfig } from './proxy-client.ts';
 import { bookOps } from './books.ts';
 import { contactOps } from './contacts.ts';
 import { createRunner, importOps } from './imports.ts';
+import { schedulerOps } from './scheduler.ts';
 import { profileOps } from './profiles.ts';
 
 /** Everything the worker offers, as one flat object for comlink. */
@@ -13,6 +14,7 @@ export function createEngine(ctx: WorkerContext) {
     ...profileOps(ctx),
     ...contactOps(ctx),
     ...importOps(ctx, runner),
+    ...schedulerOps(ctx, runner),
     /** Resolves once the database is open (and upgraded), so start-up errors surface early. */
     async ready(): Promise<void> {
       await ctx.db();

@@ -1,5 +1,6 @@
 import {
   assertMappingUsable,
+  assertSchedulable,
   ContactSyncError,
   EMPTY_PROFILE_STATE,
   ProfileInputSchema,
@@ -32,6 +33,7 @@ async function validated(ctx: WorkerContext, raw: unknown): Promise<ProfileInput
     }
   }
   assertMappingUsable(input.mapping, book.fields, input.behaviour);
+  assertSchedulable(input);
   return input;
 }
 
@@ -77,7 +79,18 @@ export function profileOps(ctx: WorkerContext) {
           'An import cannot move to another address book; create a new one.',
         );
       }
-      const profile: SyncProfile = { ...clean, id, createdAt, state, updatedAt: ctx.clock.now() };
+      const now = ctx.clock.now();
+      // A new, edited or resumed schedule starts from now: earlier occurrences are not "missed".
+      const rescheduled =
+        JSON.stringify(clean.schedule ?? null) !== JSON.stringify(current.schedule ?? null) ||
+        (current.schedulePaused === true && clean.schedulePaused !== true);
+      const profile: SyncProfile = {
+        ...clean,
+        id,
+        createdAt,
+        state: rescheduled ? { ...state, scheduleCursor: now } : state,
+        updatedAt: now,
+      };
       await (await ctx.db()).put('profiles', profile);
       ctx.emit({ type: 'profiles-changed', bookId: profile.bookId });
       return profile;
