@@ -15,6 +15,8 @@ export async function testServers() {
 
   // The remote file an end-to-end test imports; POST /set replaces it.
   let file = { body: 'email,name\nann@example.com,Ann\n', etag: '"1"' };
+  // Requests for the file, so a test can count how many times it was fetched.
+  let downloads = 0;
   const fileServer = createServer((req, res) => {
     if (req.method === 'POST' && req.url === '/set') {
       let body = '';
@@ -25,7 +27,11 @@ export async function testServers() {
       });
       return;
     }
+    if (req.url === '/count') {
+      return void res.writeHead(200, { 'access-control-allow-origin': '*' }).end(String(downloads));
+    }
     if (req.url !== '/exports/contacts.csv') return void res.writeHead(404).end();
+    downloads++;
     if (req.headers['if-none-match'] === file.etag)
       return void res.writeHead(304, { etag: file.etag }).end();
     res.writeHead(200, { etag: file.etag, 'content-type': 'text/csv' }).end(file.body);

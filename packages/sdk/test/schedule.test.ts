@@ -68,27 +68,6 @@ describe('scheduled imports', () => {
     sync.close();
   });
 
-  it('in two tabs, still run each occurrence exactly once', async () => {
-    serve(CSV);
-    const dbName = `sched-tabs-${Date.now()}`;
-    const a = await tab(dbName);
-    const b = await tab(dbName);
-    const profile = await scheduledProfile(a, {
-      behaviour: { updateExisting: true, deleteMissing: false, importEveryTime: true },
-    });
-    const first = (await a.scheduler.next(profile.id))!;
-    for (let day = 0; day < 3; day++) {
-      const at = first + day * DAY + 2000;
-      const started = (await Promise.all([a.scheduler.tick(at), b.scheduler.tick(at)])).flat();
-      expect(started, `occurrence ${day}`).to.have.length(1);
-    }
-    const history = await b.history.list({ profileId: profile.id });
-    expect(history.map((r) => r.trigger)).to.deep.equal(['scheduled', 'scheduled', 'scheduled']);
-    expect(seen.fetches).to.have.length(3);
-    a.close();
-    b.close();
-  });
-
   it('catch up missed occurrences once, and the history says the run was late and why', async () => {
     serve(CSV);
     const sync = await tab(`sched-late-${Date.now()}`);
