@@ -55,3 +55,23 @@ export async function setup(overrides: Partial<ProfileInput> = {}) {
 export async function allContacts(sync: ContactSync, bookId: string) {
   return (await sync.contacts.list(bookId, { limit: 1000 })).items;
 }
+
+/** The real HTTP file server the test runner starts beside the real proxy (scripts/wtr/test-servers.js). */
+export async function localFileServer() {
+  const { url } = (await (await fetch('/__test/file-server')).json()) as { url: string };
+  return {
+    url,
+    /** A remote source for the file it serves, fetched through the proxy. */
+    source: {
+      kind: 'remote',
+      url: `${url}/exports/contacts.csv`,
+      implicitTls: false,
+      credential: null,
+      hostKey: null,
+    } as const,
+    /** Replaces the file (the server is on another origin; the answer is not needed). */
+    set: (body: string) => fetch(`${url}/set`, { method: 'POST', body }).catch(() => undefined),
+    /** How many times the file was downloaded so far. */
+    downloads: async () => Number(await (await fetch(`${url}/count`)).text()),
+  };
+}

@@ -1,26 +1,16 @@
 import { expect } from '@open-wc/testing';
 import { createContactSync } from '../src/index.ts';
-import { allContacts, profileInput } from './helpers.ts';
+import { allContacts, localFileServer, profileInput } from './helpers.ts';
 
 /** The real proxy is mounted at /v1 of the test server; a real HTTP server holds the file. */
 describe('a remote import end to end through the real proxy', () => {
   it('downloads over HTTP, skips the unchanged file by ETag, then applies a change', async () => {
-    const { url: fileServer } = (await (await fetch('/__test/file-server')).json()) as {
-      url: string;
-    };
-    const setFile = (body: string) =>
-      fetch(`${fileServer}/set`, { method: 'POST', body }).catch(() => undefined);
+    const server = await localFileServer();
     const sync = await createContactSync({ dbName: `e2e-${Date.now()}`, proxyUrl: '/v1' });
     const book = await sync.books.create({ name: 'E2E' });
     const profile = await sync.profiles.create(
       profileInput(book.id, {
-        source: {
-          kind: 'remote',
-          url: `${fileServer}/exports/contacts.csv`,
-          implicitTls: false,
-          credential: null,
-          hostKey: null,
-        },
+        source: server.source,
       }),
     );
     const first = await sync.run(profile.id);
@@ -32,7 +22,7 @@ describe('a remote import end to end through the real proxy', () => {
     const second = await sync.run(profile.id);
     expect(second.status).to.equal('unchanged');
 
-    await setFile('email,name\nann@example.com,Annie\nzed@example.com,Zed\n');
+    await server.set('email,name\nann@example.com,Annie\nzed@example.com,Zed\n');
     const third = await sync.run(profile.id);
     expect(third.counts).to.include({ created: 1, updated: 1 });
     expect((await allContacts(sync, book.id)).map((c) => c.values.firstName).sort()).to.deep.equal([

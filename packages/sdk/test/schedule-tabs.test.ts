@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { createContactSync, type ContactSync } from '../src/index.ts';
-import { profileInput } from './helpers.ts';
+import { localFileServer, profileInput } from './helpers.ts';
 
 const DAY = 86_400_000;
 
@@ -18,23 +18,14 @@ async function secondTab(dbName: string): Promise<{ sync: ContactSync; close: ()
 
 describe('scheduled imports in two pages', () => {
   it('run each occurrence exactly once, through the real proxy', async () => {
-    const { url: fileServer } = (await (await fetch('/__test/file-server')).json()) as {
-      url: string;
-    };
-    const downloads = async () => Number(await (await fetch(`${fileServer}/count`)).text());
+    const server = await localFileServer();
     const dbName = `sched-pages-${Date.now()}`;
     const a = await createContactSync({ dbName, proxyUrl: '/v1', scheduler: 'manual' });
     const b = await secondTab(dbName);
     const book = await a.books.create({ name: 'Scheduled' });
     const profile = await a.profiles.create(
       profileInput(book.id, {
-        source: {
-          kind: 'remote',
-          url: `${fileServer}/exports/contacts.csv`,
-          implicitTls: false,
-          credential: null,
-          hostKey: null,
-        },
+        source: server.source,
         behaviour: { updateExisting: true, deleteMissing: false, importEveryTime: true },
         schedule: {
           startDate: new Date().toISOString().slice(0, 10),
@@ -45,7 +36,7 @@ describe('scheduled imports in two pages', () => {
         },
       }),
     );
-    const before = await downloads();
+    const before = await server.downloads();
     const first = (await a.scheduler.next(profile.id))!;
     for (let day = 0; day < 3; day++) {
       const at = first + day * DAY + 2000;
@@ -55,7 +46,7 @@ describe('scheduled imports in two pages', () => {
     }
     const history = await b.sync.history.list({ profileId: profile.id });
     expect(history.map((r) => r.trigger)).to.deep.equal(['scheduled', 'scheduled', 'scheduled']);
-    expect((await downloads()) - before).to.equal(3);
+    expect((await server.downloads()) - before).to.equal(3);
     a.close();
     b.sync.close();
     b.close();
