@@ -4,6 +4,7 @@ import {
   type ContactSync,
   type ContactSyncError,
   type ProfileInput,
+  type RunRecord,
 } from '../src/index.ts';
 import { CSV, REMOTE_URL, seen, serve, startFakeProxy, worker } from './fake-proxy.ts';
 import { profileInput } from './helpers.ts';
@@ -112,6 +113,33 @@ describe('scheduled imports', () => {
     const [refused] = await sync.scheduler.tick(first + DAY + 1000);
     expect(refused!.status).to.equal('refused');
     expect(refused!.error!.message).to.match(/Scheduled imports never delete/);
+    sync.close();
+  });
+
+  it('start on their own, on time, in "auto" mode (real time: waits for the next minute)', async function () {
+    this.timeout(100_000);
+    serve(CSV);
+    const sync = await createContactSync({ dbName: `sched-auto-${Date.now()}`, proxyUrl: '/v1' });
+    // The next whole minute, or the one after when this one is nearly over.
+    const now = new Date();
+    const at = new Date(
+      Math.ceil((now.getTime() + (now.getUTCSeconds() > 50 ? 60_000 : 1)) / 60_000) * 60_000,
+    );
+    const finished = new Promise<RunRecord>((resolve) => sync.onRunFinished(resolve));
+    await scheduledProfile(sync, {
+      schedule: {
+        startDate: at.toISOString().slice(0, 10),
+        time: at.toISOString().slice(11, 16),
+        timeZone: 'UTC',
+        recurrence: { kind: 'daily', every: 1 },
+        range: { kind: 'forever' },
+      },
+    });
+    const run = await finished;
+    expect(run.trigger).to.equal('scheduled');
+    expect(run.status).to.equal('success');
+    expect(run.startedAt).to.be.at.least(at.getTime());
+    expect(run.startedAt - at.getTime()).to.be.below(5_000);
     sync.close();
   });
 
