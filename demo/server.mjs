@@ -44,6 +44,15 @@ const proxy = createProxyHandler({
   allowedOrigins: origins,
   // e.g. CONTACTSYNC_PROXY_ALLOW_PRIVATE=127.0.0.1/32 to pull from a file server on this machine.
   allowPrivate: (process.env.CONTACTSYNC_PROXY_ALLOW_PRIVATE ?? '').split(',').filter(Boolean),
+  // e.g. CONTACTSYNC_PROXY_SMTP_URL=smtp://127.0.0.1:2525 to receive error emails.
+  ...(process.env.CONTACTSYNC_PROXY_SMTP_URL
+    ? {
+        smtp: {
+          url: process.env.CONTACTSYNC_PROXY_SMTP_URL,
+          from: process.env.CONTACTSYNC_PROXY_MAIL_FROM ?? 'contactsync@localhost',
+        },
+      }
+    : {}),
   log: (entry) => console.log(JSON.stringify(entry)),
 });
 
