@@ -6,13 +6,25 @@ import type { ContactSyncDB } from './schema.ts';
  * Cleans up after a run that never finished (tab closed, worker killed): its staged segments
  * are deleted and its history entry says "interrupted". Callers hold the book's lock, so no
  * run of this book is in progress.
+ *
+ * `thorough` also sweeps segments no manifest names even without an unfinished run (left by a
+ * discard that itself failed); it lists every segment of the book, so it runs when a worker
+ * starts, while every write only pays for a look at the runs still marked "running".
  */
 export async function recoverBook(
   db: IDBPDatabase<ContactSyncDB>,
   bookId: string,
   now: number,
+  thorough = false,
 ): Promise<RunRecord[]> {
   const tx = db.transaction(['manifests', 'segments', 'segmentKeys', 'runs'], 'readwrite');
+  const unfinished = (await tx.objectStore('runs').index('status').getAll('running')).filter(
+    (run) => run.bookId === bookId,
+  );
+  if (!thorough && unfinished.length === 0) {
+    await tx.done;
+    return [];
+  }
   const manifest = await tx.objectStore('manifests').get(bookId);
   const live = new Set(manifest?.segments.map((r) => r.id) ?? []);
   for (const name of ['segments', 'segmentKeys'] as const) {
@@ -23,8 +35,7 @@ export async function recoverBook(
   }
   const runs = tx.objectStore('runs');
   const interrupted: RunRecord[] = [];
-  for (const run of await runs.index('status').getAll('running')) {
-    if (run.bookId !== bookId) continue;
+  for (const run of unfinished) {
     const record: RunRecord = {
       ...run,
       status: 'interrupted',

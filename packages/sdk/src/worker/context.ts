@@ -79,7 +79,7 @@ export class WorkerContext {
     await Promise.all(
       books.map((bookId) =>
         withBookLock(this.dbName, bookId, 'wait', async () => {
-          const interrupted = await recoverBook(db, bookId, this.clock.now());
+          const interrupted = await recoverBook(db, bookId, this.clock.now(), true);
           for (const run of interrupted) this.emit({ type: 'run-finished', run });
         }),
       ),
