@@ -48,6 +48,14 @@ export default [
     ],
   },
   {
+    // The web components; Lit stays external (hosts share one copy), the budget is for ours.
+    input: 'packages/elements/src/index.ts',
+    onwarn,
+    external: (id) => /^(lit|@lit)(\/|$)/.test(id) || id.startsWith('@contactsync/'),
+    output: { file: 'packages/elements/dist/index.js', format: 'es', sourcemap: true },
+    plugins: browserPlugins({ 'index.js': 30_000 }),
+  },
+  {
     // The SDK's main-thread client: small, self-contained, loads the worker beside it.
     input: 'packages/sdk/src/index.ts',
     onwarn,

@@ -13,7 +13,10 @@ export default {
   files: ['packages/*/test/**/*.test.ts'],
   nodeResolve: { exportConditions: ['source', 'browser', 'production'] },
   middleware: [servers.middleware],
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022' }), cjsToEsmPlugin(['papaparse'])],
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022' }),
+    cjsToEsmPlugin(['papaparse', 'axe-core']),
+  ],
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath: chromiumPath, headless: true, args: chromiumArgs },

@@ -79,7 +79,8 @@ describe('crash safety and several tabs', () => {
     const b = await createContactSync({ dbName: a.dbName });
     let started!: () => void;
     const running = new Promise<void>((resolve) => (started = resolve));
-    const first = a.run(profile.id, csvFile(HEADER + people(100000)), {
+    // Long enough to still be running when the second tab has waited its moment for the lock.
+    const first = a.run(profile.id, csvFile(HEADER + people(300000)), {
       onProgress: () => started(),
     });
     await running;

@@ -61,7 +61,7 @@ export function bookOps(ctx: WorkerContext) {
     /** Deletes the book with everything in it: contacts, folders, profiles, history. */
     async deleteBook(bookId: string): Promise<void> {
       await requireBook(ctx, bookId);
-      await ctx.writeBook(bookId, 'ifAvailable', async (db) => {
+      await ctx.writeBook(bookId, 'brief', async (db) => {
         const stores = [
           'books',
           'manifests',

@@ -54,7 +54,7 @@ export class WorkerContext {
   /** Runs `fn` under the book's lock, after cleaning up any run that died holding it. */
   async writeBook<T>(
     bookId: string,
-    mode: 'wait' | 'ifAvailable',
+    mode: 'wait' | 'brief',
     fn: (db: IDBPDatabase<ContactSyncDB>) => Promise<T>,
   ): Promise<T> {
     return withBookLock(this.dbName, bookId, mode, async () => {

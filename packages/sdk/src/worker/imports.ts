@@ -259,7 +259,7 @@ export function importOps(ctx: WorkerContext, runner: Runner) {
       const controller = new AbortController();
       running.set(request.runId, controller);
       try {
-        return await ctx.writeBook(profile.bookId, 'ifAvailable', (db) =>
+        return await ctx.writeBook(profile.bookId, 'brief', (db) =>
           runner(db, profileId, request, controller.signal, onProgress),
         );
       } finally {

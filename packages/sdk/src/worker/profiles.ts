@@ -99,7 +99,7 @@ export function profileOps(ctx: WorkerContext) {
     /** Removes the profile, its history and its tombstones; the contacts it imported stay. */
     async deleteProfile(profileId: string): Promise<void> {
       const profile = await requireProfile(ctx, profileId);
-      await ctx.writeBook(profile.bookId, 'ifAvailable', async (db) => {
+      await ctx.writeBook(profile.bookId, 'brief', async (db) => {
         const tx = db.transaction(['profiles', 'runs', 'tombstones'], 'readwrite');
         void tx.objectStore('profiles').delete(profileId);
         const runs = tx.objectStore('runs');

@@ -44,7 +44,7 @@ export function schedulerOps(ctx: WorkerContext, runner: Runner) {
     const { due } = dueRun(profile.schedule!, cursorOf(profile), now);
     if (due === null) return null;
     try {
-      return await ctx.writeBook(profile.bookId, 'ifAvailable', async (db) => {
+      return await ctx.writeBook(profile.bookId, 'brief', async (db) => {
         // Decide again under the lock: another tab may have run this occurrence already.
         const fresh = await db.get('profiles', profile.id);
         if (!fresh || !isScheduled(fresh)) return null;

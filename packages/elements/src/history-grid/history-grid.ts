@@ -1,0 +1,332 @@
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import type { ContactSync, RunRecord, SyncProfile } from '@contactsync/sdk';
+import { EditProfileEvent, ProfileDeletedEvent } from '../events.ts';
+import { en, type Messages } from '../i18n/messages.ts';
+import { historyGridStyles } from './history-grid.styles.ts';
+
+interface Row {
+  readonly profile: SyncProfile;
+  readonly latest: RunRecord | null;
+  readonly next: number | null;
+}
+
+type StatusKey = keyof Messages['status'];
+
+const ICONS: Record<StatusKey, string> = {
+  none: '–',
+  running: '…',
+  success: '✓',
+  warnings: '!',
+  failed: '✕',
+  refused: '⊘',
+  unchanged: '=',
+  interrupted: '↺',
+  cancelled: '–',
+};
+
+/**
+ * The synchronization history: every import profile with its latest and next import, "Import
+ * now" for remote sources, its status (problems on hover and on keyboard focus), Edit and Delete.
+ * It updates itself while runs progress, in every tab.
+ *
+ * @tag cs-history-grid
+ * @fires cs-edit-profile - EditProfileEvent: the user wants to edit a profile.
+ * @fires cs-profile-deleted - ProfileDeletedEvent: a profile was deleted after confirmation.
+ * @csspart table - The history table.
+ * @csspart button - Every button.
+ * @csspart status - A status badge.
+ * @csspart problems - The list of problems of a run.
+ * @csspart dialog - The delete confirmation.
+ * @cssprop --cs-font, --cs-color-text, --cs-color-surface, --cs-color-border, --cs-color-accent,
+ *   --cs-color-success, --cs-color-warning, --cs-color-danger
+ */
+export class HistoryGrid extends LitElement {
+  static override styles = historyGridStyles;
+  static override properties = {
+    sync: { attribute: false },
+    bookId: { attribute: 'book-id' },
+    locale: {},
+    messages: { attribute: false },
+    rows: { state: true },
+    busy: { state: true },
+    notice: { state: true },
+    pendingDelete: { state: true },
+  };
+
+  /** Registers the element (under another name if the host needs one). */
+  static define(name = 'cs-history-grid'): void {
+    if (!customElements.get(name)) customElements.define(name, this);
+  }
+
+  // Reactive fields are declared, not initialised in place: a class field would hide Lit's
+  // accessor wherever a compiler uses define semantics.
+  /** The ContactSync client (from createContactSync). */
+  declare sync: ContactSync | null;
+  /** Only this address book's imports; all when unset. */
+  declare bookId: string | null;
+  /** BCP 47 locale for dates; the page's language when unset. */
+  declare locale: string | null;
+  /** Replacements for any of the displayed strings. */
+  declare messages: Partial<Messages>;
+
+  declare private rows: Row[] | null;
+  declare private busy: Set<string>;
+  declare private notice: string;
+  declare private pendingDelete: SyncProfile | null;
+  private unsubscribe: (() => void) | null = null;
+
+  constructor() {
+    super();
+    this.sync = null;
+    this.bookId = null;
+    this.locale = null;
+    this.messages = {};
+    this.rows = null;
+    this.busy = new Set();
+    this.notice = '';
+    this.pendingDelete = null;
+  }
+
+  private get t(): Messages {
+    return { ...en, ...this.messages, status: { ...en.status, ...this.messages.status } };
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.listen();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('sync') || changed.has('bookId')) {
+      this.listen();
+      void this.reload();
+    }
+  }
+
+  private listen(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+    if (!this.sync || !this.isConnected) return;
+    this.unsubscribe = this.sync.subscribe((event) => {
+      if (event.type === 'run-progress') return;
+      if ('bookId' in event && this.bookId && event.bookId !== this.bookId) return;
+      void this.reload();
+    });
+  }
+
+  /** Reads the profiles and their latest runs again. */
+  async reload(): Promise<void> {
+    const sync = this.sync;
+    if (!sync) return;
+    const profiles = await sync.profiles.list(this.bookId ?? undefined);
+    const rows = await Promise.all(
+      profiles.map(async (profile) => ({
+        profile,
+        latest: (await sync.history.list({ profileId: profile.id, limit: 1 }))[0] ?? null,
+        next: await sync.scheduler.next(profile.id),
+      })),
+    );
+    this.rows = rows.sort((a, b) =>
+      a.profile.name.localeCompare(b.profile.name, this.locale ?? undefined),
+    );
+  }
+
+  private formatTime(ms: number | null): string | null {
+    if (ms === null) return null;
+    const locale = this.locale ?? (document.documentElement.lang || undefined);
+    return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
+  }
+
+  private async importNow(profile: SyncProfile): Promise<void> {
+    this.busy = new Set([...this.busy, profile.id]);
+    this.notice = '';
+    try {
+      const run = await this.sync!.run(profile.id);
+      if (run.error) this.notice = `${profile.name}: ${run.error.message}`;
+    } catch (error) {
+      this.notice = `${profile.name}: ${(error as Error).message}`;
+    } finally {
+      const busy = new Set(this.busy);
+      busy.delete(profile.id);
+      this.busy = busy;
+      await this.reload();
+    }
+  }
+
+  private askDelete(profile: SyncProfile): void {
+    this.pendingDelete = profile;
+    void this.updateComplete.then(() => {
+      this.renderRoot.querySelector<HTMLDialogElement>('dialog')?.showModal();
+      this.renderRoot.querySelector<HTMLButtonElement>('dialog .cancel')?.focus();
+    });
+  }
+
+  private async confirmDelete(confirmed: boolean): Promise<void> {
+    const profile = this.pendingDelete;
+    this.renderRoot.querySelector<HTMLDialogElement>('dialog')?.close();
+    this.pendingDelete = null;
+    if (!confirmed || !profile) return;
+    try {
+      await this.sync!.profiles.delete(profile.id);
+      this.dispatchEvent(new ProfileDeletedEvent(profile.id));
+    } catch (error) {
+      this.notice = `${profile.name}: ${(error as Error).message}`;
+    }
+    await this.reload();
+  }
+
+  private renderStatus(row: Row) {
+    const t = this.t;
+    const key: StatusKey = this.busy.has(row.profile.id)
+      ? 'running'
+      : (row.latest?.status ?? 'none');
+    const run = row.latest;
+    const problems =
+      run && key !== 'running'
+        ? [
+            ...(run.error ? [run.error.message] : []),
+            ...run.issues.slice(0, 10).map((i) => i.message),
+          ]
+        : [];
+    const tipId = `problems-${row.profile.id}`;
+    return html`<button
+      type="button"
+      part="status"
+      class="status ${key}"
+      aria-describedby=${problems.length ? tipId : nothing}
+    >
+      <span class="icon" aria-hidden="true">${ICONS[key]}</span>
+      <span>${t.status[key]}</span>
+      ${
+        problems.length
+          ? html`<div role="tooltip" id=${tipId}>
+              <strong>${t.problems(run!.issueCount + (run!.error ? 1 : 0))}</strong>
+              <ul part="problems">
+                ${problems.map((p) => html`<li>${p}</li>`)}
+              </ul>
+            </div>`
+          : nothing
+      }
+    </button>`;
+  }
+
+  private renderRow(row: Row) {
+    const t = this.t;
+    const { profile } = row;
+    const remote = profile.source.kind === 'remote';
+    const busy = this.busy.has(profile.id);
+    const next = profile.schedule
+      ? profile.schedulePaused
+        ? t.paused
+        : (this.formatTime(row.next) ?? t.notScheduled)
+      : t.notScheduled;
+    return html`<tr>
+      <th scope="row">${profile.name}</th>
+      <td>${this.formatTime(profile.state.lastRunAt) ?? t.never}</td>
+      <td>${next}</td>
+      <td>
+        ${
+          remote
+            ? html`<button
+                type="button"
+                part="button"
+                class="primary"
+                ?disabled=${busy}
+                aria-label=${`${busy ? t.importing : t.importNow}: ${profile.name}`}
+                @click=${() => this.importNow(profile)}
+              >
+                ${busy ? t.importing : t.importNow}
+              </button>`
+            : nothing
+        }
+      </td>
+      <td>${this.renderStatus(row)}</td>
+      <td class="actions">
+        <button
+          type="button"
+          part="button"
+          aria-label=${`${t.edit}: ${profile.name}`}
+          @click=${() => this.dispatchEvent(new EditProfileEvent(profile.id))}
+        >
+          ${t.edit}
+        </button>
+        <button
+          type="button"
+          part="button"
+          aria-label=${`${t.delete}: ${profile.name}`}
+          @click=${() => this.askDelete(profile)}
+        >
+          ${t.delete}
+        </button>
+      </td>
+    </tr>`;
+  }
+
+  protected override render() {
+    const t = this.t;
+    const rows = this.rows;
+    return html`
+      <table part="table">
+        <caption>
+          ${t.historyTitle}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">${t.columnName}</th>
+            <th scope="col">${t.columnLatest}</th>
+            <th scope="col">${t.columnNext}</th>
+            <th scope="col">${t.columnImportNow}</th>
+            <th scope="col">${t.columnStatus}</th>
+            <th scope="col">${t.columnActions}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${
+            rows && rows.length === 0
+              ? html`<tr>
+                  <td colspan="6">${t.historyEmpty}</td>
+                </tr>`
+              : (rows ?? []).map((row) => this.renderRow(row))
+          }
+        </tbody>
+      </table>
+      <p role="status" aria-live="polite">${this.notice}</p>
+      <dialog
+        part="dialog"
+        aria-labelledby="delete-title"
+        @cancel=${() => this.confirmDelete(false)}
+      >
+        ${
+          this.pendingDelete
+            ? html`<h2 id="delete-title">${t.confirmDeleteTitle}</h2>
+                <p>${t.confirmDeleteText(this.pendingDelete.name)}</p>
+                <div class="actions">
+                  <button
+                    type="button"
+                    part="button"
+                    class="cancel"
+                    @click=${() => this.confirmDelete(false)}
+                  >
+                    ${t.cancel}
+                  </button>
+                  <button
+                    type="button"
+                    part="button"
+                    class="confirm"
+                    @click=${() => this.confirmDelete(true)}
+                  >
+                    ${t.confirmDelete}
+                  </button>
+                </div>`
+            : nothing
+        }
+      </dialog>
+    `;
+  }
+}

@@ -1,0 +1,186 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import axe from 'axe-core';
+import {
+  createContactSync,
+  DEFAULT_BEHAVIOUR,
+  DEFAULT_PARSE_OPTIONS,
+  type ContactSync,
+  type ProfileInput,
+} from '@contactsync/sdk';
+import { EditProfileEvent, HistoryGrid, lv, ProfileDeletedEvent } from '../src/index.ts';
+import { CSV, REMOTE_URL, serve, startFakeProxy, worker } from '../../sdk/test/fake-proxy.ts';
+
+HistoryGrid.define();
+
+const input = (bookId: string, over: Partial<ProfileInput> = {}): ProfileInput => ({
+  name: 'CRM export',
+  bookId,
+  folderId: null,
+  source: { kind: 'local', fileName: 'crm.csv' },
+  parse: { ...DEFAULT_PARSE_OPTIONS },
+  behaviour: { ...DEFAULT_BEHAVIOUR },
+  mapping: {
+    columns: [
+      { column: 0, header: 'email', field: 'email' },
+      { column: 1, header: 'name', field: 'firstName' },
+    ],
+    key: { kind: 'column', column: 0 },
+  },
+  notifyEmail: null,
+  ...over,
+});
+
+async function setup() {
+  const sync = await createContactSync({
+    dbName: `grid-${Date.now()}-${Math.random()}`,
+    proxyUrl: '/v1',
+    scheduler: 'manual',
+  });
+  const book = await sync.books.create({ name: 'Customers' });
+  const local = await sync.profiles.create(input(book.id));
+  const remote = await sync.profiles.create(
+    input(book.id, {
+      name: 'Nightly SFTP',
+      source: {
+        kind: 'remote',
+        url: REMOTE_URL,
+        implicitTls: false,
+        credential: null,
+        hostKey: null,
+      },
+    }),
+  );
+  await sync.run(local.id, new File(['email,name\nann@x.io,Ann\nnot-an-email,Bad\n'], 'crm.csv'));
+  const grid = await fixture<HistoryGrid>(
+    html`<cs-history-grid .sync=${sync} book-id=${book.id} locale="en-GB"></cs-history-grid>`,
+  );
+  await until(() => grid.shadowRoot!.querySelectorAll('tbody tr').length === 2);
+  return { sync, book, local, remote, grid };
+}
+
+async function until(ok: () => boolean, what = 'the grid to update') {
+  for (let i = 0; i < 200; i++) {
+    if (ok()) return;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`Timed out waiting for ${what}`);
+}
+
+const rowOf = (grid: HistoryGrid, name: string) =>
+  [...grid.shadowRoot!.querySelectorAll('tbody tr')].find(
+    (tr) => tr.querySelector('th')?.textContent?.trim() === name,
+  )!;
+
+async function axeViolations(element: Element) {
+  const results = await axe.run(element, { resultTypes: ['violations'] });
+  return results.violations.map(
+    (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
+}
+
+describe('<cs-history-grid>', () => {
+  let sync: ContactSync | null = null;
+  before(() => startFakeProxy());
+  after(() => worker.stop());
+  afterEach(() => {
+    worker.resetHandlers();
+    sync?.close();
+    sync = null;
+  });
+
+  it('lists each import with its latest run, next import, status and actions, and passes axe', async () => {
+    const env = await setup();
+    sync = env.sync;
+    const local = rowOf(env.grid, 'CRM export');
+    const remote = rowOf(env.grid, 'Nightly SFTP');
+    expect(local.querySelector('.status')!.textContent).to.contain('Finished with problems');
+    expect(remote.querySelector('.status')!.textContent).to.contain('Not run yet');
+    expect(local.textContent).to.contain('Not scheduled');
+    // "Import now" is for remote sources only.
+    expect(local.querySelector('button.primary')).to.equal(null);
+    expect(remote.querySelector('button.primary')!.textContent!.trim()).to.equal('Go');
+    expect(await axeViolations(env.grid)).to.deep.equal([]);
+  });
+
+  it('shows the problems on hover and on keyboard focus, tied to the status for screen readers', async () => {
+    const env = await setup();
+    sync = env.sync;
+    const status = rowOf(env.grid, 'CRM export').querySelector<HTMLButtonElement>('.status')!;
+    const tip = env.grid.shadowRoot!.getElementById(status.getAttribute('aria-describedby')!)!;
+    expect(tip.getAttribute('role')).to.equal('tooltip');
+    expect(getComputedStyle(tip).display).to.equal('none');
+    status.focus();
+    // Focus from the keyboard shows it (focus-visible); a programmatic focus in tests counts too in Chromium.
+    await until(() => getComputedStyle(tip).display !== 'none', 'the problems to show');
+    expect(tip.textContent).to.contain(
+      'Row 3, column "email": "not-an-email" is not a valid email address.',
+    );
+  });
+
+  it('imports a remote file now and shows the result', async () => {
+    serve(CSV);
+    const env = await setup();
+    sync = env.sync;
+    rowOf(env.grid, 'Nightly SFTP').querySelector<HTMLButtonElement>('button.primary')!.click();
+    await until(() =>
+      rowOf(env.grid, 'Nightly SFTP').querySelector('.status')!.textContent!.includes('Succeeded'),
+    );
+    expect(rowOf(env.grid, 'Nightly SFTP').textContent).not.to.contain('Never');
+  });
+
+  it('asks before deleting, keeps the import on cancel, deletes it on confirmation', async () => {
+    const env = await setup();
+    sync = env.sync;
+    const deleteButton = () =>
+      rowOf(env.grid, 'CRM export').querySelector<HTMLButtonElement>(
+        'button[aria-label="Delete: CRM export"]',
+      )!;
+    deleteButton().click();
+    const dialog = env.grid.shadowRoot!.querySelector('dialog')!;
+    await until(() => dialog.open, 'the dialog');
+    expect(env.grid.shadowRoot!.activeElement).to.equal(dialog.querySelector('.cancel'));
+    dialog.querySelector<HTMLButtonElement>('.cancel')!.click();
+    expect(dialog.open).to.equal(false);
+    expect(await env.sync.profiles.list(env.book.id)).to.have.length(2);
+    deleteButton().click();
+    await until(() => dialog.open, 'the dialog');
+    const deleted = oneEvent(env.grid, ProfileDeletedEvent.type);
+    dialog.querySelector<HTMLButtonElement>('.confirm')!.click();
+    expect(((await deleted) as unknown as ProfileDeletedEvent).profileId).to.equal(env.local.id);
+    await until(() => env.grid.shadowRoot!.querySelectorAll('tbody tr').length === 1);
+  });
+
+  it('asks the host to edit a profile with a typed event', async () => {
+    const env = await setup();
+    sync = env.sync;
+    const edit = oneEvent(env.grid, EditProfileEvent.type);
+    rowOf(env.grid, 'Nightly SFTP')
+      .querySelector<HTMLButtonElement>('button[aria-label="Edit: Nightly SFTP"]')!
+      .click();
+    expect(((await edit) as unknown as EditProfileEvent).profileId).to.equal(env.remote.id);
+  });
+
+  it('speaks another language when given its messages', async () => {
+    const env = await setup();
+    sync = env.sync;
+    env.grid.messages = lv;
+    await env.grid.updateComplete;
+    expect(env.grid.shadowRoot!.querySelector('caption')!.textContent!.trim()).to.equal(
+      'Sinhronizācijas vēsture',
+    );
+    expect(
+      rowOf(env.grid, 'Nightly SFTP').querySelector('button.primary')!.textContent!.trim(),
+    ).to.equal('Sākt');
+  });
+
+  it('updates live when another tab runs an import', async () => {
+    const env = await setup();
+    sync = env.sync;
+    const other = await createContactSync({ dbName: env.sync.dbName, scheduler: 'manual' });
+    await other.run(env.local.id, new File(['email,name\nann@x.io,Ann\n'], 'crm.csv'));
+    await until(() =>
+      rowOf(env.grid, 'CRM export').querySelector('.status')!.textContent!.includes('Succeeded'),
+    );
+    other.close();
+  });
+});
