@@ -1,34 +1,11 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import axe from 'axe-core';
-import {
-  createContactSync,
-  DEFAULT_BEHAVIOUR,
-  DEFAULT_PARSE_OPTIONS,
-  type ContactSync,
-  type ProfileInput,
-} from '@contactsync/sdk';
+import { createContactSync, type ContactSync } from '@contactsync/sdk';
 import { EditProfileEvent, HistoryGrid, lv, ProfileDeletedEvent } from '../src/index.ts';
 import { CSV, REMOTE_URL, serve, startFakeProxy, worker } from '../../sdk/test/fake-proxy.ts';
+import { profileInput, remoteSource } from '../../sdk/test/helpers.ts';
 
 HistoryGrid.define();
-
-const input = (bookId: string, over: Partial<ProfileInput> = {}): ProfileInput => ({
-  name: 'CRM export',
-  bookId,
-  folderId: null,
-  source: { kind: 'local', fileName: 'crm.csv' },
-  parse: { ...DEFAULT_PARSE_OPTIONS },
-  behaviour: { ...DEFAULT_BEHAVIOUR },
-  mapping: {
-    columns: [
-      { column: 0, header: 'email', field: 'email' },
-      { column: 1, header: 'name', field: 'firstName' },
-    ],
-    key: { kind: 'column', column: 0 },
-  },
-  notifyEmail: null,
-  ...over,
-});
 
 async function setup() {
   const sync = await createContactSync({
@@ -37,17 +14,11 @@ async function setup() {
     scheduler: 'manual',
   });
   const book = await sync.books.create({ name: 'Customers' });
-  const local = await sync.profiles.create(input(book.id));
+  const local = await sync.profiles.create(profileInput(book.id));
   const remote = await sync.profiles.create(
-    input(book.id, {
+    profileInput(book.id, {
       name: 'Nightly SFTP',
-      source: {
-        kind: 'remote',
-        url: REMOTE_URL,
-        implicitTls: false,
-        credential: null,
-        hostKey: null,
-      },
+      source: remoteSource(REMOTE_URL),
     }),
   );
   await sync.run(local.id, new File(['email,name\nann@x.io,Ann\nnot-an-email,Bad\n'], 'crm.csv'));

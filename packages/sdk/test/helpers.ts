@@ -18,6 +18,10 @@ export async function freshClient(
 export const csvFile = (text: string | Uint8Array, name = 'contacts.csv') =>
   new File([text as BlobPart], name, { type: 'text/csv' });
 
+/** A remote source without a login: what a profile keeps for a file on a server. */
+export const remoteSource = (url: string, credential: string | null = null) =>
+  ({ kind: 'remote', url, implicitTls: false, credential, hostKey: null }) as const;
+
 export function profileInput(bookId: string, overrides: Partial<ProfileInput> = {}): ProfileInput {
   return {
     name: 'CRM export',
@@ -62,13 +66,7 @@ export async function localFileServer() {
   return {
     url,
     /** A remote source for the file it serves, fetched through the proxy. */
-    source: {
-      kind: 'remote',
-      url: `${url}/exports/contacts.csv`,
-      implicitTls: false,
-      credential: null,
-      hostKey: null,
-    } as const,
+    source: remoteSource(`${url}/exports/contacts.csv`),
     /** Replaces the file (the server is on another origin; the answer is not needed). */
     set: (body: string) => fetch(`${url}/set`, { method: 'POST', body }).catch(() => undefined),
     /** How many times the file was downloaded so far. */

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { createContactSync } from '../src/index.ts';
-import { allContacts, localFileServer, profileInput } from './helpers.ts';
+import { allContacts, localFileServer, profileInput, remoteSource } from './helpers.ts';
 
 /** The real proxy is mounted at /v1 of the test server; a real HTTP server holds the file. */
 describe('a remote import end to end through the real proxy', () => {
@@ -31,13 +31,7 @@ describe('a remote import end to end through the real proxy', () => {
     ]);
 
     const blocked = await sync.profiles.update(profile.id, {
-      source: {
-        kind: 'remote',
-        url: 'http://169.254.169.254/latest/meta-data/x.csv',
-        implicitTls: false,
-        credential: null,
-        hostKey: null,
-      },
+      source: remoteSource('http://169.254.169.254/latest/meta-data/x.csv'),
     });
     const refused = await sync.run(blocked.id);
     expect(refused.status).to.equal('failed');

@@ -6,7 +6,7 @@ import {
   type ContactSyncError,
   type ProfileInput,
 } from '../src/index.ts';
-import { allContacts, profileInput } from './helpers.ts';
+import { allContacts, profileInput, remoteSource } from './helpers.ts';
 import {
   CSV,
   fail,
@@ -32,7 +32,7 @@ async function remoteSetup(overrides: Partial<ProfileInput> = {}) {
   });
   const profile = await sync.profiles.create(
     profileInput(book.id, {
-      source: { kind: 'remote', url: URL_, implicitTls: false, credential: token, hostKey: null },
+      source: remoteSource(URL_, token),
       ...overrides,
     }),
   );
@@ -166,13 +166,7 @@ describe('remote profiles through the proxy', () => {
     const bad = (await sync.profiles
       .create(
         profileInput(book.id, {
-          source: {
-            kind: 'remote',
-            url: 'ftp://files.example.com\\exports\\contacts.csv',
-            implicitTls: false,
-            credential: null,
-            hostKey: null,
-          },
+          source: remoteSource('ftp://files.example.com\\exports\\contacts.csv'),
         }),
       )
       .catch((e: unknown) => e)) as ContactSyncError;

@@ -7,7 +7,7 @@ import {
   type RunRecord,
 } from '../src/index.ts';
 import { CSV, REMOTE_URL, seen, serve, startFakeProxy, worker } from './fake-proxy.ts';
-import { profileInput } from './helpers.ts';
+import { profileInput, remoteSource } from './helpers.ts';
 
 const DAY = 86_400_000;
 const HEADER = 'email,name\n';
@@ -22,13 +22,7 @@ async function scheduledProfile(sync: ContactSync, over: Partial<ProfileInput> =
   const today = new Date().toISOString().slice(0, 10);
   return sync.profiles.create(
     profileInput(book.id, {
-      source: {
-        kind: 'remote',
-        url: REMOTE_URL,
-        implicitTls: false,
-        credential: null,
-        hostKey: null,
-      },
+      source: remoteSource(REMOTE_URL),
       schedule: {
         startDate: today,
         time: '09:00',
