@@ -103,7 +103,7 @@ export { assertMappingUsable } from './mapping/validate-mapping.ts';
 export { normaliseHeader } from './mapping/synonyms.ts';
 
 export { normaliseEmail } from './validate/email.ts';
-export { normalisePhone, normalisePhoneSlow } from './validate/phone.ts';
+export { normalisePhone } from './validate/phone.ts';
 export { normaliseDate } from './validate/date.ts';
 export { normaliseNumber, normaliseUrl } from './validate/simple-types.ts';
 export {

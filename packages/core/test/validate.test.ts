@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
 import {
   BUILT_IN_FIELDS,
   compileRowContext,
@@ -7,7 +8,6 @@ import {
   normaliseEmail,
   normaliseNumber,
   normalisePhone,
-  normalisePhoneSlow,
   normaliseRow,
   normaliseUrl,
 } from '../src/index.ts';
@@ -89,6 +89,12 @@ describe('row normalisation', () => {
   });
 });
 
+/** libphonenumber-js on its own: the oracle the fast path must agree with. */
+function libraryE164(value: string): string | null {
+  const parsed = parsePhoneNumberFromString(value.trim(), 'US');
+  return parsed?.isPossible() && /^\+[1-9]\d{6,14}$/.test(parsed.number) ? parsed.number : null;
+}
+
 describe('the phone fast path', () => {
   it('gives the same answer as libphonenumber-js for international numbers', () => {
     // Deterministic pseudo-random numbers over many calling codes and lengths.
@@ -121,7 +127,7 @@ describe('the phone fast path', () => {
       for (let d = 0; d < length; d++) digits += String(next() % 10);
       const input =
         i % 3 === 0 ? `+${code} ${digits.slice(0, 3)}-${digits.slice(3)}` : `+${code}${digits}`;
-      const expected = normalisePhoneSlow(input, 'US');
+      const expected = libraryE164(input);
       expect(normalisePhone(input, 'US'), input).to.equal(expected);
       if (expected !== null) fast++;
     }

@@ -77,10 +77,3 @@ export function normalisePhone(value: string, defaultRegion: string): string | n
   const e164 = parsed.number;
   return E164.test(e164) ? e164 : null;
 }
-
-/** The library alone, for tests that hold the fast path to the same answers. */
-export function normalisePhoneSlow(value: string, defaultRegion: string): string | null {
-  const parsed = parsePhoneNumberFromString(value.trim(), defaultRegion as CountryCode);
-  if (!parsed || !parsed.isPossible()) return null;
-  return E164.test(parsed.number) ? parsed.number : null;
-}
