@@ -137,12 +137,11 @@ export {
   RangeSchema,
   RecurrenceSchema,
   ScheduleSchema,
-  WEEKDAYS,
   type Recurrence,
   type RecurrenceRange,
   type Schedule,
-  type Weekday,
 } from './schedule/schedule-model.ts';
+export { WEEKDAYS, type Weekday } from './schedule/weekdays.ts';
 export { dueRun, nextRuns, occurrences } from './schedule/occurrences.ts';
 export { toRRule } from './schedule/rrule.ts';
 export { assertSchedulable } from './schedule/schedulable.ts';

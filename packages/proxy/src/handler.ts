@@ -216,7 +216,6 @@ export function createProxyHandler(options: ProxyOptions) {
         );
       } else if (path === '/v1/notify') {
         const report = parseReport(await readJson(request));
-        log.status = 'mail';
         await sendMail(report);
         sendJson(res, 200, { sent: true }, cors);
       } else {

@@ -8,7 +8,8 @@ import {
   weekdayOf,
   type CivilDate,
 } from './civil-date.ts';
-import { WEEKDAYS, type Recurrence, type Schedule } from './schedule-model.ts';
+import type { Recurrence, Schedule } from './schedule-model.ts';
+import { WEEKDAYS } from './weekdays.ts';
 import { zonedInstant } from './zoned-time.ts';
 
 /** Occurrence dates of a pattern from its start date on, in order, without end. */

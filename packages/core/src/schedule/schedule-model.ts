@@ -2,8 +2,9 @@ import { z } from 'zod/mini';
 import { parseCivilDate } from './civil-date.ts';
 import { isTimeZone } from './zoned-time.ts';
 
-export const WEEKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
-export type Weekday = (typeof WEEKDAYS)[number];
+import { WEEKDAYS } from './weekdays.ts';
+
+export { WEEKDAYS, type Weekday } from './weekdays.ts';
 
 const every = z.number().check(z.int(), z.minimum(1), z.maximum(999));
 

@@ -74,6 +74,7 @@ export class HistoryGrid extends LitElement {
   declare private notice: string;
   declare private pendingDelete: SyncProfile | null;
   private unsubscribe: (() => void) | null = null;
+  private formatter: { locale: string; format: Intl.DateTimeFormat } | null = null;
 
   constructor() {
     super();
@@ -139,8 +140,18 @@ export class HistoryGrid extends LitElement {
 
   private formatTime(ms: number | null): string | null {
     if (ms === null) return null;
-    const locale = this.locale ?? (document.documentElement.lang || undefined);
-    return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
+    const locale = this.locale ?? (document.documentElement.lang || '');
+    // One formatter per locale, not one per cell and render.
+    if (this.formatter?.locale !== locale) {
+      this.formatter = {
+        locale,
+        format: new Intl.DateTimeFormat(locale || undefined, {
+          dateStyle: 'medium',
+          timeStyle: 'short',
+        }),
+      };
+    }
+    return this.formatter.format.format(ms);
   }
 
   private async importNow(profile: SyncProfile): Promise<void> {
