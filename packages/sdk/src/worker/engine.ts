@@ -2,7 +2,8 @@ import type { WorkerContext } from './context.ts';
 import type { ProxyConfig } from './proxy-client.ts';
 import { bookOps } from './books.ts';
 import { contactOps } from './contacts.ts';
-import { createRunner, importOps } from './imports.ts';
+import { importOps } from './imports.ts';
+import { createRunner } from './run-profile.ts';
 import { schedulerOps } from './scheduler.ts';
 import { profileOps } from './profiles.ts';
 

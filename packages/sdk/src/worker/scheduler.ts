@@ -7,7 +7,7 @@ import {
 } from '@contactsync/core';
 import { channelName, type ContactSyncEvent } from '../events.ts';
 import type { WorkerContext } from './context.ts';
-import type { Runner } from './imports.ts';
+import type { Runner } from './run-profile.ts';
 
 /** A run that starts this long after its time is "late", and says why. */
 const LATE_AFTER_MS = 60_000;
