@@ -10,7 +10,7 @@ assertChromium();
 const servers = await testServers();
 
 export default {
-  files: ['packages/*/test/**/*.test.ts'],
+  files: ['packages/*/test/**/*.test.ts', 'packages/elements/src/**/*.test.ts'],
   nodeResolve: { exportConditions: ['source', 'browser', 'production'] },
   middleware: [servers.middleware],
   plugins: [

@@ -1,18 +1,86 @@
+import type { FieldDef, Mapping, RunRecord, Schedule, SyncProfile } from '@contactsync/sdk';
+
 /** Typed events the components dispatch (they bubble and cross shadow roots). */
 
+abstract class CsEvent extends Event {
+  constructor(type: string) {
+    super(type, { bubbles: true, composed: true });
+  }
+}
+
 /** The user asked to edit an import profile: open the wizard for it. */
-export class EditProfileEvent extends Event {
+export class EditProfileEvent extends CsEvent {
   static readonly type = 'cs-edit-profile';
   constructor(readonly profileId: string) {
-    super(EditProfileEvent.type, { bubbles: true, composed: true });
+    super(EditProfileEvent.type);
   }
 }
 
 /** An import profile was deleted after the user confirmed. */
-export class ProfileDeletedEvent extends Event {
+export class ProfileDeletedEvent extends CsEvent {
   static readonly type = 'cs-profile-deleted';
   constructor(readonly profileId: string) {
-    super(ProfileDeletedEvent.type, { bubbles: true, composed: true });
+    super(ProfileDeletedEvent.type);
+  }
+}
+
+/** The wizard saved an import profile (created or changed). */
+export class ProfileSavedEvent extends CsEvent {
+  static readonly type = 'cs-profile-saved';
+  constructor(readonly profile: SyncProfile) {
+    super(ProfileSavedEvent.type);
+  }
+}
+
+/** A run started from a component ended; `run` is its history record. */
+export class RunFinishedEvent extends CsEvent {
+  static readonly type = 'cs-run-finished';
+  constructor(readonly run: RunRecord) {
+    super(RunFinishedEvent.type);
+  }
+}
+
+/** The wizard was closed (finished or cancelled). */
+export class WizardClosedEvent extends CsEvent {
+  static readonly type = 'cs-wizard-closed';
+  constructor(readonly profileId: string | null) {
+    super(WizardClosedEvent.type);
+  }
+}
+
+/** The user changed the column mapping. */
+export class MappingChangeEvent extends CsEvent {
+  static readonly type = 'cs-mapping-change';
+  constructor(readonly mapping: Mapping) {
+    super(MappingChangeEvent.type);
+  }
+}
+
+/** A new custom field was added to the address book from the mapping table. */
+export class FieldAddedEvent extends CsEvent {
+  static readonly type = 'cs-field-added';
+  constructor(readonly field: FieldDef) {
+    super(FieldAddedEvent.type);
+  }
+}
+
+/** The user changed the schedule; `schedule` is null while the form is incomplete. */
+export class ScheduleChangeEvent extends CsEvent {
+  static readonly type = 'cs-schedule-change';
+  constructor(
+    readonly schedule: Schedule | null,
+    readonly notifyEmail: string,
+    readonly paused: boolean,
+  ) {
+    super(ScheduleChangeEvent.type);
+  }
+}
+
+/** A contact was deleted (and tombstoned) from the contact list. */
+export class ContactDeletedEvent extends CsEvent {
+  static readonly type = 'cs-contact-deleted';
+  constructor(readonly contactId: string) {
+    super(ContactDeletedEvent.type);
   }
 }
 
@@ -20,5 +88,12 @@ declare global {
   interface HTMLElementEventMap {
     'cs-edit-profile': EditProfileEvent;
     'cs-profile-deleted': ProfileDeletedEvent;
+    'cs-profile-saved': ProfileSavedEvent;
+    'cs-run-finished': RunFinishedEvent;
+    'cs-wizard-closed': WizardClosedEvent;
+    'cs-mapping-change': MappingChangeEvent;
+    'cs-field-added': FieldAddedEvent;
+    'cs-schedule-change': ScheduleChangeEvent;
+    'cs-contact-deleted': ContactDeletedEvent;
   }
 }

@@ -1,3 +1,18 @@
 export { HistoryGrid } from './history-grid/history-grid.ts';
-export { EditProfileEvent, ProfileDeletedEvent } from './events.ts';
-export { en, lv, type Messages } from './i18n/messages.ts';
+export { ImportWizard } from './import-wizard/import-wizard.ts';
+export { MappingTable, mappingFromPreview } from './mapping-table/mapping-table.ts';
+export { ScheduleEditor } from './schedule-editor/schedule-editor.ts';
+export { provideSync, syncContext } from './shared/sync-context.ts';
+export {
+  ContactDeletedEvent,
+  EditProfileEvent,
+  FieldAddedEvent,
+  MappingChangeEvent,
+  ProfileDeletedEvent,
+  ProfileSavedEvent,
+  RunFinishedEvent,
+  ScheduleChangeEvent,
+  WizardClosedEvent,
+} from './events.ts';
+export { en, type Messages } from './i18n/en.ts';
+export { lv } from './i18n/lv.ts';

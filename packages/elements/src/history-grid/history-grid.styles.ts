@@ -1,57 +1,15 @@
 import { css } from 'lit';
 
-/**
- * Theme with custom properties (--cs-*) and `::part(table | button | status | problems | dialog)`.
- * Light by default; the host's `color-scheme: dark` switches the defaults.
- */
+/** The grid's own look on top of baseStyles; parts: table, button, status, problems, dialog. */
 export const historyGridStyles = css`
-  :host {
-    display: block;
-    font: var(--cs-font, 0.95rem/1.4 system-ui, sans-serif);
-    color: var(--cs-color-text, light-dark(#1d2433, #e6e9ef));
-    --_surface: var(--cs-color-surface, light-dark(#ffffff, #1c2230));
-    --_border: var(--cs-color-border, light-dark(#d8dce3, #3a4254));
-    --_accent: var(--cs-color-accent, light-dark(#2456c7, #8fb0ff));
-    --_ok: var(--cs-color-success, light-dark(#1f7a3a, #6fd08c));
-    --_warn: var(--cs-color-warning, light-dark(#9a5b00, #f1b84c));
-    --_bad: var(--cs-color-danger, light-dark(#b42318, #ff8a80));
-  }
   table {
     width: 100%;
-    border-collapse: collapse;
-    background: var(--_surface);
-  }
-  caption {
-    text-align: start;
-    font-weight: 600;
-    padding: 0.5rem 0;
-  }
-  th,
-  td {
-    text-align: start;
-    padding: 0.45rem 0.6rem;
-    border-bottom: 1px solid var(--_border);
-    vertical-align: middle;
-  }
-  button {
-    font: inherit;
-    padding: 0.25rem 0.7rem;
-    border-radius: 6px;
-    border: 1px solid var(--_border);
-    background: transparent;
-    color: inherit;
-    cursor: pointer;
   }
   button.primary {
-    border-color: var(--_accent);
+    background: transparent;
     color: var(--_accent);
   }
-  button:focus-visible {
-    outline: 3px solid var(--_accent);
-    outline-offset: 2px;
-  }
   button[disabled] {
-    opacity: 0.6;
     cursor: progress;
   }
   .status {

@@ -1,7 +1,9 @@
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import type { ContactSync, RunRecord, SyncProfile } from '@contactsync/sdk';
+import { html, nothing, type PropertyValues } from 'lit';
+import type { RunRecord, SyncProfile } from '@contactsync/sdk';
 import { EditProfileEvent, ProfileDeletedEvent } from '../events.ts';
-import { en, type Messages } from '../i18n/messages.ts';
+import type { Messages } from '../i18n/en.ts';
+import { CsElement } from '../shared/cs-element.ts';
+import { baseStyles } from '../shared/base.styles.ts';
 import { historyGridStyles } from './history-grid.styles.ts';
 
 interface Row {
@@ -37,59 +39,36 @@ const ICONS: Record<StatusKey, string> = {
  * @csspart status - A status badge.
  * @csspart problems - The list of problems of a run.
  * @csspart dialog - The delete confirmation.
- * @cssprop --cs-font, --cs-color-text, --cs-color-surface, --cs-color-border, --cs-color-accent,
- *   --cs-color-success, --cs-color-warning, --cs-color-danger
+ * @cssprop --cs-font - Font of the element.
+ * @cssprop --cs-color-accent - Buttons and focus rings; see the README for every --cs-* property.
  */
-export class HistoryGrid extends LitElement {
-  static override styles = historyGridStyles;
+export class HistoryGrid extends CsElement {
+  static override styles = [baseStyles, historyGridStyles];
   static override properties = {
-    sync: { attribute: false },
     bookId: { attribute: 'book-id' },
-    locale: {},
-    messages: { attribute: false },
     rows: { state: true },
     busy: { state: true },
     notice: { state: true },
     pendingDelete: { state: true },
   };
+  static override tagName = 'cs-history-grid';
 
-  /** Registers the element (under another name if the host needs one). */
-  static define(name = 'cs-history-grid'): void {
-    if (!customElements.get(name)) customElements.define(name, this);
-  }
-
-  // Reactive fields are declared, not initialised in place: a class field would hide Lit's
-  // accessor wherever a compiler uses define semantics.
-  /** The ContactSync client (from createContactSync). */
-  declare sync: ContactSync | null;
   /** Only this address book's imports; all when unset. */
   declare bookId: string | null;
-  /** BCP 47 locale for dates; the page's language when unset. */
-  declare locale: string | null;
-  /** Replacements for any of the displayed strings. */
-  declare messages: Partial<Messages>;
 
   declare private rows: Row[] | null;
   declare private busy: Set<string>;
   declare private notice: string;
   declare private pendingDelete: SyncProfile | null;
   private unsubscribe: (() => void) | null = null;
-  private formatter: { locale: string; format: Intl.DateTimeFormat } | null = null;
 
   constructor() {
     super();
-    this.sync = null;
     this.bookId = null;
-    this.locale = null;
-    this.messages = {};
     this.rows = null;
     this.busy = new Set();
     this.notice = '';
     this.pendingDelete = null;
-  }
-
-  private get t(): Messages {
-    return { ...en, ...this.messages, status: { ...en.status, ...this.messages.status } };
   }
 
   override connectedCallback(): void {
@@ -104,7 +83,7 @@ export class HistoryGrid extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('sync') || changed.has('bookId')) {
+    if (this.clientChanged(changed) || changed.has('bookId')) {
       this.listen();
       void this.reload();
     }
@@ -113,8 +92,9 @@ export class HistoryGrid extends LitElement {
   private listen(): void {
     this.unsubscribe?.();
     this.unsubscribe = null;
-    if (!this.sync || !this.isConnected) return;
-    this.unsubscribe = this.sync.subscribe((event) => {
+    const sync = this.client;
+    if (!sync || !this.isConnected) return;
+    this.unsubscribe = sync.subscribe((event) => {
       if (event.type === 'run-progress') return;
       if ('bookId' in event && this.bookId && event.bookId !== this.bookId) return;
       void this.reload();
@@ -123,7 +103,7 @@ export class HistoryGrid extends LitElement {
 
   /** Reads the profiles and their latest runs again. */
   async reload(): Promise<void> {
-    const sync = this.sync;
+    const sync = this.client;
     if (!sync) return;
     const profiles = await sync.profiles.list(this.bookId ?? undefined);
     const rows = await Promise.all(
@@ -133,32 +113,14 @@ export class HistoryGrid extends LitElement {
         next: await sync.scheduler.next(profile.id),
       })),
     );
-    this.rows = rows.sort((a, b) =>
-      a.profile.name.localeCompare(b.profile.name, this.locale ?? undefined),
-    );
-  }
-
-  private formatTime(ms: number | null): string | null {
-    if (ms === null) return null;
-    const locale = this.locale ?? (document.documentElement.lang || '');
-    // One formatter per locale, not one per cell and render.
-    if (this.formatter?.locale !== locale) {
-      this.formatter = {
-        locale,
-        format: new Intl.DateTimeFormat(locale || undefined, {
-          dateStyle: 'medium',
-          timeStyle: 'short',
-        }),
-      };
-    }
-    return this.formatter.format.format(ms);
+    this.rows = rows.sort((a, b) => a.profile.name.localeCompare(b.profile.name, this.localeTag));
   }
 
   private async importNow(profile: SyncProfile): Promise<void> {
     this.busy = new Set([...this.busy, profile.id]);
     this.notice = '';
     try {
-      const run = await this.sync!.run(profile.id);
+      const run = await this.client!.run(profile.id);
       if (run.error) this.notice = `${profile.name}: ${run.error.message}`;
     } catch (error) {
       this.notice = `${profile.name}: ${(error as Error).message}`;
@@ -184,7 +146,7 @@ export class HistoryGrid extends LitElement {
     this.pendingDelete = null;
     if (!confirmed || !profile) return;
     try {
-      await this.sync!.profiles.delete(profile.id);
+      await this.client!.profiles.delete(profile.id);
       this.dispatchEvent(new ProfileDeletedEvent(profile.id));
     } catch (error) {
       this.notice = `${profile.name}: ${(error as Error).message}`;
@@ -235,11 +197,11 @@ export class HistoryGrid extends LitElement {
     const next = profile.schedule
       ? profile.schedulePaused
         ? t.paused
-        : (this.formatTime(row.next) ?? t.notScheduled)
+        : (this.formatDateTime(row.next) ?? t.notScheduled)
       : t.notScheduled;
     return html`<tr>
       <th scope="row">${profile.name}</th>
-      <td>${this.formatTime(profile.state.lastRunAt) ?? t.never}</td>
+      <td>${this.formatDateTime(profile.state.lastRunAt) ?? t.never}</td>
       <td>${next}</td>
       <td>
         ${

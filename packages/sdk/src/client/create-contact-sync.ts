@@ -4,6 +4,7 @@ import {
   type FieldType,
   type ParseOptions,
   type ProfileInput,
+  type RemoteSource,
   type RunProgress,
   type RunRecord,
   type RunTrigger,
@@ -169,6 +170,12 @@ export async function createContactSync(options: ContactSyncOptions = {}) {
       seal: (input: { url: string; username: string; password: string; implicitTls?: boolean }) =>
         engine.sealCredential(input),
     },
+
+    /**
+     * Downloads a remote file through the proxy once, e.g. to preview it before the profile is
+     * saved. `hostKey` is the SFTP server's key, to pin in the profile's source.
+     */
+    fetchRemote: (source: RemoteSource) => engine.fetchRemoteFile(source),
 
     /**
      * Runs an import and resolves with its history record, whatever the outcome. Local

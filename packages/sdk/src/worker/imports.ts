@@ -11,6 +11,8 @@ import {
   type RunRecord,
   remoteFileName,
   remoteUrlProblem,
+  RemoteSourceSchema,
+  type RemoteSource,
 } from '@contactsync/core';
 import type { WorkerContext } from './context.ts';
 import { BookTarget } from '../store/book-target.ts';
@@ -19,7 +21,7 @@ import { requireBook } from './books.ts';
 import { requireProfile } from './profiles.ts';
 import { parseInput } from './parse-input.ts';
 import { downloadRemote } from './remote-run.ts';
-import { sealCredential } from './proxy-client.ts';
+import { fetchRemote, sealCredential } from './proxy-client.ts';
 import { blobName, engineDeps, type Runner, type RunRequest } from './run-profile.ts';
 
 const PREVIEW_BYTES = 1024 * 1024;
@@ -137,6 +139,26 @@ export function importOps(ctx: WorkerContext, runner: Runner) {
       const problem = remoteUrlProblem(String(input?.url ?? ''));
       if (problem) throw new ContactSyncError('invalid-argument', problem);
       return sealCredential(ctx.proxy, input);
+    },
+
+    /**
+     * Downloads a remote file once, before a profile exists (the setup wizard's preview). Returns
+     * the SFTP host key seen, so the profile can pin it.
+     */
+    async fetchRemoteFile(
+      source: RemoteSource,
+    ): Promise<{ blob: Blob; fileName: string; hostKey: string | null }> {
+      const checked = parseInput(RemoteSourceSchema, source, 'remote source');
+      const file = await fetchRemote(
+        ctx.proxy,
+        checked,
+        null,
+        new AbortController().signal,
+        () => undefined,
+      );
+      if (file.notModified) throw new ContactSyncError('source-failed', 'The server sent no file.');
+      const hostKey = typeof file.meta.hostKey === 'string' ? file.meta.hostKey : null;
+      return { blob: file.blob, fileName: remoteFileName(checked.url), hostKey };
     },
 
     /** Stops a run; it ends as "cancelled" with nothing applied. */

@@ -1,9 +1,17 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import axe from 'axe-core';
 import { createContactSync, type ContactSync } from '@contactsync/sdk';
-import { EditProfileEvent, HistoryGrid, lv, ProfileDeletedEvent } from '../src/index.ts';
-import { CSV, REMOTE_URL, serve, startFakeProxy, worker } from '../../sdk/test/fake-proxy.ts';
-import { profileInput, remoteSource } from '../../sdk/test/helpers.ts';
+import { EditProfileEvent, HistoryGrid, lv, ProfileDeletedEvent } from '../index.ts';
+import {
+  axeViolations,
+  CSV,
+  profileInput,
+  REMOTE_URL,
+  remoteSource,
+  serve,
+  startFakeProxy,
+  until,
+  worker,
+} from '../../test/helpers.ts';
 
 HistoryGrid.define();
 
@@ -29,25 +37,10 @@ async function setup() {
   return { sync, book, local, remote, grid };
 }
 
-async function until(ok: () => boolean, what = 'the grid to update') {
-  for (let i = 0; i < 200; i++) {
-    if (ok()) return;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error(`Timed out waiting for ${what}`);
-}
-
 const rowOf = (grid: HistoryGrid, name: string) =>
   [...grid.shadowRoot!.querySelectorAll('tbody tr')].find(
     (tr) => tr.querySelector('th')?.textContent?.trim() === name,
   )!;
-
-async function axeViolations(element: Element) {
-  const results = await axe.run(element, { resultTypes: ['violations'] });
-  return results.violations.map(
-    (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-  );
-}
 
 describe('<cs-history-grid>', () => {
   let sync: ContactSync | null = null;

@@ -1,0 +1,275 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import type { RunRecord, SyncProfile } from '@contactsync/sdk';
+import { ProfileSavedEvent, RunFinishedEvent, WizardClosedEvent } from '../events.ts';
+import type { Messages } from '../i18n/en.ts';
+import { CsElement } from '../shared/cs-element.ts';
+import { baseStyles } from '../shared/base.styles.ts';
+import { MappingTable } from '../mapping-table/mapping-table.ts';
+import { ScheduleEditor } from '../schedule-editor/schedule-editor.ts';
+import { importWizardStyles } from './import-wizard.styles.ts';
+import { WizardController, type Step } from './wizard-controller.ts';
+import type { StepView } from './steps/step-view.ts';
+import { sourceStep } from './steps/source-step.ts';
+import { optionsStep } from './steps/options-step.ts';
+import { previewStep } from './steps/preview-step.ts';
+import { reviewStep } from './steps/review-step.ts';
+import { doneStep, runStep } from './steps/run-step.ts';
+
+const SHOWN_STEPS: readonly Step[] = [
+  'source',
+  'options',
+  'preview',
+  'mapping',
+  'review',
+  'run',
+  'done',
+];
+
+/**
+ * The import setup wizard: source (local file or a server), options, preview, column mapping,
+ * the dry run's review, then an import with progress or a schedule. Back and Next keep what was
+ * entered; `profile-id` opens a saved import filled in.
+ *
+ * @tag cs-import-wizard
+ * @fires cs-profile-saved - ProfileSavedEvent: the import profile was created or changed.
+ * @fires cs-run-finished - RunFinishedEvent: an import started here ended.
+ * @fires cs-wizard-closed - WizardClosedEvent: the user closed or cancelled the wizard.
+ * @csspart steps - The list of steps.
+ * @csspart panel - The current step.
+ * @csspart button - Every footer button.
+ * @csspart dropzone - Where a file can be dropped.
+ * @csspart counts - The review and result figures.
+ * @csspart guard - The mass-deletion warning.
+ * @csspart problems - The list of problems found in the file.
+ * @csspart progress - The progress bar.
+ * @cssprop --cs-color-accent - The current step, primary buttons and focus rings.
+ */
+export class ImportWizard extends CsElement {
+  static override styles = [baseStyles, importWizardStyles];
+  static override properties = {
+    bookId: { attribute: 'book-id' },
+    profileId: { attribute: 'profile-id' },
+  };
+  static override tagName = 'cs-import-wizard';
+
+  static override define(name = ImportWizard.tagName): void {
+    MappingTable.define();
+    ScheduleEditor.define();
+    super.define(name);
+  }
+
+  /** The address book to import into. */
+  declare bookId: string | null;
+  /** A saved import to edit; a new import when unset. */
+  declare profileId: string | null;
+  private readonly c: WizardController;
+  private shownStep: Step | null = null;
+
+  constructor() {
+    super();
+    this.bookId = null;
+    this.profileId = null;
+    const el = this;
+    this.c = new WizardController({
+      addController: (controller) => el.addController(controller),
+      removeController: (controller) => el.removeController(controller),
+      requestUpdate: () => el.requestUpdate(),
+      get updateComplete() {
+        return el.updateComplete;
+      },
+      get wizardClient() {
+        return el.client;
+      },
+      get bookId() {
+        return el.bookId;
+      },
+      get t() {
+        return el.t;
+      },
+      onSaved: (profile: SyncProfile) => el.dispatchEvent(new ProfileSavedEvent(profile)),
+      onRunFinished: (run: RunRecord) => el.dispatchEvent(new RunFinishedEvent(run)),
+    });
+  }
+
+  /** Starts again: empty, or filled in from a saved import. */
+  async open(profileId: string | null = null): Promise<void> {
+    this.profileId = profileId;
+    await this.c.open(profileId);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('profileId') && this.c.profile?.id !== (this.profileId ?? undefined)) {
+      if (this.client) void this.c.open(this.profileId);
+    }
+  }
+
+  protected override updated(): void {
+    // Each step announces itself: focus moves to its heading.
+    if (this.shownStep !== this.c.step) {
+      const first = this.shownStep === null;
+      this.shownStep = this.c.step;
+      if (!first || this.profileId) this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
+    }
+  }
+
+  private async close(): Promise<void> {
+    const profileId = this.c.profile?.id ?? null;
+    try {
+      await this.c.discard();
+    } finally {
+      this.dispatchEvent(new WizardClosedEvent(profileId));
+      await this.c.open(null);
+      this.profileId = null;
+    }
+  }
+
+  private get view(): StepView {
+    return {
+      c: this.c,
+      t: this.t,
+      formatNumber: (n) => this.formatNumber(n),
+      formatDateTime: (ms) => this.formatDateTime(ms),
+    };
+  }
+
+  private heading(t: Messages): string {
+    const c = this.c;
+    return {
+      source: t.sourceHeading,
+      options: t.optionsHeading,
+      preview: t.previewHeading,
+      mapping: t.mappingHeading,
+      review: t.reviewHeading,
+      run: t.runHeading,
+      schedule: t.scheduleTitle,
+      done: t.doneHeading,
+    }[c.step];
+  }
+
+  private renderBody() {
+    const c = this.c;
+    const v = this.view;
+    switch (c.step) {
+      case 'source':
+        return sourceStep(v, this.localeTag);
+      case 'options':
+        return optionsStep(v);
+      case 'preview':
+        return previewStep(v);
+      case 'mapping':
+        return html`<cs-mapping-table
+          .sync=${this.client}
+          .bookId=${this.bookId}
+          .preview=${c.preview}
+          .mapping=${c.draft.mapping}
+          .behaviour=${c.draft.behaviour}
+          .messages=${this.messages}
+          .locale=${this.locale}
+          @cs-mapping-change=${(e: { mapping: typeof c.draft.mapping }) =>
+            c.edit({ mapping: e.mapping })}
+        ></cs-mapping-table>`;
+      case 'review':
+        return reviewStep(v);
+      case 'run':
+        return runStep(v);
+      case 'schedule':
+        return html`<cs-schedule-editor
+          .schedule=${c.draft.schedule}
+          .notifyEmail=${c.draft.notifyEmail}
+          .paused=${c.draft.schedulePaused}
+          .messages=${this.messages}
+          .locale=${this.locale}
+          @cs-schedule-change=${(e: {
+            schedule: typeof c.draft.schedule;
+            notifyEmail: string;
+            paused: boolean;
+          }) =>
+            c.edit({
+              schedule: e.schedule,
+              notifyEmail: e.notifyEmail,
+              schedulePaused: e.paused,
+            })}
+        ></cs-schedule-editor>`;
+      case 'done':
+        return doneStep(v);
+    }
+  }
+
+  private button(label: string, action: () => unknown, kind = '', disabled = false) {
+    return html`<button
+      type="button"
+      part="button"
+      class=${kind}
+      ?disabled=${disabled || this.c.busy}
+      @click=${action}
+    >
+      ${label}
+    </button>`;
+  }
+
+  private renderFooter(t: Messages) {
+    const c = this.c;
+    const remote = c.draft.sourceKind === 'remote';
+    const cancel = this.button(t.cancel, () => this.close());
+    const back = this.button(t.back, () => c.back());
+    switch (c.step) {
+      case 'source':
+        return html`${cancel}${this.button(t.next, () => c.next(), 'primary')}`;
+      case 'options':
+      case 'preview':
+      case 'mapping':
+        return html`${cancel}${back}${this.button(t.next, () => c.next(), 'primary')}`;
+      case 'review': {
+        const plan = c.plan?.plan;
+        return html`${cancel}${back}${this.button(t.finish, () => c.saveOnly())}
+        ${remote ? this.button(t.scheduleButton, () => c.openSchedule()) : nothing}
+        ${this.button(
+          t.importNowButton,
+          () => c.importNow(),
+          'primary',
+          !plan || (plan.massDeletion && !c.confirmMassDelete),
+        )}`;
+      }
+      case 'run':
+        return html`<button type="button" part="button" @click=${() => c.cancelRun()}>
+          ${t.cancel}
+        </button>`;
+      case 'schedule':
+        return html`${back}${this.button(t.finish, () => c.finishSchedule(), 'primary', !c.draft.schedule)}`;
+      case 'done':
+        return this.button(t.close, () => this.close(), 'primary');
+    }
+  }
+
+  protected override render() {
+    const t = this.t;
+    const c = this.c;
+    const shown = SHOWN_STEPS.map((s) => (s === 'run' && c.step === 'schedule' ? 'schedule' : s));
+    const at = shown.indexOf(c.step);
+    const title = c.profile && !c.created ? t.wizardEditTitle(c.profile.name) : t.wizardTitle;
+    return html`<section aria-labelledby="title" aria-busy=${c.busy ? 'true' : 'false'}>
+      <header>
+        <p id="title" class="title">${title}</p>
+        <ol part="steps" class="steps">
+          ${shown.map(
+            (s, i) =>
+              html`<li
+                class=${i < at ? 'past' : i === at ? 'current' : ''}
+                aria-current=${i === at ? 'step' : nothing}
+              >
+                ${t.wizardSteps[s]}
+              </li>`,
+          )}
+        </ol>
+      </header>
+      <div part="panel" class="panel">
+        <h2 tabindex="-1">
+          <span class="visually-hidden">${t.stepOf(at + 1, shown.length)}: </span>${this.heading(t)}
+        </h2>
+        ${this.renderBody()}
+        <p role="alert" class="error problem">${c.problem}</p>
+      </div>
+      <footer>${this.renderFooter(t)}</footer>
+    </section>`;
+  }
+}

@@ -1,0 +1,70 @@
+import { html, nothing } from 'lit';
+import type { StepView } from './step-view.ts';
+
+const SHOWN_PROBLEMS = 20;
+
+/** Step 5: the dry run's counts and problems, and the mass-deletion guard with its confirmation. */
+export function reviewStep({ c, t, formatNumber }: StepView) {
+  const result = c.plan;
+  if (!result) return nothing;
+  const plan = result.plan;
+  if (!plan) {
+    const error = result.record.error?.message ?? result.record.notes.join(' ');
+    return html`<p class="error">${t.reviewPlanFailed} ${error}</p>`;
+  }
+  const counts = plan.counts;
+  const tiles: [string, number, string][] = [
+    [t.reviewNew, counts.created, 'new'],
+    [t.reviewUpdated, counts.updated, 'updated'],
+    [t.reviewUnchanged, counts.unchanged, 'unchanged'],
+    [t.reviewDeleted, counts.deleted, 'deleted'],
+    [t.reviewInvalid, counts.invalid, 'invalid'],
+  ];
+  const deleting = plan.massDeletion ? plan.existing - plan.matchedExisting : counts.deleted;
+  return html`<dl class="counts" part="counts">
+      ${tiles.map(
+        ([label, n, key]) =>
+          html`<div class=${key}>
+            <dt>${label}</dt>
+            <dd>${formatNumber(n)}</dd>
+          </div>`,
+      )}
+    </dl>
+    ${
+      plan.massDeletion
+        ? html`<div class="guard" part="guard">
+            <p>${t.reviewGuard(plan.existing, deleting)}</p>
+            <label class="check"
+              ><input
+                type="checkbox"
+                name="confirm-delete"
+                .checked=${c.confirmMassDelete}
+                @change=${(e: Event) => {
+                  c.confirmMassDelete = (e.target as HTMLInputElement).checked;
+                  c.edit({});
+                }}
+              />${t.reviewConfirmDelete(deleting)}</label
+            >
+          </div>`
+        : nothing
+    }
+    ${
+      plan.issueCount
+        ? html`<section class="problems" aria-labelledby="problems-title">
+            <h3 id="problems-title">${t.reviewProblems(plan.issueCount)}</h3>
+            <ul part="problems">
+              ${plan.issues
+                .slice(0, SHOWN_PROBLEMS)
+                .map((i) => html`<li><strong>${t.reviewRow(i.row)}:</strong> ${i.message}</li>`)}
+            </ul>
+            ${
+              plan.issueCount > SHOWN_PROBLEMS
+                ? html`<p class="hint">
+                    ${t.reviewMoreProblems(plan.issueCount - SHOWN_PROBLEMS)}
+                  </p>`
+                : nothing
+            }
+          </section>`
+        : nothing
+    }`;
+}

@@ -1,0 +1,328 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import {
+  remoteUrlProblem,
+  type ContactSync,
+  type FilePreview,
+  type PlanResult,
+  type RunProgress,
+  type RunRecord,
+  type SyncProfile,
+} from '@contactsync/sdk';
+import type { Messages } from '../i18n/en.ts';
+import { mappingFromPreview } from '../mapping-table/mapping-table.ts';
+import { mappingProblem } from '../mapping-table/mapping-problem.ts';
+import {
+  draftFromProfile,
+  mappingFits,
+  newDraft,
+  parseOptionsOf,
+  profileInputOf,
+  remoteUrl,
+  type WizardDraft,
+} from './wizard-draft.ts';
+
+export const STEPS = [
+  'source',
+  'options',
+  'preview',
+  'mapping',
+  'review',
+  'run',
+  'schedule',
+  'done',
+] as const;
+export type Step = (typeof STEPS)[number];
+
+export interface WizardHost extends ReactiveControllerHost {
+  readonly wizardClient: ContactSync | null;
+  readonly bookId: string | null;
+  readonly t: Messages;
+  onSaved(profile: SyncProfile): void;
+  onRunFinished(run: RunRecord): void;
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** The wizard's state machine: what was entered, which step is shown, and the SDK calls between. */
+export class WizardController implements ReactiveController {
+  draft: WizardDraft = newDraft();
+  step: Step = 'source';
+  /** The profile being edited, or the one this wizard saved. */
+  profile: SyncProfile | null = null;
+  /** True when this wizard created `profile` (so cancelling removes it). */
+  created = false;
+  /** The profile as it was before this wizard changed it (so cancelling restores it). */
+  private original: SyncProfile | null = null;
+  preview: FilePreview | null = null;
+  plan: PlanResult | null = null;
+  run: RunRecord | null = null;
+  progress: { value: RunProgress; startedAt: number; at: number } | null = null;
+  nextImport: number | null = null;
+  confirmMassDelete = false;
+  /** The problem shown (and announced) on the current step. */
+  problem = '';
+  busy = false;
+  private remoteBlob: Blob | null = null;
+  private abort: AbortController | null = null;
+
+  constructor(private readonly host: WizardHost) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  hostDisconnected(): void {
+    this.abort?.abort();
+  }
+
+  private get sync(): ContactSync {
+    const sync = this.host.wizardClient;
+    if (!sync) throw new Error('No ContactSync client: set `sync` or use provideSync().');
+    return sync;
+  }
+
+  private get t(): Messages {
+    return this.host.t;
+  }
+
+  edit(patch: Partial<WizardDraft>): void {
+    this.draft = { ...this.draft, ...patch };
+    this.host.requestUpdate();
+  }
+
+  /** Starts over, empty or filled in from a saved profile. */
+  async open(profileId: string | null): Promise<void> {
+    this.abort?.abort();
+    Object.assign(this, {
+      step: 'source',
+      profile: null,
+      original: null,
+      created: false,
+      preview: null,
+      plan: null,
+      run: null,
+      progress: null,
+      problem: '',
+      confirmMassDelete: false,
+      remoteBlob: null,
+    });
+    this.draft = newDraft();
+    if (profileId) {
+      this.profile = await this.sync.profiles.get(profileId);
+      this.original = this.profile;
+      this.draft = draftFromProfile(this.profile);
+    }
+    this.host.requestUpdate();
+  }
+
+  /** The file to read: the chosen one, or the remote one fetched for this wizard. */
+  private get file(): Blob | null {
+    return this.draft.sourceKind === 'local' ? this.draft.file : this.remoteBlob;
+  }
+
+  /** Problems with the source step as typed, for inline messages. */
+  addressProblem(): string | null {
+    if (this.draft.sourceKind !== 'remote' || this.draft.address.trim() === '') return null;
+    return remoteUrlProblem(remoteUrl(this.draft));
+  }
+
+  private async guarded(work: () => Promise<void>): Promise<void> {
+    if (this.busy) return;
+    this.busy = true;
+    this.problem = '';
+    this.host.requestUpdate();
+    try {
+      await work();
+    } catch (error) {
+      this.problem = (error as Error).message;
+    } finally {
+      this.busy = false;
+      this.host.requestUpdate();
+    }
+  }
+
+  private go(step: Step): void {
+    this.step = step;
+    this.problem = '';
+  }
+
+  next(): Promise<void> {
+    return this.guarded(async () => {
+      switch (this.step) {
+        case 'source':
+          return this.leaveSource();
+        case 'options':
+          return this.leaveOptions();
+        case 'preview':
+          return this.go('mapping');
+        case 'mapping':
+          return this.leaveMapping();
+        default:
+          return;
+      }
+    });
+  }
+
+  back(): void {
+    const order: Step[] = ['source', 'options', 'preview', 'mapping', 'review'];
+    const at = this.step === 'schedule' ? order.length : order.indexOf(this.step);
+    if (at > 0) this.go(order[at - 1]!);
+    this.host.requestUpdate();
+  }
+
+  private async leaveSource(): Promise<void> {
+    const d = this.draft;
+    if (d.sourceKind === 'local') {
+      if (!d.file) throw new Error(this.t.needFile);
+      if (!d.name.trim()) this.edit({ name: d.file.name });
+      return this.go('options');
+    }
+    const url = remoteUrl(d);
+    const problem = remoteUrlProblem(url);
+    if (problem) throw new Error(problem);
+    const implicitTls = d.protocol === 'ftps-implicit';
+    const loginFor = `${url}\n${d.username}`;
+    if (d.password) {
+      // Sealed once; the password leaves the form as soon as the proxy has it.
+      const credential = await this.sync.credentials.seal({
+        url,
+        username: d.username,
+        password: d.password,
+        implicitTls,
+      });
+      this.edit({ credential, sealedFor: loginFor, password: '' });
+    } else if (d.credential && d.sealedFor !== loginFor && d.sealedFor !== url) {
+      // The saved login belongs to another server or user: ask again rather than send it there.
+      this.edit({ credential: null, sealedFor: null });
+    }
+    const fetched = await this.sync.fetchRemote({
+      kind: 'remote',
+      url,
+      implicitTls,
+      credential: this.draft.credential,
+      hostKey: this.draft.hostKey,
+    });
+    this.remoteBlob = fetched.blob;
+    this.edit({
+      hostKey: this.draft.hostKey ?? fetched.hostKey,
+      name: this.draft.name.trim() || fetched.fileName,
+    });
+    this.go('options');
+  }
+
+  private async leaveOptions(): Promise<void> {
+    const d = this.draft;
+    if (d.delimiter === 'other' && [...d.otherDelimiter].length !== 1)
+      throw new Error(this.t.needDelimiter);
+    if (d.notifyEmail.trim() && !EMAIL.test(d.notifyEmail.trim())) throw new Error(this.t.badEmail);
+    const preview = await this.sync.preview(this.host.bookId!, this.file!, parseOptionsOf(d));
+    this.preview = preview;
+    const headers = preview.columns.map((c) => c.label);
+    if (!mappingFits(d.mapping, headers)) this.edit({ mapping: mappingFromPreview(preview) });
+    this.go('preview');
+  }
+
+  /** Saves the profile (so a dry run can use it) and shows what a run would change. */
+  private async leaveMapping(): Promise<void> {
+    const problem = mappingProblem(this.draft.mapping, this.draft.behaviour, this.t);
+    if (problem) throw new Error(problem);
+    const input = profileInputOf(this.draft, this.host.bookId!, this.draft.mapping!);
+    if (this.profile) {
+      this.profile = await this.sync.profiles.update(this.profile.id, input);
+    } else {
+      this.profile = await this.sync.profiles.create(input);
+      this.created = true;
+    }
+    this.host.onSaved(this.profile);
+    this.plan = await this.sync.plan(this.profile.id, this.file, this.draft.file?.name);
+    this.confirmMassDelete = false;
+    this.go('review');
+  }
+
+  /** Runs the import now, with progress, until it ends or is cancelled. */
+  importNow(): Promise<void> {
+    return this.guarded(async () => {
+      const plan = this.plan?.plan;
+      if (plan?.massDeletion && !this.confirmMassDelete) throw new Error(this.t.reviewNeedConfirm);
+      this.go('run');
+      this.abort = new AbortController();
+      this.progress = null;
+      this.host.requestUpdate();
+      const run = await this.sync.run(this.profile!.id, this.file, {
+        signal: this.abort.signal,
+        confirmMassDelete: this.confirmMassDelete,
+        fileName: this.draft.file?.name,
+        onProgress: (value) => {
+          const at = performance.now();
+          this.progress = { value, startedAt: this.progress?.startedAt ?? at, at };
+          this.host.requestUpdate();
+        },
+      });
+      this.abort = null;
+      this.run = run;
+      this.keep();
+      this.host.onRunFinished(run);
+      this.go('done');
+    });
+  }
+
+  cancelRun(): void {
+    this.abort?.abort();
+  }
+
+  openSchedule(): void {
+    this.go('schedule');
+    this.host.requestUpdate();
+  }
+
+  /** Saves the schedule and the email for failures, then shows when the next import is. */
+  finishSchedule(): Promise<void> {
+    return this.guarded(async () => {
+      const d = this.draft;
+      if (!d.schedule) throw new Error(this.t.scheduleTitle);
+      if (d.notifyEmail.trim() && !EMAIL.test(d.notifyEmail.trim()))
+        throw new Error(this.t.badEmail);
+      this.profile = await this.sync.profiles.update(this.profile!.id, {
+        schedule: d.schedule,
+        schedulePaused: d.schedulePaused,
+        notifyEmail: d.notifyEmail.trim() || null,
+      });
+      this.keep();
+      this.host.onSaved(this.profile);
+      this.nextImport = await this.sync.scheduler.next(this.profile.id);
+      this.run = null;
+      this.go('done');
+    });
+  }
+
+  /** Keeps the saved profile as it is now: nothing to undo any more. */
+  private keep(): void {
+    this.created = false;
+    this.original = this.profile;
+  }
+
+  /** Ends the wizard with the profile saved, without running it now. */
+  saveOnly(): void {
+    this.keep();
+    this.run = null;
+    this.nextImport = null;
+    this.go('done');
+    this.host.requestUpdate();
+  }
+
+  /**
+   * Leaves the wizard. A profile it created but never ran, scheduled or saved is removed, and
+   * an edited one gets its earlier settings back.
+   */
+  async discard(): Promise<void> {
+    this.abort?.abort();
+    const { profile, original } = this;
+    if (this.created && profile) await this.sync.profiles.delete(profile.id);
+    else if (profile && original && profile.updatedAt !== original.updatedAt) {
+      const { id: _id, createdAt: _c, updatedAt: _u, state: _s, ...input } = original;
+      await this.sync.profiles.update(original.id, input);
+    }
+    this.created = false;
+    this.original = this.profile;
+  }
+}

@@ -1,0 +1,154 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { ContactSync } from '@contactsync/sdk';
+import { FieldAddedEvent, lv, MappingChangeEvent, MappingTable, provideSync } from '../index.ts';
+import { $, axeViolations, client, csvFile, nextEvent, until } from '../../test/helpers.ts';
+
+MappingTable.define();
+
+const FILE =
+  'E-mail Address,Given Name,Shoe size,Member id\nann@x.io,Ann,38,A-1\nbob@x.io,Bob,44,A-2\n';
+
+async function setup(
+  behaviour = { updateExisting: false, deleteMissing: false, importEveryTime: false },
+) {
+  const sync = await client('mapping');
+  const book = await sync.books.create({ name: 'Members' });
+  const preview = await sync.preview(book.id, csvFile(FILE));
+  const wrapper = await fixture<HTMLDivElement>(
+    html`<div>
+      <button>before</button>
+      <cs-mapping-table
+        .sync=${sync}
+        book-id=${book.id}
+        .preview=${preview}
+        .behaviour=${behaviour}
+      ></cs-mapping-table>
+    </div>`,
+  );
+  const table = wrapper.querySelector<MappingTable>('cs-mapping-table')!;
+  await until(() => table.shadowRoot!.querySelectorAll('option').length > 10, 'the fields');
+  return { sync, book, preview, table, wrapper };
+}
+
+const rowOf = (table: MappingTable, header: string) =>
+  [...table.shadowRoot!.querySelectorAll('tbody tr')].find(
+    (tr) => tr.querySelector('th')?.textContent?.trim() === header,
+  )!;
+
+describe('<cs-mapping-table>', () => {
+  let sync: ContactSync | null = null;
+  afterEach(() => {
+    sync?.close();
+    sync = null;
+  });
+
+  it('shows each column with samples, pre-fills suggestions marked as such, and passes axe', async () => {
+    const env = await setup();
+    sync = env.sync;
+    const email = rowOf(env.table, 'E-mail Address');
+    expect(email.querySelector('select')!.value).to.equal('email');
+    expect(email.querySelector('[part=suggested]')!.textContent).to.equal('Suggested');
+    expect(rowOf(env.table, 'Given Name').querySelector('select')!.value).to.equal('firstName');
+    const shoe = rowOf(env.table, 'Shoe size');
+    expect(shoe.querySelector('select')!.value).to.equal('');
+    expect(shoe.querySelector('[part=suggested]')).to.equal(null);
+    expect([...shoe.querySelectorAll('.samples li')].map((li) => li.textContent)).to.deep.equal([
+      '38',
+      '44',
+    ]);
+    // The email column is the suggested key, and the table says what that means.
+    expect(email.querySelector<HTMLInputElement>('input[type=radio]')!.checked).to.equal(true);
+    expect($(env.table, '[part=key-help]').textContent).to.contain('"E-mail Address"');
+    expect(await axeViolations(env.table)).to.deep.equal([]);
+  });
+
+  it('is usable by keyboard alone: map, add a field inline, choose the key, remove a mapping', async () => {
+    const env = await setup();
+    sync = env.sync;
+    env.wrapper.querySelector('button')!.focus();
+    // Tab into the table: the first column's field menu.
+    await sendKeys({ press: 'Tab' });
+    expect(env.table.shadowRoot!.activeElement?.id).to.equal('field-0');
+    // Tab on to the Shoe size menu (past the key radios and Remove buttons of earlier rows).
+    const shoeSelect = rowOf(env.table, 'Shoe size').querySelector('select')!;
+    for (let i = 0; i < 12 && env.table.shadowRoot!.activeElement !== shoeSelect; i++)
+      await sendKeys({ press: 'Tab' });
+    expect(env.table.shadowRoot!.activeElement).to.equal(shoeSelect);
+    // End jumps to the last option, "New field…", which opens the inline form.
+    await sendKeys({ press: 'End' });
+    await until(
+      () => env.table.shadowRoot!.querySelector('.new-field input'),
+      'the new-field form',
+    );
+    expect(env.table.shadowRoot!.activeElement).to.equal($(env.table, '.new-field input'));
+    const added = nextEvent<FieldAddedEvent>(env.table, FieldAddedEvent.type);
+    const changed = nextEvent<MappingChangeEvent>(env.table, MappingChangeEvent.type);
+    await sendKeys({ type: 'Shoe size' });
+    await sendKeys({ press: 'Enter' });
+    const field = (await added).field;
+    expect(field.label).to.equal('Shoe size');
+    expect((await changed).mapping.columns[2]!.field).to.equal(field.id);
+    // The field now exists in the address book, and focus is back on the column's menu.
+    const book = await env.sync.books.get(env.book.id);
+    expect(book.fields.map((f) => f.label)).to.include('Shoe size');
+    await until(() => env.table.shadowRoot!.activeElement?.id === 'field-2', 'focus to return');
+    expect(shoeSelect.value).to.equal(field.id);
+
+    // Shift+Tab back to a key radio and move the key with the arrow keys.
+    const memberRadio = rowOf(env.table, 'Member id').querySelector<HTMLInputElement>(
+      'input[type=radio]',
+    )!;
+    const emailRadio = rowOf(env.table, 'E-mail Address').querySelector<HTMLInputElement>(
+      'input[type=radio]',
+    )!;
+    emailRadio.focus();
+    for (let i = 0; i < 3 && !memberRadio.checked; i++) await sendKeys({ press: 'ArrowDown' });
+    expect(memberRadio.checked).to.equal(true);
+    expect(env.table.mapping!.key).to.deep.equal({ kind: 'column', column: 3 });
+    await sendKeys({ press: 'ArrowDown' });
+    expect(env.table.mapping!.key).to.deep.equal({ kind: 'generated' });
+    expect($(env.table, '[part=key-help]').textContent).to.contain('9-digit');
+
+    // Remove the first name mapping with its button.
+    const remove = rowOf(env.table, 'Given Name').querySelector<HTMLButtonElement>('button')!;
+    remove.focus();
+    await sendKeys({ press: 'Enter' });
+    expect(env.table.mapping!.columns[1]!.field).to.equal(null);
+    await env.table.updateComplete;
+    expect(rowOf(env.table, 'Given Name').querySelector('[part=suggested]')).to.equal(null);
+  });
+
+  it('explains why generated keys cannot update or delete, and refuses an empty mapping', async () => {
+    const env = await setup({ updateExisting: true, deleteMissing: false, importEveryTime: false });
+    sync = env.sync;
+    const generated = $<HTMLInputElement>(env.table, '.generated input');
+    generated.click();
+    await env.table.updateComplete;
+    expect($(env.table, '[role=alert]').textContent).to.contain('Generated keys cannot update');
+    expect(env.table.validationMessage).to.contain('Generated keys cannot update');
+    for (const button of env.table.shadowRoot!.querySelectorAll<HTMLButtonElement>('tbody button'))
+      button.click();
+    await env.table.updateComplete;
+    expect(env.table.validationMessage).to.equal('Map at least one column to a contact field.');
+  });
+
+  it('finds the client provided by an ancestor and speaks Latvian when given the catalogue', async () => {
+    const sync2 = await client('mapping-ctx');
+    sync = sync2;
+    const book = await sync2.books.create({ name: 'Members' });
+    const preview = await sync2.preview(book.id, csvFile(FILE));
+    const host = document.createElement('div');
+    document.body.append(host);
+    provideSync(host, sync2);
+    const table = document.createElement('cs-mapping-table') as MappingTable;
+    Object.assign(table, { preview, messages: lv, bookId: book.id });
+    host.append(table);
+    await until(() => table.shadowRoot!.querySelectorAll('option').length > 10, 'the fields');
+    expect($(table, 'caption').textContent).to.contain('Savienojiet');
+    expect($(table, 'option[value=firstName]').textContent).to.contain('Vārds');
+    // Contact data is text, never markup.
+    expect(table.shadowRoot!.querySelector('img')).to.equal(null);
+    host.remove();
+  });
+});

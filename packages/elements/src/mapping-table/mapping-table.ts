@@ -1,0 +1,309 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import {
+  mapColumn,
+  setKeyStrategy,
+  unmapColumn,
+  type BehaviourOptions,
+  type FieldDef,
+  type FieldType,
+  type FilePreview,
+  type Mapping,
+} from '@contactsync/sdk';
+import { FieldAddedEvent, MappingChangeEvent } from '../events.ts';
+import { CsElement } from '../shared/cs-element.ts';
+import { baseStyles } from '../shared/base.styles.ts';
+import { mappingTableStyles } from './mapping-table.styles.ts';
+import { mappingProblem } from './mapping-problem.ts';
+
+const NEW_FIELD = '__new__';
+const NEW_FIELD_TYPES: readonly FieldType[] = ['text', 'email', 'phone', 'date', 'number', 'url'];
+
+/** The mapping a preview suggests, without its "suggested" marks. */
+export function mappingFromPreview(preview: FilePreview): Mapping {
+  return {
+    columns: preview.suggestion.columns.map(({ column, header, field }) => ({
+      column,
+      header,
+      field,
+    })),
+    key: preview.suggestion.key,
+  };
+}
+
+/**
+ * Matches a file's columns to contact fields: sample values beside each column, suggestions
+ * marked as such, a new custom field added inline, the unique-key column or generated keys with
+ * what each means, and removing a mapping. Works inside the wizard or on its own.
+ *
+ * @tag cs-mapping-table
+ * @fires cs-mapping-change - MappingChangeEvent: the mapping changed; read `event.mapping`.
+ * @fires cs-field-added - FieldAddedEvent: a custom field was added to the address book.
+ * @csspart table - The mapping table.
+ * @csspart button - Every button.
+ * @csspart suggested - The "Suggested" badge.
+ * @csspart key-help - The explanation of the chosen key.
+ * @cssprop --cs-color-accent - Focus rings, badges and primary buttons.
+ */
+export class MappingTable extends CsElement {
+  static override styles = [baseStyles, mappingTableStyles];
+  static override properties = {
+    bookId: { attribute: 'book-id' },
+    preview: { attribute: false },
+    mapping: { attribute: false },
+    fields: { attribute: false },
+    behaviour: { attribute: false },
+    adding: { state: true },
+    problem: { state: true },
+  };
+  static override tagName = 'cs-mapping-table';
+
+  /** The address book whose fields are offered (and where new fields are added). */
+  declare bookId: string | null;
+  /** The file preview from `sync.preview()`: columns, samples and the suggested mapping. */
+  declare preview: FilePreview | null;
+  /** The current mapping; the preview's suggestion when unset. */
+  declare mapping: Mapping | null;
+  /** The fields to offer; read from the address book when unset. */
+  declare fields: FieldDef[] | null;
+  /** Update/delete modes, so the table can explain what generated keys would break. */
+  declare behaviour: BehaviourOptions | null;
+  declare private adding: { column: number; label: string; type: FieldType } | null;
+  declare private problem: string;
+
+  constructor() {
+    super();
+    this.bookId = null;
+    this.preview = null;
+    this.mapping = null;
+    this.fields = null;
+    this.behaviour = null;
+    this.adding = null;
+    this.problem = '';
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('preview') && this.preview && !this.mapping) {
+      this.mapping = mappingFromPreview(this.preview);
+    }
+    if ((this.clientChanged(changed) || changed.has('bookId')) && !this.fields) void this.load();
+  }
+
+  private async load(): Promise<void> {
+    const sync = this.client;
+    if (!sync || !this.bookId) return;
+    this.fields = (await sync.books.get(this.bookId)).fields;
+  }
+
+  /** A problem that stops this mapping from running, in words, or null. */
+  get validationMessage(): string | null {
+    return mappingProblem(this.mapping, this.behaviour, this.t);
+  }
+
+  private change(mapping: Mapping): void {
+    this.mapping = mapping;
+    this.dispatchEvent(new MappingChangeEvent(mapping));
+  }
+
+  private onFieldChosen(column: number, value: string): void {
+    this.problem = '';
+    if (value === NEW_FIELD) {
+      this.adding = { column, label: '', type: 'text' };
+      void this.updateComplete.then(() =>
+        this.renderRoot.querySelector<HTMLInputElement>('.new-field input')?.focus(),
+      );
+      return;
+    }
+    this.change(
+      value === '' ? unmapColumn(this.mapping!, column) : mapColumn(this.mapping!, column, value),
+    );
+  }
+
+  private async addField(): Promise<void> {
+    const adding = this.adding;
+    const sync = this.client;
+    if (!adding || !sync || !this.bookId) return;
+    try {
+      const field = await sync.books.addField(this.bookId, {
+        label: adding.label.trim(),
+        type: adding.type,
+      });
+      this.fields = [...(this.fields ?? []), field];
+      this.adding = null;
+      this.dispatchEvent(new FieldAddedEvent(field));
+      this.change(mapColumn(this.mapping!, adding.column, field.id));
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLSelectElement>(`#field-${adding.column}`)?.focus();
+    } catch (error) {
+      this.problem = (error as Error).message;
+    }
+  }
+
+  private cancelAdding(): void {
+    const column = this.adding?.column;
+    this.adding = null;
+    void this.updateComplete.then(() =>
+      this.renderRoot.querySelector<HTMLSelectElement>(`#field-${column}`)?.focus(),
+    );
+  }
+
+  private renderFieldOptions(selected: string | null) {
+    const t = this.t;
+    const fields = this.fields ?? [];
+    const option = (f: FieldDef) =>
+      html`<option value=${f.id} ?selected=${f.id === selected}>${this.fieldLabel(f)}</option>`;
+    const custom = fields.filter((f) => !f.builtIn);
+    return html`<option value="" ?selected=${selected === null}>${t.mappingIgnore}</option>
+      <optgroup label=${t.mappingBuiltInFields}>
+        ${fields.filter((f) => f.builtIn).map(option)}
+      </optgroup>
+      ${
+        custom.length
+          ? html`<optgroup label=${t.mappingCustomFields}>${custom.map(option)}</optgroup>`
+          : nothing
+      }
+      ${this.bookId && this.client ? html`<option value=${NEW_FIELD}>${t.mappingNewField}</option>` : nothing}`;
+  }
+
+  private renderNewField(column: number) {
+    const t = this.t;
+    const adding = this.adding!;
+    return html`<tr class="new-field">
+      <td colspan="5">
+        <label
+          >${t.newFieldLabel}
+          <input
+            .value=${adding.label}
+            @input=${(e: Event) =>
+              (this.adding = { ...adding, label: (e.target as HTMLInputElement).value })}
+            @keydown=${(e: KeyboardEvent) => {
+              if (e.key === 'Enter') void this.addField();
+              if (e.key === 'Escape') this.cancelAdding();
+            }}
+        /></label>
+        <label
+          >${t.newFieldType}
+          <select
+            @change=${(e: Event) =>
+              (this.adding = {
+                ...adding,
+                type: (e.target as HTMLSelectElement).value as FieldType,
+              })}
+          >
+            ${NEW_FIELD_TYPES.map(
+              (type) =>
+                html`<option value=${type} ?selected=${type === adding.type}>
+                  ${t.fieldTypes[type]}
+                </option>`,
+            )}
+          </select></label
+        >
+        <button
+          type="button"
+          part="button"
+          class="primary"
+          ?disabled=${adding.label.trim() === ''}
+          @click=${() => this.addField()}
+        >
+          ${t.newFieldAdd}
+        </button>
+        <button type="button" part="button" @click=${() => this.cancelAdding()}>${t.cancel}</button>
+        <span class="visually-hidden">${column + 1}</span>
+      </td>
+    </tr>`;
+  }
+
+  private renderRow(column: number, header: string, field: string | null) {
+    const t = this.t;
+    const summary = this.preview?.columns[column];
+    const suggestion = this.preview?.suggestion.columns[column];
+    const suggested = !!suggestion?.suggested && suggestion.field === field && field !== null;
+    const key = this.mapping!.key;
+    const isKey = key.kind === 'column' && key.column === column;
+    const samples = summary?.samples ?? [];
+    return html`<tr>
+        <th scope="row">${header}</th>
+        <td class="samples">
+          ${
+            samples.length
+              ? html`<ul>
+                  ${samples.slice(0, 3).map((v) => html`<li>${v}</li>`)}
+                </ul>`
+              : html`<span class="hint">${t.mappingNoSamples}</span>`
+          }
+        </td>
+        <td>
+          <select
+            id=${`field-${column}`}
+            aria-label=${t.mappingFieldFor(header)}
+            @change=${(e: Event) => this.onFieldChosen(column, (e.target as HTMLSelectElement).value)}
+          >
+            ${this.renderFieldOptions(field)}
+          </select>
+          ${suggested ? html`<span part="suggested" class="badge">${t.mappingSuggested}</span>` : nothing}
+        </td>
+        <td class="key">
+          <input
+            type="radio"
+            name="key"
+            .checked=${isKey}
+            aria-label=${t.mappingKeyFor(header)}
+            @change=${() => this.change(setKeyStrategy(this.mapping!, { kind: 'column', column }))}
+          />
+        </td>
+        <td>
+          <button
+            type="button"
+            part="button"
+            ?disabled=${field === null}
+            aria-label=${t.mappingRemoveFor(header)}
+            @click=${() => this.change(unmapColumn(this.mapping!, column))}
+          >
+            ${t.mappingRemove}
+          </button>
+        </td>
+      </tr>
+      ${this.adding?.column === column ? this.renderNewField(column) : nothing}`;
+  }
+
+  protected override render() {
+    const t = this.t;
+    const mapping = this.mapping;
+    if (!mapping) return nothing;
+    const key = mapping.key;
+    const keyHeader =
+      key.kind === 'column' ? mapping.columns.find((c) => c.column === key.column)?.header : null;
+    const invalid = this.validationMessage;
+    return html`<table part="table">
+        <caption>
+          ${t.mappingTitle}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">${t.mappingColumn}</th>
+            <th scope="col">${t.mappingSamples}</th>
+            <th scope="col">${t.mappingField}</th>
+            <th scope="col">${t.mappingKey}</th>
+            <th scope="col"><span class="visually-hidden">${t.mappingRemove}</span></th>
+          </tr>
+        </thead>
+        <tbody>
+          ${mapping.columns.map((c) => this.renderRow(c.column, c.header, c.field))}
+        </tbody>
+      </table>
+      <p class="generated">
+        <label>
+          <input
+            type="radio"
+            name="key"
+            .checked=${key.kind === 'generated'}
+            @change=${() => this.change(setKeyStrategy(this.mapping!, { kind: 'generated' }))}
+          />
+          ${t.keyGenerated}
+        </label>
+      </p>
+      <p part="key-help" class="hint" id="key-help">
+        ${key.kind === 'generated' ? t.keyGeneratedHelp : t.keyColumnHelp(keyHeader ?? '')}
+      </p>
+      <p role="alert" class="error">${this.problem || invalid || ''}</p>`;
+  }
+}

@@ -1,0 +1,98 @@
+import { LitElement, type PropertyDeclarations } from 'lit';
+import { ContextConsumer } from '@lit/context';
+import type { ContactSync } from '@contactsync/sdk';
+import { en, type Messages } from '../i18n/en.ts';
+import { syncContext } from './sync-context.ts';
+
+/**
+ * What every ContactSync element shares: the client (set directly or provided by an ancestor),
+ * a locale, and a replaceable message catalogue.
+ */
+export class CsElement extends LitElement {
+  static override properties: PropertyDeclarations = {
+    sync: { attribute: false },
+    locale: {},
+    messages: { attribute: false },
+    providedSync: { state: true },
+  };
+
+  /** The tag `define()` registers by default. */
+  static tagName = '';
+
+  /** Registers the element (under another name if the host needs one). */
+  static define(name = this.tagName): void {
+    if (!customElements.get(name)) customElements.define(name, this);
+  }
+
+  // Reactive fields are declared, not initialised in place: a class field would hide Lit's
+  // accessor wherever a compiler uses define semantics.
+  /** The ContactSync client (from createContactSync); found through `provideSync` when unset. */
+  declare sync: ContactSync | null;
+  /** BCP 47 locale for dates and numbers; the page's language when unset. */
+  declare locale: string | null;
+  /** Replacements for any of the displayed strings (e.g. the `lv` catalogue). */
+  declare messages: Partial<Messages>;
+  declare protected providedSync: ContactSync | undefined;
+  private formats = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+
+  constructor() {
+    super();
+    this.sync = null;
+    this.locale = null;
+    this.messages = {};
+    this.providedSync = undefined;
+    new ContextConsumer(this, {
+      context: syncContext,
+      subscribe: true,
+      callback: (value) => (this.providedSync = value),
+    });
+  }
+
+  /** The client in use: the `sync` property, else the one an ancestor provides. */
+  protected get client(): ContactSync | null {
+    return this.sync ?? this.providedSync ?? null;
+  }
+
+  /** True when this update changed which client is in use. */
+  protected clientChanged(changed: Map<PropertyKey, unknown>): boolean {
+    return changed.has('sync') || changed.has('providedSync');
+  }
+
+  protected get t(): Messages {
+    const m = this.messages;
+    return {
+      ...en,
+      ...m,
+      status: { ...en.status, ...m.status },
+      fieldLabels: { ...en.fieldLabels, ...m.fieldLabels },
+    };
+  }
+
+  protected get localeTag(): string | undefined {
+    return this.locale || document.documentElement.lang || undefined;
+  }
+
+  private format<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, make: () => T): T {
+    const id = `${this.localeTag ?? ''}|${key}`;
+    let format = this.formats.get(id);
+    if (!format) this.formats.set(id, (format = make()));
+    return format as T;
+  }
+
+  protected formatDateTime(ms: number | null): string | null {
+    if (ms === null) return null;
+    return this.format(
+      'datetime',
+      () => new Intl.DateTimeFormat(this.localeTag, { dateStyle: 'medium', timeStyle: 'short' }),
+    ).format(ms);
+  }
+
+  protected formatNumber(n: number): string {
+    return this.format('number', () => new Intl.NumberFormat(this.localeTag)).format(n);
+  }
+
+  /** A field's label in the user's language (built-in fields are translated). */
+  protected fieldLabel(field: { id: string; label: string; builtIn: boolean }): string {
+    return (field.builtIn && this.t.fieldLabels[field.id]) || field.label;
+  }
+}
