@@ -1,7 +1,16 @@
 import axe from 'axe-core';
 import { createContactSync } from '@contactsync/sdk';
 
-export { CSV, REMOTE_URL, serve, startFakeProxy, worker } from '../../sdk/test/fake-proxy.ts';
+export {
+  CSV,
+  fail,
+  HOST_KEY,
+  REMOTE_URL,
+  seen,
+  serve,
+  startFakeProxy,
+  worker,
+} from '../../sdk/test/fake-proxy.ts';
 export { csvFile, profileInput, remoteSource } from '../../sdk/test/helpers.ts';
 
 /** A client on a database of its own, talking to the proxy at /v1 (msw or the real one). */

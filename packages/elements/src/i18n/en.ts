@@ -145,6 +145,8 @@ export const en = {
   scheduleNotify: 'Email about failed imports (optional)',
   scheduleDayPast: 'A day past the end of a shorter month falls on its last day.',
   schedulePaused: 'Paused (keep the settings, start no imports)',
+  scheduleIncomplete:
+    'Complete the schedule: choose at least one day, and an end date after the start.',
 
   // Import wizard
   wizardTitle: 'Import contacts',
@@ -204,7 +206,7 @@ export const en = {
   optionUpdate: 'Update existing contacts',
   optionDelete: 'Delete contacts not found in the file',
   optionDeleteHelp:
-    'Only contacts this import brought in are deleted, and never more than 10% in one scheduled import.',
+    'Only contacts this import brought in are deleted. If a file holds 10% or less of them, a scheduled import stops instead, so a cut or wrong file cannot empty the address book.',
   optionEveryTime: 'Import every time, even when the file has not changed',
   notifyEmail: 'Email about failed imports (optional)',
   badEmail: 'Enter a valid email address, or leave the field empty.',
@@ -228,8 +230,8 @@ export const en = {
     count === 1 ? '1 problem in the file' : `${count} problems in the file`,
   reviewMoreProblems: (count: number) => `…and ${count} more.`,
   reviewRow: (row: number) => `Row ${row}`,
-  reviewGuard: (existing: number, deleting: number) =>
-    `This import would delete ${deleting} of the ${existing} contacts it manages, more than 10%. Scheduled imports stop instead of deleting this many.`,
+  reviewGuard: (existing: number, matched: number, deleting: number) =>
+    `The file holds only ${matched} of the ${existing} contacts this import manages (10% or less), so ${deleting} would be deleted. A wrong or cut-off file looks like this; scheduled imports stop here.`,
   reviewConfirmDelete: (count: number) => `Yes, delete ${count} contacts`,
   reviewNeedConfirm: 'Confirm the deletion, or go back and turn off deleting.',
   reviewPlanFailed: 'The file could not be checked:',

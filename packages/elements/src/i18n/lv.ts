@@ -126,6 +126,8 @@ export const lv: Messages = {
   scheduleNotify: 'E-pasts par neizdevušos importu (nav obligāts)',
   scheduleDayPast: 'Ja mēnesis ir īsāks, imports notiek tā pēdējā dienā.',
   schedulePaused: 'Apturēts (saglabāt iestatījumus, neimportēt)',
+  scheduleIncomplete:
+    'Pabeidziet grafiku: izvēlieties vismaz vienu dienu un beigu datumu pēc sākuma.',
 
   wizardTitle: 'Importēt kontaktus',
   wizardEditTitle: (name) => `Labot "${name}"`,
@@ -185,7 +187,7 @@ export const lv: Messages = {
   optionUpdate: 'Atjaunināt esošos kontaktus',
   optionDelete: 'Dzēst kontaktus, kuru nav failā',
   optionDeleteHelp:
-    'Tiek dzēsti tikai šī importa ievestie kontakti, un ieplānotā importā ne vairāk kā 10%.',
+    'Tiek dzēsti tikai šī importa ievestie kontakti. Ja failā ir 10% vai mazāk no tiem, ieplānots imports apstājas, lai kļūdains vai nepilnīgs fails neiztukšotu adrešu grāmatu.',
   optionEveryTime: 'Importēt katru reizi, arī ja fails nav mainījies',
   notifyEmail: 'E-pasts par neizdevušos importu (nav obligāts)',
   badEmail: 'Ievadiet derīgu e-pasta adresi vai atstājiet lauku tukšu.',
@@ -205,8 +207,8 @@ export const lv: Messages = {
   reviewProblems: (count) => `Problēmas failā: ${count}`,
   reviewMoreProblems: (count) => `…un vēl ${count}.`,
   reviewRow: (row) => `${row}. rinda`,
-  reviewGuard: (existing, deleting) =>
-    `Šis imports dzēstu ${deleting} no ${existing} tā pārvaldītajiem kontaktiem — vairāk nekā 10%. Ieplānots imports šādā gadījumā apstājas.`,
+  reviewGuard: (existing, matched, deleting) =>
+    `Failā ir tikai ${matched} no ${existing} šī importa pārvaldītajiem kontaktiem (10% vai mazāk), tāpēc tiktu dzēsti ${deleting}. Tā izskatās kļūdains vai nepilnīgs fails; ieplānots imports šeit apstājas.`,
   reviewConfirmDelete: (count) => `Jā, dzēst ${count} kontaktus`,
   reviewNeedConfirm: 'Apstipriniet dzēšanu vai atgriezieties un izslēdziet dzēšanu.',
   reviewPlanFailed: 'Failu nevarēja pārbaudīt:',

@@ -69,25 +69,31 @@ export class ImportWizard extends CsElement {
     super();
     this.bookId = null;
     this.profileId = null;
-    const el = this;
+    // The controller reads the element's current client, book and messages when it needs them.
+    const read = {
+      client: () => this.client,
+      bookId: () => this.bookId,
+      t: () => this.t,
+      updateComplete: () => this.updateComplete,
+    };
     this.c = new WizardController({
-      addController: (controller) => el.addController(controller),
-      removeController: (controller) => el.removeController(controller),
-      requestUpdate: () => el.requestUpdate(),
+      addController: (controller) => this.addController(controller),
+      removeController: (controller) => this.removeController(controller),
+      requestUpdate: () => this.requestUpdate(),
       get updateComplete() {
-        return el.updateComplete;
+        return read.updateComplete();
       },
       get wizardClient() {
-        return el.client;
+        return read.client();
       },
       get bookId() {
-        return el.bookId;
+        return read.bookId();
       },
       get t() {
-        return el.t;
+        return read.t();
       },
-      onSaved: (profile: SyncProfile) => el.dispatchEvent(new ProfileSavedEvent(profile)),
-      onRunFinished: (run: RunRecord) => el.dispatchEvent(new RunFinishedEvent(run)),
+      onSaved: (profile: SyncProfile) => this.dispatchEvent(new ProfileSavedEvent(profile)),
+      onRunFinished: (run: RunRecord) => this.dispatchEvent(new RunFinishedEvent(run)),
     });
   }
 
@@ -98,8 +104,9 @@ export class ImportWizard extends CsElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('profileId') && this.c.profile?.id !== (this.profileId ?? undefined)) {
-      if (this.client) void this.c.open(this.profileId);
+    const wanted = this.profileId ?? null;
+    if ((changed.has('profileId') || this.clientChanged(changed)) && this.client) {
+      if (this.c.requested !== wanted) void this.c.open(wanted);
     }
   }
 
@@ -121,6 +128,13 @@ export class ImportWizard extends CsElement {
       await this.c.open(null);
       this.profileId = null;
     }
+  }
+
+  /** The editor holds a complete schedule from the start; take it even if nothing was changed. */
+  private finishSchedule(): Promise<void> {
+    const editor = this.renderRoot.querySelector<ScheduleEditor>('cs-schedule-editor');
+    if (editor) this.c.edit({ schedule: editor.value });
+    return this.c.finishSchedule();
   }
 
   private get view(): StepView {
@@ -235,7 +249,7 @@ export class ImportWizard extends CsElement {
           ${t.cancel}
         </button>`;
       case 'schedule':
-        return html`${back}${this.button(t.finish, () => c.finishSchedule(), 'primary', !c.draft.schedule)}`;
+        return html`${back}${this.button(t.finish, () => this.finishSchedule(), 'primary')}`;
       case 'done':
         return this.button(t.close, () => this.close(), 'primary');
     }

@@ -90,8 +90,12 @@ export class WizardController implements ReactiveController {
     this.host.requestUpdate();
   }
 
+  /** The profile the last `open()` asked for (set at once, before it has loaded). */
+  requested: string | null | undefined = undefined;
+
   /** Starts over, empty or filled in from a saved profile. */
   async open(profileId: string | null): Promise<void> {
+    this.requested = profileId;
     this.abort?.abort();
     Object.assign(this, {
       step: 'source',
@@ -279,7 +283,7 @@ export class WizardController implements ReactiveController {
   finishSchedule(): Promise<void> {
     return this.guarded(async () => {
       const d = this.draft;
-      if (!d.schedule) throw new Error(this.t.scheduleTitle);
+      if (!d.schedule) throw new Error(this.t.scheduleIncomplete);
       if (d.notifyEmail.trim() && !EMAIL.test(d.notifyEmail.trim()))
         throw new Error(this.t.badEmail);
       this.profile = await this.sync.profiles.update(this.profile!.id, {

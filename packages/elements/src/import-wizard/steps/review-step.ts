@@ -20,7 +20,6 @@ export function reviewStep({ c, t, formatNumber }: StepView) {
     [t.reviewDeleted, counts.deleted, 'deleted'],
     [t.reviewInvalid, counts.invalid, 'invalid'],
   ];
-  const deleting = plan.massDeletion ? plan.existing - plan.matchedExisting : counts.deleted;
   return html`<dl class="counts" part="counts">
       ${tiles.map(
         ([label, n, key]) =>
@@ -33,7 +32,7 @@ export function reviewStep({ c, t, formatNumber }: StepView) {
     ${
       plan.massDeletion
         ? html`<div class="guard" part="guard">
-            <p>${t.reviewGuard(plan.existing, deleting)}</p>
+            <p>${t.reviewGuard(plan.existing, plan.matchedExisting, counts.deleted)}</p>
             <label class="check"
               ><input
                 type="checkbox"
@@ -43,7 +42,7 @@ export function reviewStep({ c, t, formatNumber }: StepView) {
                   c.confirmMassDelete = (e.target as HTMLInputElement).checked;
                   c.edit({});
                 }}
-              />${t.reviewConfirmDelete(deleting)}</label
+              />${t.reviewConfirmDelete(counts.deleted)}</label
             >
           </div>`
         : nothing

@@ -1,0 +1,302 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { ContactSync } from '@contactsync/sdk';
+import {
+  ImportWizard,
+  MappingTable,
+  ProfileSavedEvent,
+  RunFinishedEvent,
+  WizardClosedEvent,
+} from '../index.ts';
+import {
+  $,
+  axeViolations,
+  client,
+  csvFile,
+  HOST_KEY,
+  nextEvent,
+  profileInput,
+  seen,
+  serve,
+  startFakeProxy,
+  type,
+  until,
+  worker,
+} from '../../test/helpers.ts';
+
+ImportWizard.define();
+
+const heading = (w: ImportWizard) => $(w, 'h2').textContent!.replace(/\s+/g, ' ').trim();
+const activeIsHeading = (w: ImportWizard) => w.shadowRoot!.activeElement?.tagName === 'H2';
+
+/** Finds a footer button by its text, moves focus to it and presses Enter, as a keyboard user. */
+async function press(w: ImportWizard, label: string): Promise<void> {
+  await w.updateComplete;
+  const button = [...w.shadowRoot!.querySelectorAll<HTMLButtonElement>('footer button')].find(
+    (b) => b.textContent!.trim() === label,
+  );
+  if (!button) throw new Error(`No "${label}" button on "${heading(w)}"`);
+  await until(() => !button.disabled, `"${label}" to be enabled`);
+  button.focus();
+  await sendKeys({ press: 'Enter' });
+}
+
+async function atStep(w: ImportWizard, text: string): Promise<void> {
+  await until(() => heading(w).includes(text), `the step "${text}" (at "${heading(w)}")`);
+  await until(() => activeIsHeading(w), 'focus on the heading');
+}
+
+/** Hands a file to the wizard as a drop would (the OS file dialog is outside the page). */
+function drop(w: ImportWizard, file: File): void {
+  const data = new DataTransfer();
+  data.items.add(file);
+  $(w, '[part=dropzone]').dispatchEvent(
+    new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }),
+  );
+}
+
+async function setup() {
+  const sync = await client('wizard');
+  const book = await sync.books.create({ name: 'Customers' });
+  const w = await fixture<ImportWizard>(
+    html`<cs-import-wizard .sync=${sync} book-id=${book.id} locale="en-GB"></cs-import-wizard>`,
+  );
+  return { sync, book, w };
+}
+
+const SEMICOLON =
+  'Email;First name;Member no;Shoe\nann@x.io;Ann;M-1;38\nbob@x.io;Bob;M-2;44\nnot-an-email;Bad;M-3;40\n';
+
+describe('<cs-import-wizard>', () => {
+  let sync: ContactSync | null = null;
+  before(() => startFakeProxy());
+  after(() => worker.stop());
+  afterEach(() => {
+    worker.resetHandlers();
+    seen.reset();
+    sync?.close();
+    sync = null;
+  });
+
+  it('walks a local import by keyboard: each step focused, axe-clean, and what was entered kept on Back', async () => {
+    const env = await setup();
+    sync = env.sync;
+    const { w } = env;
+    expect(heading(w)).to.contain('Where is the file?');
+    expect(await axeViolations(w)).to.deep.equal([]);
+    await press(w, 'Next');
+    expect($(w, '[role=alert]').textContent).to.equal('Choose a file to import.');
+    drop(w, csvFile(SEMICOLON, 'members.csv'));
+    await w.updateComplete;
+    expect($<HTMLInputElement>(w, 'input[name=name]').value).to.equal('members.csv');
+    expect($(w, '.chosen').textContent).to.contain('members.csv');
+
+    await press(w, 'Next');
+    await atStep(w, 'How is the file written?');
+    expect(await axeViolations(w)).to.deep.equal([]);
+    // Arrow keys in the delimiter group: from "Detect" to "Comma" to "Semicolon".
+    $<HTMLInputElement>(w, 'input[name=delimiter][value=auto]').focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'ArrowDown' });
+    expect($<HTMLInputElement>(w, 'input[name=delimiter][value=";"]').checked).to.equal(true);
+
+    await press(w, 'Next');
+    await atStep(w, 'Does this look right?');
+    expect($(w, '.facts').textContent).to.contain('Delimiter: semicolon');
+    expect($(w, '.facts').textContent).to.contain('utf-8');
+    expect(
+      [...w.shadowRoot!.querySelectorAll('thead th')].map((th) => th.textContent),
+    ).to.deep.equal(['Email', 'First name', 'Member no', 'Shoe']);
+    expect(w.shadowRoot!.querySelectorAll('tbody tr').length).to.equal(3);
+    expect(await axeViolations(w)).to.deep.equal([]);
+
+    // Back and forth keeps the options.
+    await press(w, 'Back');
+    await atStep(w, 'How is the file written?');
+    expect($<HTMLInputElement>(w, 'input[name=delimiter][value=";"]').checked).to.equal(true);
+    await press(w, 'Next');
+    await atStep(w, 'Does this look right?');
+
+    await press(w, 'Next');
+    await atStep(w, 'Which column goes where?');
+    const table = $<MappingTable>(w, 'cs-mapping-table');
+    await until(() => table.shadowRoot!.querySelectorAll('option').length > 10, 'the fields');
+    expect(await axeViolations(w)).to.deep.equal([]);
+    // The member number becomes the unique key (updates will match on it).
+    table.shadowRoot!.querySelectorAll<HTMLInputElement>('tbody input[type=radio]')[2]!.click();
+    const saved = nextEvent<ProfileSavedEvent>(w, ProfileSavedEvent.type);
+    await press(w, 'Next');
+    await atStep(w, 'What will change');
+    const profile = (await saved).profile;
+    expect(profile.mapping.key).to.deep.equal({ kind: 'column', column: 2 });
+    expect(profile.parse.delimiter).to.equal(';');
+    const count = (label: string) =>
+      [...w.shadowRoot!.querySelectorAll('.counts div')]
+        .find((d) => d.querySelector('dt')!.textContent === label)!
+        .querySelector('dd')!.textContent;
+    expect(count('New')).to.equal('2');
+    expect(count('Invalid rows')).to.equal('1');
+    expect($(w, '.problems').textContent).to.contain('Row 4');
+    expect(await axeViolations(w)).to.deep.equal([]);
+    // Nothing was written by the review.
+    expect((await env.sync.contacts.list(env.book.id)).total).to.equal(0);
+
+    const finished = nextEvent<RunFinishedEvent>(w, RunFinishedEvent.type);
+    await press(w, 'Import now');
+    const run = (await finished).run;
+    await atStep(w, 'Finished');
+    expect(run.counts.created).to.equal(2);
+    expect($(w, '[part=result]').textContent).to.contain('Finished with problems');
+    expect((await env.sync.contacts.list(env.book.id)).total).to.equal(2);
+    expect(await axeViolations(w)).to.deep.equal([]);
+
+    const closed = nextEvent<WizardClosedEvent>(w, WizardClosedEvent.type);
+    await press(w, 'Close');
+    expect((await closed).profileId).to.equal(profile.id);
+    // Closing after a run keeps the import.
+    expect((await env.sync.profiles.list()).length).to.equal(1);
+  });
+
+  it('flags a backslash as it is typed, seals the login, previews the remote file and schedules it', async () => {
+    serve('email,name\nann@x.io,Ann\nbob@x.io,Bob\n');
+    const env = await setup();
+    sync = env.sync;
+    const { w } = env;
+    w.shadowRoot!.querySelectorAll<HTMLInputElement>('input[name=kind]')[1]!.click();
+    await w.updateComplete;
+    const address = $<HTMLInputElement>(w, 'input[name=address]');
+    type(address, 'files.example.com\\exports\\contacts.csv');
+    await w.updateComplete;
+    expect(address.getAttribute('aria-invalid')).to.equal('true');
+    expect($(w, '#address-help').textContent).to.contain('backslash');
+    // A pasted full address sets the protocol too.
+    type(address, 'sftp://files.example.com/exports/contacts.csv');
+    await w.updateComplete;
+    expect(address.getAttribute('aria-invalid')).to.equal('false');
+    expect($<HTMLSelectElement>(w, 'select').value).to.equal('sftp');
+    expect(address.value).to.equal('files.example.com/exports/contacts.csv');
+    type($<HTMLInputElement>(w, 'input[name=username]'), 'reader');
+    type($<HTMLInputElement>(w, 'input[name=password]'), 'Pw-9f3Kq-SECRET');
+    expect(await axeViolations(w)).to.deep.equal([]);
+
+    await press(w, 'Next');
+    await atStep(w, 'How is the file written?');
+    expect(seen.sealed).to.have.length(1);
+    expect(seen.fetches[0]!.credential).to.equal('v1.sealed-token');
+    await press(w, 'Next');
+    await atStep(w, 'Does this look right?');
+    await press(w, 'Next');
+    await atStep(w, 'Which column goes where?');
+    await press(w, 'Next');
+    await atStep(w, 'What will change');
+    await press(w, 'Schedule…');
+    await atStep(w, 'Schedule');
+    expect(await axeViolations(w)).to.deep.equal([]);
+    const saved = nextEvent<ProfileSavedEvent>(w, ProfileSavedEvent.type);
+    await press(w, 'Finish');
+    await atStep(w, 'Finished');
+    const profile = (await saved).profile;
+    expect(profile.schedule!.recurrence).to.deep.equal({ kind: 'daily', every: 1 });
+    expect(profile.source).to.deep.include({
+      kind: 'remote',
+      url: 'sftp://files.example.com/exports/contacts.csv',
+      credential: 'v1.sealed-token',
+      hostKey: HOST_KEY,
+    });
+    expect(JSON.stringify(profile)).not.to.contain('Pw-9f3Kq');
+    expect($(w, '[part=panel]').textContent).to.contain('Next import:');
+  });
+
+  it('opens a saved import filled in, and explains and requires confirmation for a mass deletion', async () => {
+    const env = await setup();
+    sync = env.sync;
+    let rows = 'email,name\n';
+    for (let i = 0; i < 20; i++) rows += `p${i}@x.io,P${i}\n`;
+    const saved = await env.sync.profiles.create(
+      profileInput(env.book.id, {
+        behaviour: { updateExisting: true, deleteMissing: true, importEveryTime: false },
+      }),
+    );
+    await env.sync.run(saved.id, csvFile(rows));
+    const { w } = env;
+    await w.open(saved.id);
+    await w.updateComplete;
+    expect($(w, '.title').textContent).to.contain('Edit "CRM export"');
+    expect($<HTMLInputElement>(w, 'input[name=name]').value).to.equal('CRM export');
+    expect($(w, '.drop').textContent).to.contain('last time: contacts.csv');
+    drop(w, csvFile(rows.split('\n').slice(0, 3).join('\n') + '\n', 'contacts.csv'));
+    await press(w, 'Next');
+    await atStep(w, 'How is the file written?');
+    expect($<HTMLInputElement>(w, 'input[name=deleteMissing]').checked).to.equal(true);
+    await press(w, 'Next');
+    await atStep(w, 'Does this look right?');
+    await press(w, 'Next');
+    await atStep(w, 'Which column goes where?');
+    await press(w, 'Next');
+    await atStep(w, 'What will change');
+    expect($(w, '[part=guard]').textContent).to.contain('only 2 of the 20');
+    expect($(w, '[part=guard]').textContent).to.contain('delete 18 contacts');
+    const importNow = [...w.shadowRoot!.querySelectorAll<HTMLButtonElement>('footer button')].find(
+      (b) => b.textContent!.trim() === 'Import now',
+    )!;
+    expect(importNow.disabled).to.equal(true);
+    $<HTMLInputElement>(w, 'input[name=confirm-delete]').click();
+    await press(w, 'Import now');
+    await atStep(w, 'Finished');
+    expect((await env.sync.contacts.list(env.book.id)).total).to.equal(2);
+  });
+
+  it('cancelling removes an import it created, and restores one it edited', async () => {
+    const env = await setup();
+    sync = env.sync;
+    const { w } = env;
+    drop(w, csvFile('email,name\nann@x.io,Ann\n', 'one.csv'));
+    for (const step of ['How is', 'Does this', 'Which column', 'What will change']) {
+      await press(w, 'Next');
+      await atStep(w, step);
+    }
+    expect((await env.sync.profiles.list()).length).to.equal(1);
+    await press(w, 'Cancel');
+    await until(() => heading(w).includes('Where is the file?'), 'the wizard to start over');
+    expect((await env.sync.profiles.list()).length).to.equal(0);
+
+    const saved = await env.sync.profiles.create(profileInput(env.book.id));
+    await w.open(saved.id);
+    drop(w, csvFile('email,name\nann@x.io,Ann\n'));
+    await press(w, 'Next');
+    await atStep(w, 'How is the file written?');
+    $<HTMLInputElement>(w, 'input[name=updateExisting]').click();
+    for (const step of ['Does this', 'Which column', 'What will change']) {
+      await press(w, 'Next');
+      await atStep(w, step);
+    }
+    expect((await env.sync.profiles.get(saved.id)).behaviour.updateExisting).to.equal(false);
+    await press(w, 'Cancel');
+    await until(async () => true);
+    await until(() => heading(w).includes('Where is the file?'), 'the wizard to start over');
+    expect((await env.sync.profiles.get(saved.id)).behaviour.updateExisting).to.equal(true);
+  });
+
+  it('shows progress while importing, and Cancel stops the run with nothing applied', async () => {
+    const env = await setup();
+    sync = env.sync;
+    const { w } = env;
+    let big = 'email,name,notes\n';
+    for (let i = 0; i < 60_000; i++) big += `user${i}@example.com,Person ${i},note ${i}\n`;
+    drop(w, csvFile(big, 'big.csv'));
+    for (const step of ['How is', 'Does this', 'Which column', 'What will change']) {
+      await press(w, 'Next');
+      await atStep(w, step);
+    }
+    await press(w, 'Import now');
+    await atStep(w, 'Importing');
+    await until(() => /\d+ rows/.test($(w, '.rows').textContent ?? ''), 'progress figures');
+    expect($(w, 'progress').getAttribute('aria-label')).to.equal('Import progress');
+    expect(await axeViolations(w)).to.deep.equal([]);
+    const finished = nextEvent<RunFinishedEvent>(w, RunFinishedEvent.type);
+    await press(w, 'Cancel');
+    expect((await finished).run.status).to.equal('cancelled');
+    await atStep(w, 'Finished');
+    expect((await env.sync.contacts.list(env.book.id)).total).to.equal(0);
+  });
+});
