@@ -1,3 +1,4 @@
+export { ContactList } from './contact-list/contact-list.ts';
 export { HistoryGrid } from './history-grid/history-grid.ts';
 export { ImportWizard } from './import-wizard/import-wizard.ts';
 export { MappingTable, mappingFromPreview } from './mapping-table/mapping-table.ts';

@@ -1,0 +1,124 @@
+import { css } from 'lit';
+
+export const contactListStyles = css`
+  .layout {
+    display: grid;
+    grid-template-columns: minmax(9rem, 13rem) minmax(16rem, 1fr) minmax(14rem, 20rem);
+    gap: 1rem;
+    align-items: start;
+  }
+  nav ul {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  nav button {
+    width: 100%;
+    text-align: start;
+    border: none;
+    background: transparent;
+    margin-bottom: 0.15rem;
+  }
+  nav button[aria-current='true'] {
+    background: var(--_muted-surface);
+    color: var(--_accent);
+    font-weight: 600;
+  }
+  .toolbar {
+    display: flex;
+    gap: 0.6rem;
+    align-items: center;
+    margin-bottom: 0.5rem;
+  }
+  .toolbar input {
+    flex: 1;
+  }
+  .count {
+    color: var(--_muted);
+    font-size: 0.9em;
+    white-space: nowrap;
+  }
+  .scroller {
+    height: var(--cs-contact-list-height, 28rem);
+    overflow-y: auto;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    position: relative;
+  }
+  [role='listbox'] {
+    position: relative;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  [role='option'] {
+    position: absolute;
+    inset-inline: 0;
+    height: 52px;
+    box-sizing: border-box;
+    padding: 0.35rem 0.7rem;
+    border-bottom: 1px solid var(--_border);
+    display: flex;
+    flex-direction: column;
+    justify-content: center;
+    cursor: pointer;
+    overflow: hidden;
+  }
+  [role='option'][aria-selected='true'] {
+    background: var(--_muted-surface);
+  }
+  [role='option']:focus-visible {
+    outline-offset: -3px;
+  }
+  .name,
+  .sub {
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
+  .sub {
+    color: var(--_muted);
+    font-size: 0.85em;
+  }
+  .details {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 0.8rem 1rem;
+    background: var(--_surface);
+  }
+  .details h3 {
+    margin: 0 0 0.6rem;
+  }
+  dl {
+    margin: 0 0 0.8rem;
+  }
+  dt {
+    color: var(--_muted);
+    font-size: 0.85em;
+  }
+  dd {
+    margin: 0 0 0.4rem;
+    overflow-wrap: anywhere;
+  }
+  .notice:empty {
+    display: none;
+  }
+  dialog {
+    border: 1px solid var(--_border);
+    border-radius: 8px;
+    background: var(--_surface);
+    color: inherit;
+    max-width: 28rem;
+  }
+  .actions {
+    display: flex;
+    gap: 0.5rem;
+    justify-content: flex-end;
+  }
+  @media (max-width: 48rem) {
+    .layout {
+      grid-template-columns: 1fr;
+    }
+  }
+`;

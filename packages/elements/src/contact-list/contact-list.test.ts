@@ -1,0 +1,114 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { ContactSync } from '@contactsync/sdk';
+import { ContactDeletedEvent, ContactList } from '../index.ts';
+import {
+  $,
+  axeViolations,
+  client,
+  csvFile,
+  nextEvent,
+  profileInput,
+  type,
+  until,
+} from '../../test/helpers.ts';
+
+ContactList.define();
+
+async function setup(rows: number) {
+  const sync = await client('contacts');
+  const book = await sync.books.create({ name: 'Customers' });
+  const folder = await sync.folders.create(book.id, 'Partners');
+  const profile = await sync.profiles.create(
+    profileInput(book.id, {
+      folderId: folder.id,
+      behaviour: { updateExisting: true, deleteMissing: false, importEveryTime: true },
+    }),
+  );
+  let csv = 'email,name\n';
+  for (let i = 0; i < rows; i++)
+    csv += `user${String(i).padStart(6, '0')}@example.com,Person ${i}\n`;
+  csv += 'evil@x.io,<img src=x onerror=alert(1)><b>Bold</b>\n';
+  await sync.run(profile.id, csvFile(csv));
+  await sync.contacts.create(book.id, { values: { firstName: 'Loose', lastName: 'Contact' } });
+  const list = await fixture<ContactList>(
+    html`<cs-contact-list .sync=${sync} book-id=${book.id} locale="en-GB"></cs-contact-list>`,
+  );
+  await until(() => list.shadowRoot!.querySelectorAll('[role=option]').length > 0, 'rows');
+  return { sync, book, folder, profile, list };
+}
+
+const options = (list: ContactList) => [...list.shadowRoot!.querySelectorAll('[role=option]')];
+const names = (list: ContactList) =>
+  options(list).map((o) => o.querySelector('.name')!.textContent);
+
+describe('<cs-contact-list>', () => {
+  let sync: ContactSync | null = null;
+  afterEach(() => {
+    sync?.close();
+    sync = null;
+  });
+
+  it('draws only the rows on screen of 20,000 contacts, and reaches the last one by keyboard', async () => {
+    const env = await setup(20_000);
+    sync = env.sync;
+    const { list } = env;
+    expect($(list, '.count').textContent).to.equal('20,002 contacts');
+    expect(options(list).length).to.be.below(60);
+    expect(options(list)[0]!.getAttribute('aria-setsize')).to.equal('20002');
+    expect(await axeViolations(list)).to.deep.equal([]);
+    (options(list)[0] as HTMLElement).focus();
+    await sendKeys({ press: 'End' });
+    await until(() => list.shadowRoot!.activeElement?.getAttribute('aria-posinset') === '20002');
+    expect(options(list).length).to.be.below(60);
+    await sendKeys({ press: 'ArrowUp' });
+    await until(() => list.shadowRoot!.activeElement?.getAttribute('aria-posinset') === '20001');
+  });
+
+  it('filters by folder and search, shows contact data as text, and deletes with a tombstone', async () => {
+    const env = await setup(30);
+    sync = env.sync;
+    const { list } = env;
+    const folderButton = (label: string) =>
+      [...list.shadowRoot!.querySelectorAll<HTMLButtonElement>('nav button')].find(
+        (b) => b.textContent!.trim() === label,
+      )!;
+    folderButton('Not in a folder').click();
+    await until(() => names(list).join() === 'Loose Contact', 'the folder filter');
+    expect(folderButton('Not in a folder').getAttribute('aria-current')).to.equal('true');
+    folderButton('Partners').click();
+    await until(() => $(list, '.count').textContent === '31 contacts', 'the Partners folder');
+
+    type($<HTMLInputElement>(list, 'input[type=search]'), 'onerror');
+    await until(() => $(list, '.count').textContent === '1 contacts', 'the search');
+    // Markup in contact data is shown as text, never rendered.
+    expect(names(list)).to.deep.equal(['<img src=x onerror=alert(1)><b>Bold</b>']);
+    expect(list.shadowRoot!.querySelector('img, b')).to.equal(null);
+
+    type($<HTMLInputElement>(list, 'input[type=search]'), 'user000007');
+    await until(() => names(list).join() === 'Person 7', 'the second search');
+    const option = options(list)[0] as HTMLElement;
+    option.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => list.shadowRoot!.querySelector('[part=details]'), 'the details');
+    expect($(list, '[part=details]').textContent).to.contain('user000007@example.com');
+    expect(await axeViolations(list)).to.deep.equal([]);
+
+    $<HTMLButtonElement>(list, '[part=details] button').click();
+    await until(() => list.shadowRoot!.querySelector('dialog[open]'), 'the confirmation');
+    expect(list.shadowRoot!.activeElement?.textContent?.trim()).to.equal('Cancel');
+    const deleted = nextEvent<ContactDeletedEvent>(list, ContactDeletedEvent.type);
+    $<HTMLButtonElement>(list, 'dialog .confirm').click();
+    await deleted;
+    await until(() => $(list, '.count').textContent === '0 contacts', 'the list to update');
+    expect($(list, '[role=status]').textContent).to.contain('"Person 7" was deleted.');
+
+    // The same file again does not bring the contact back.
+    let csv = 'email,name\n';
+    for (let i = 0; i < 30; i++)
+      csv += `user${String(i).padStart(6, '0')}@example.com,Person ${i}\n`;
+    await env.sync.run(env.profile.id, csvFile(csv));
+    const again = await env.sync.contacts.list(env.book.id, { search: 'user000007' });
+    expect(again.total).to.equal(0);
+  });
+});

@@ -1,0 +1,374 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import type { Contact, FieldDef, Folder } from '@contactsync/sdk';
+import { ContactDeletedEvent } from '../events.ts';
+import { CsElement } from '../shared/cs-element.ts';
+import { baseStyles } from '../shared/base.styles.ts';
+import { contactListStyles } from './contact-list.styles.ts';
+import { ContactPages, contactSubtitle, contactTitle } from './contact-pages.ts';
+
+const ROW_HEIGHT = 52;
+const OVERSCAN = 8;
+const ALL = '__all__';
+const NONE = '__none__';
+
+/**
+ * Browse an address book: folders, search as you type, a virtualised list that stays smooth
+ * with 100,000 contacts, details of the opened contact, and Delete (with confirmation; the
+ * deletion is remembered, so no import or phone sync brings the contact back).
+ *
+ * @tag cs-contact-list
+ * @fires cs-contact-deleted - ContactDeletedEvent: a contact was deleted after confirmation.
+ * @csspart folders - The folder list.
+ * @csspart search - The search field.
+ * @csspart list - The scrolling list of contacts.
+ * @csspart item - One contact in the list.
+ * @csspart details - The opened contact.
+ * @csspart button - Every button.
+ * @csspart dialog - The delete confirmation.
+ * @cssprop --cs-contact-list-height - Height of the scrolling list (default 28rem).
+ */
+export class ContactList extends CsElement {
+  static override styles = [baseStyles, contactListStyles];
+  static override properties = {
+    bookId: { attribute: 'book-id' },
+    folderId: { attribute: 'folder-id' },
+    folders: { state: true },
+    fields: { state: true },
+    search: { state: true },
+    first: { state: true },
+    active: { state: true },
+    opened: { state: true },
+    pendingDelete: { state: true },
+    notice: { state: true },
+  };
+  static override tagName = 'cs-contact-list';
+
+  /** The address book to browse. */
+  declare bookId: string | null;
+  /** The folder shown: a folder id, "" for contacts in no folder; all contacts when unset. */
+  declare folderId: string | null;
+  declare private folders: Folder[];
+  declare private fields: FieldDef[];
+  declare private search: string;
+  declare private first: number;
+  declare private active: number;
+  declare private opened: Contact | null;
+  declare private pendingDelete: Contact | null;
+  declare private notice: string;
+  private readonly pages = new ContactPages(
+    () => this.client,
+    () => this.requestUpdate(),
+  );
+  private unsubscribe: (() => void) | null = null;
+  private searchTimer = 0;
+  private visibleRows = 12;
+
+  constructor() {
+    super();
+    this.bookId = null;
+    this.folderId = null;
+    this.folders = [];
+    this.fields = [];
+    this.search = '';
+    this.first = 0;
+    this.active = 0;
+    this.opened = null;
+    this.pendingDelete = null;
+    this.notice = '';
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.hasUpdated) this.reload();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (this.clientChanged(changed) || changed.has('bookId')) this.reload();
+    else if (changed.has('folderId') || (changed as Map<PropertyKey, unknown>).has('search'))
+      this.restart();
+  }
+
+  private get filter() {
+    const folderId =
+      this.folderId === null ? undefined : this.folderId === '' ? null : this.folderId;
+    return { bookId: this.bookId!, folderId, search: this.search.trim() };
+  }
+
+  /** Re-reads folders and fields and starts the list over; follows changes from any tab. */
+  reload(): void {
+    const sync = this.client;
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+    if (!sync || !this.bookId) return;
+    const bookId = this.bookId;
+    this.unsubscribe = sync.subscribe((event) => {
+      if (event.type === 'contacts-changed' && event.bookId === bookId) this.restart(false);
+      if (event.type === 'books-changed') void this.loadBook();
+    });
+    void this.loadBook();
+    this.restart();
+  }
+
+  private async loadBook(): Promise<void> {
+    const sync = this.client;
+    if (!sync || !this.bookId) return;
+    const [book, folders] = await Promise.all([
+      sync.books.get(this.bookId),
+      sync.folders.list(this.bookId),
+    ]);
+    this.fields = book.fields;
+    this.folders = folders;
+  }
+
+  private restart(toTop = true): void {
+    this.pages.reset();
+    if (toTop) {
+      this.first = 0;
+      this.active = 0;
+      const scroller = this.renderRoot?.querySelector?.('.scroller');
+      if (scroller) scroller.scrollTop = 0;
+    }
+    if (this.bookId && this.client)
+      this.pages.ensure(this.filter, this.first, this.first + this.visibleRows + OVERSCAN);
+    this.requestUpdate();
+  }
+
+  private onScroll(event: Event): void {
+    const scroller = event.target as HTMLElement;
+    this.visibleRows = Math.ceil(scroller.clientHeight / ROW_HEIGHT) + 1;
+    this.first = Math.max(0, Math.floor(scroller.scrollTop / ROW_HEIGHT) - OVERSCAN);
+    this.pages.ensure(this.filter, this.first, this.first + this.visibleRows + 2 * OVERSCAN);
+  }
+
+  private onSearch(value: string): void {
+    clearTimeout(this.searchTimer);
+    this.searchTimer = window.setTimeout(() => (this.search = value), 200);
+  }
+
+  /** Arrow keys, Home and End move through the list; the focused row scrolls into view. */
+  private onListKey(event: KeyboardEvent): void {
+    const total = this.pages.total ?? 0;
+    const page = this.visibleRows - 1;
+    const moves: Record<string, number> = {
+      ArrowDown: this.active + 1,
+      ArrowUp: this.active - 1,
+      PageDown: this.active + page,
+      PageUp: this.active - page,
+      Home: 0,
+      End: total - 1,
+    };
+    if (!(event.key in moves) || total === 0) return;
+    event.preventDefault();
+    this.focusRow(Math.max(0, Math.min(total - 1, moves[event.key]!)));
+  }
+
+  private async focusRow(index: number): Promise<void> {
+    this.active = index;
+    const scroller = this.renderRoot.querySelector<HTMLElement>('.scroller')!;
+    const top = index * ROW_HEIGHT;
+    if (top < scroller.scrollTop) scroller.scrollTop = top;
+    else if (top + ROW_HEIGHT > scroller.scrollTop + scroller.clientHeight)
+      scroller.scrollTop = top + ROW_HEIGHT - scroller.clientHeight;
+    this.first = Math.max(0, Math.floor(scroller.scrollTop / ROW_HEIGHT) - OVERSCAN);
+    this.pages.ensure(this.filter, this.first, this.first + this.visibleRows + 2 * OVERSCAN);
+    for (let i = 0; i < 40; i++) {
+      await this.updateComplete;
+      const row = this.renderRoot.querySelector<HTMLElement>(`[data-index="${index}"]`);
+      if (row) return row.focus();
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  }
+
+  private askDelete(contact: Contact): void {
+    this.pendingDelete = contact;
+    void this.updateComplete.then(() => {
+      this.renderRoot.querySelector<HTMLDialogElement>('dialog')?.showModal();
+      this.renderRoot.querySelector<HTMLButtonElement>('dialog .cancel')?.focus();
+    });
+  }
+
+  private async confirmDelete(confirmed: boolean): Promise<void> {
+    const contact = this.pendingDelete;
+    this.renderRoot.querySelector<HTMLDialogElement>('dialog')?.close();
+    this.pendingDelete = null;
+    if (!confirmed || !contact) return;
+    const name = contactTitle(contact) ?? this.t.unnamed;
+    try {
+      await this.client!.contacts.delete(this.bookId!, contact.id);
+      this.opened = null;
+      this.notice = this.t.contactDeleted(name);
+      this.dispatchEvent(new ContactDeletedEvent(contact.id));
+      this.restart(false);
+      void this.focusRow(Math.min(this.active, Math.max(0, (this.pages.total ?? 1) - 2)));
+    } catch (error) {
+      this.notice = (error as Error).message;
+    }
+  }
+
+  private renderFolders() {
+    const t = this.t;
+    const current = this.folderId === null ? ALL : this.folderId === '' ? NONE : this.folderId;
+    const item = (id: string, label: string) =>
+      html`<li>
+        <button
+          type="button"
+          aria-current=${current === id ? 'true' : 'false'}
+          @click=${() => {
+            this.folderId = id === ALL ? null : id === NONE ? '' : id;
+            this.opened = null;
+          }}
+        >
+          ${label}
+        </button>
+      </li>`;
+    return html`<nav part="folders" aria-label=${t.folders}>
+      <ul>
+        ${item(ALL, t.allContacts)} ${this.folders.map((f) => item(f.id, f.name))}
+        ${item(NONE, t.noFolder)}
+      </ul>
+    </nav>`;
+  }
+
+  private renderRows() {
+    const t = this.t;
+    const total = this.pages.total;
+    if (total === null) return html`<p class="hint">${t.loading}</p>`;
+    if (total === 0)
+      return html`<p class="hint">${this.search ? t.contactsNoMatch : t.contactsEmpty}</p>`;
+    const last = Math.min(total, this.first + this.visibleRows + 2 * OVERSCAN);
+    const rows = [];
+    // One row is in the Tab order: the active one, or the first drawn when it scrolled away.
+    const tabStop = this.active >= this.first && this.active < last ? this.active : this.first;
+    for (let index = this.first; index < last; index++) {
+      const contact = this.pages.at(index);
+      const title = contact ? (contactTitle(contact) ?? t.unnamed) : t.loading;
+      rows.push(
+        html`<li
+          role="option"
+          part="item"
+          data-index=${index}
+          tabindex=${index === tabStop ? 0 : -1}
+          aria-posinset=${index + 1}
+          aria-setsize=${total}
+          aria-selected=${contact && this.opened?.id === contact.id ? 'true' : 'false'}
+          style="top:${index * ROW_HEIGHT}px"
+          @click=${() => {
+            this.active = index;
+            if (contact) this.opened = contact;
+          }}
+          @keydown=${(e: KeyboardEvent) => {
+            if ((e.key === 'Enter' || e.key === ' ') && contact) {
+              e.preventDefault();
+              this.opened = contact;
+            }
+          }}
+        >
+          <span class="name">${title}</span>
+          <span class="sub">${contact ? contactSubtitle(contact) : ''}</span>
+        </li>`,
+      );
+    }
+    return html`<ul
+      role="listbox"
+      aria-label=${t.contactsTitle}
+      style="height:${total * ROW_HEIGHT}px"
+      @keydown=${(e: KeyboardEvent) => this.onListKey(e)}
+    >
+      ${rows}
+    </ul>`;
+  }
+
+  private renderDetails() {
+    const t = this.t;
+    const contact = this.opened;
+    if (!contact) return nothing;
+    const folder = this.folders.find((f) => f.id === contact.folderId);
+    const shown = this.fields.filter((f) => f.type !== 'password' && contact.values[f.id]);
+    return html`<section part="details" class="details" aria-labelledby="details-title">
+      <h3 id="details-title">${contactTitle(contact) ?? t.unnamed}</h3>
+      <dl>
+        ${shown.map(
+          (f) =>
+            html`<div>
+              <dt>${this.fieldLabel(f)}</dt>
+              <dd>${contact.values[f.id]}</dd>
+            </div>`,
+        )}
+        ${
+          folder
+            ? html`<div>
+                <dt>${t.folders}</dt>
+                <dd>${folder.name}</dd>
+              </div>`
+            : nothing
+        }
+      </dl>
+      <button type="button" part="button" class="danger" @click=${() => this.askDelete(contact)}>
+        ${t.deleteContact}
+      </button>
+    </section>`;
+  }
+
+  protected override render() {
+    const t = this.t;
+    const total = this.pages.total;
+    return html`<div class="layout">
+      ${this.renderFolders()}
+      <div class="main">
+        <div class="toolbar">
+          <input
+            part="search"
+            type="search"
+            aria-label=${t.search}
+            placeholder=${t.search}
+            @input=${(e: Event) => this.onSearch((e.target as HTMLInputElement).value)}
+          />
+          <span class="count" aria-live="polite"
+            >${total === null ? '' : t.contactsCount(this.formatNumber(total))}</span
+          >
+        </div>
+        <div class="scroller" part="list" @scroll=${(e: Event) => this.onScroll(e)}>
+          ${this.renderRows()}
+        </div>
+        <p role="status" class="notice">${this.notice}</p>
+      </div>
+      ${this.renderDetails()}
+      <dialog
+        part="dialog"
+        aria-labelledby="delete-title"
+        @cancel=${() => this.confirmDelete(false)}
+      >
+        ${
+          this.pendingDelete
+            ? html`<h2 id="delete-title">${t.confirmDeleteContactTitle}</h2>
+                <p>${t.confirmDeleteContact(contactTitle(this.pendingDelete) ?? t.unnamed)}</p>
+                <div class="actions">
+                  <button
+                    type="button"
+                    part="button"
+                    class="cancel"
+                    @click=${() => this.confirmDelete(false)}
+                  >
+                    ${t.cancel}
+                  </button>
+                  <button
+                    type="button"
+                    part="button"
+                    class="danger confirm"
+                    @click=${() => this.confirmDelete(true)}
+                  >
+                    ${t.deleteContact}
+                  </button>
+                </div>`
+            : nothing
+        }
+      </dialog>
+    </div>`;
+  }
+}
