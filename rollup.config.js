@@ -51,9 +51,23 @@ export default [
     // The web components; Lit stays external (hosts share one copy), the budget is for ours.
     input: 'packages/elements/src/index.ts',
     onwarn,
-    external: (id) => /^(lit|@lit)(\/|$)/.test(id) || id.startsWith('@contactsync/'),
+    external: (id) =>
+      /^(lit|@lit\/reactive-element|lit-html|lit-element)(\/|$)/.test(id) ||
+      id.startsWith('@contactsync/'),
     output: { file: 'packages/elements/dist/index.js', format: 'es', sourcemap: true },
     plugins: browserPlugins({ 'index.js': 30_000 }),
+  },
+  {
+    // The same with Lit inside, for pages without a bundler (the demo portal loads this one).
+    input: 'packages/elements/src/index.ts',
+    onwarn,
+    external: (id) => id.startsWith('@contactsync/'),
+    output: {
+      file: 'packages/elements/dist/contactsync-elements.js',
+      format: 'es',
+      sourcemap: true,
+    },
+    plugins: browserPlugins({ 'contactsync-elements.js': 45_000 }),
   },
   {
     // The SDK's main-thread client: small, self-contained, loads the worker beside it.

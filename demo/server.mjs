@@ -1,6 +1,6 @@
 // Serves the demo portal, the built SDK and the fetch proxy (/v1/*) on one port.
-import { randomBytes } from 'node:crypto';
-import { createReadStream, statSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +12,7 @@ const host = process.env.HOST ?? '127.0.0.1';
 
 const MOUNTS = [
   ['/sdk/', join(root, 'packages/sdk/dist')],
+  ['/elements/', join(root, 'packages/elements/dist')],
   ['/', join(root, 'demo')],
 ];
 const TYPES = {
@@ -36,25 +37,42 @@ function resolvePath(urlPath) {
   return null;
 }
 
+// The page's inline import map is allowed by its hash; no other inline script runs.
+const importMap = /<script type="importmap">([\s\S]*?)<\/script>/.exec(
+  readFileSync(join(root, 'demo/index.html'), 'utf8'),
+)?.[1];
+const importMapHash = importMap
+  ? `'sha256-${createHash('sha256').update(importMap).digest('base64')}'`
+  : '';
+
 // Without a configured secret, logins sealed by this run stop opening after a restart.
 const secret = process.env.CONTACTSYNC_PROXY_SECRET ?? randomBytes(32).toString('base64url');
-const origins = [`http://${host}:${port}`, `http://localhost:${port}`, `http://127.0.0.1:${port}`];
-const proxy = createProxyHandler({
-  secret,
-  allowedOrigins: origins,
-  // e.g. CONTACTSYNC_PROXY_ALLOW_PRIVATE=127.0.0.1/32 to pull from a file server on this machine.
-  allowPrivate: (process.env.CONTACTSYNC_PROXY_ALLOW_PRIVATE ?? '').split(',').filter(Boolean),
-  // e.g. CONTACTSYNC_PROXY_SMTP_URL=smtp://127.0.0.1:2525 to receive error emails.
-  ...(process.env.CONTACTSYNC_PROXY_SMTP_URL
-    ? {
-        smtp: {
-          url: process.env.CONTACTSYNC_PROXY_SMTP_URL,
-          from: process.env.CONTACTSYNC_PROXY_MAIL_FROM ?? 'contactsync@localhost',
-        },
-      }
-    : {}),
-  log: (entry) => console.log(JSON.stringify(entry)),
-});
+
+/** The proxy, made once the port is known: only this portal's own pages may call it. */
+function makeProxy(actualPort) {
+  const origins = [
+    `http://${host}:${actualPort}`,
+    `http://localhost:${actualPort}`,
+    `http://127.0.0.1:${actualPort}`,
+  ];
+  return createProxyHandler({
+    secret,
+    allowedOrigins: origins,
+    // e.g. CONTACTSYNC_PROXY_ALLOW_PRIVATE=127.0.0.1/32 to pull from a file server on this machine.
+    allowPrivate: (process.env.CONTACTSYNC_PROXY_ALLOW_PRIVATE ?? '').split(',').filter(Boolean),
+    // e.g. CONTACTSYNC_PROXY_SMTP_URL=smtp://127.0.0.1:2525 to receive error emails.
+    ...(process.env.CONTACTSYNC_PROXY_SMTP_URL
+      ? {
+          smtp: {
+            url: process.env.CONTACTSYNC_PROXY_SMTP_URL,
+            from: process.env.CONTACTSYNC_PROXY_MAIL_FROM ?? 'contactsync@localhost',
+          },
+        }
+      : {}),
+    log: (entry) => console.log(JSON.stringify(entry)),
+  });
+}
+let proxy = null;
 
 const server = createServer((req, res) => {
   const url = new URL(req.url ?? '/', 'http://localhost');
@@ -74,14 +92,16 @@ const server = createServer((req, res) => {
     'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
     'cache-control': 'no-cache',
     'x-content-type-options': 'nosniff',
-    'content-security-policy':
-      "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:",
+    'content-security-policy': `default-src 'self'; script-src 'self' ${importMapHash}; style-src 'self' 'unsafe-inline'; img-src 'self' data:`,
   });
   createReadStream(file).pipe(res);
 });
 
 server.listen(port, host, () => {
+  // PORT=0 picks a free port; print the one actually used.
+  const { port: actual } = server.address();
+  proxy = makeProxy(actual);
   console.log(
-    `ContactSync demo portal: http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/`,
+    `ContactSync demo portal: http://${host === '0.0.0.0' ? 'localhost' : host}:${actual}/`,
   );
 });

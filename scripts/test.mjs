@@ -59,6 +59,13 @@ if (nodeSuites.length > 0) {
   totals.failed += Number(/^ℹ fail (\d+)/m.exec(out)?.[1] ?? 0);
 }
 
+// The demo portal end to end (needs the build, which `npm test` runs first).
+{
+  const out = run('node', ['--test', '--test-reporter=spec', 'demo/test/portal.e2e.test.mjs']);
+  totals.passed += Number(/^ℹ pass (\d+)/m.exec(out)?.[1] ?? 0);
+  totals.failed += Number(/^ℹ fail (\d+)/m.exec(out)?.[1] ?? 0);
+}
+
 if (allOutput.includes(SECRET_MARK)) {
   console.error(
     'A test password appeared in the test output: a secret leaked into logs or errors.',

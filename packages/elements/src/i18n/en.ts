@@ -234,6 +234,8 @@ export const en = {
     `The file holds only ${matched} of the ${existing} contacts this import manages (10% or less), so ${deleting} would be deleted. A wrong or cut-off file looks like this; scheduled imports stop here.`,
   reviewConfirmDelete: (count: number) => `Yes, delete ${count} contacts`,
   reviewNeedConfirm: 'Confirm the deletion, or go back and turn off deleting.',
+  reviewUnchangedFile:
+    'The file has not changed since the last import, so there is nothing to change. Importing now records that in the history; turn on “Import every time” to import it anyway.',
   reviewPlanFailed: 'The file could not be checked:',
   importNowButton: 'Import now',
   scheduleButton: 'Schedule…',

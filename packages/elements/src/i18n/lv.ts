@@ -211,6 +211,8 @@ export const lv: Messages = {
     `Failā ir tikai ${matched} no ${existing} šī importa pārvaldītajiem kontaktiem (10% vai mazāk), tāpēc tiktu dzēsti ${deleting}. Tā izskatās kļūdains vai nepilnīgs fails; ieplānots imports šeit apstājas.`,
   reviewConfirmDelete: (count) => `Jā, dzēst ${count} kontaktus`,
   reviewNeedConfirm: 'Apstipriniet dzēšanu vai atgriezieties un izslēdziet dzēšanu.',
+  reviewUnchangedFile:
+    'Fails kopš pēdējā importa nav mainījies, tāpēc nekas nemainīsies. Importējot tagad, tas tiks ierakstīts vēsturē; ieslēdziet “Importēt katru reizi”, lai importētu tik un tā.',
   reviewPlanFailed: 'Failu nevarēja pārbaudīt:',
   importNowButton: 'Importēt tagad',
   scheduleButton: 'Ieplānot…',

@@ -241,7 +241,7 @@ export class ImportWizard extends CsElement {
           t.importNowButton,
           () => c.importNow(),
           'primary',
-          !plan || (plan.massDeletion && !c.confirmMassDelete),
+          plan ? plan.massDeletion && !c.confirmMassDelete : c.plan?.record.status !== 'unchanged',
         )}`;
       }
       case 'run':

@@ -8,6 +8,9 @@ export function reviewStep({ c, t, formatNumber }: StepView) {
   const result = c.plan;
   if (!result) return nothing;
   const plan = result.plan;
+  if (!plan && result.record.status === 'unchanged') {
+    return html`<p part="result" class="result unchanged">${t.reviewUnchangedFile}</p>`;
+  }
   if (!plan) {
     const error = result.record.error?.message ?? result.record.notes.join(' ');
     return html`<p class="error">${t.reviewPlanFailed} ${error}</p>`;

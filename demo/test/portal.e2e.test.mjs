@@ -1,0 +1,149 @@
+// End to end: the demo portal in Debian's Chromium (playwright-core), with the real SDK, the
+// real proxy and a real HTTP server on 127.0.0.1 holding the remote file.
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:http';
+import { mkdirSync } from 'node:fs';
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { chromium } from 'playwright-core';
+import { chromiumArgs, chromiumPath } from '../../scripts/wtr/chromium.js';
+
+const SHOTS = 'docs/screenshots';
+const LOCAL_CSV =
+  'Email,First Name,Last Name,Shoe size,Member id\n' +
+  'ann@example.com,Ann,Lee,38,M-1\nbob@example.com,Bob,Stone,44,M-2\ncara@example.com,Cara,Ozola,39,M-3\n';
+const REMOTE_CSV = 'email,name,company\ndan@example.org,Dan,Globex\neve@example.org,Eve,Initech\n';
+
+let files;
+let portal;
+let browser;
+let base;
+
+function listen(server) {
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve(server.address().port)),
+  );
+}
+
+before(async () => {
+  files = createServer((req, res) => {
+    if (req.url !== '/exports/contacts.csv') return res.writeHead(404).end();
+    res.writeHead(200, { 'content-type': 'text/csv' }).end(REMOTE_CSV);
+  });
+  const filePort = await listen(files);
+  portal = spawn(process.execPath, ['demo/server.mjs'], {
+    env: { ...process.env, PORT: '0', CONTACTSYNC_PROXY_ALLOW_PRIVATE: '127.0.0.1/32' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  base = await new Promise((resolve, reject) => {
+    portal.once('exit', (code) => reject(new Error(`The demo server exited (${code}).`)));
+    portal.stdout.on('data', (chunk) => {
+      const url = /portal: (http:\/\/\S+)/.exec(String(chunk))?.[1];
+      if (url) resolve(url);
+    });
+  });
+  files.remoteUrl = `127.0.0.1:${filePort}/exports/contacts.csv`;
+  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  mkdirSync(SHOTS, { recursive: true });
+});
+
+after(async () => {
+  await browser?.close();
+  portal?.kill();
+  files?.close();
+});
+
+async function next(page, heading) {
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
+  await page.getByRole('heading', { name: heading }).waitFor();
+}
+
+test('the demo portal: local import with a custom field and key, unchanged re-import, remote import, schedule, history', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const problems = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  await page.goto(base);
+  const wizard = page.locator('cs-import-wizard');
+  const grid = page.locator('cs-history-grid');
+  await wizard.getByRole('heading', { name: 'Where is the file?' }).waitFor();
+
+  // 1. A local file, with a new custom field and the member id as the unique key.
+  await wizard.locator('input[type=file]').setInputFiles({
+    name: 'members.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(LOCAL_CSV),
+  });
+  await next(page, 'How is the file written?');
+  await next(page, 'Does this look right?');
+  await next(page, 'Which column goes where?');
+  await page
+    .getByLabel('Contact field for column "Shoe size"')
+    .selectOption({ label: 'New field…' });
+  await page.getByLabel('Name of the new field').fill('Shoe size');
+  await page.getByRole('button', { name: 'Add field' }).click();
+  await page.getByLabel('Use "Member id" as the unique key').check();
+  await page.screenshot({ path: `${SHOTS}/wizard-mapping.png` });
+  await next(page, 'What will change');
+  await page.getByRole('button', { name: 'Import now' }).click();
+  await page.getByRole('heading', { name: 'Finished' }).waitFor();
+  assert.match(await wizard.locator('[part=result]').innerText(), /Succeeded/);
+  await page.getByRole('button', { name: 'Close' }).click();
+  await grid.getByRole('rowheader', { name: 'members.csv' }).waitFor();
+
+  // The contact list shows the custom field.
+  await page
+    .locator('cs-contact-list')
+    .getByRole('option', { name: /Ann Lee/ })
+    .click();
+  assert.match(await page.locator('cs-contact-list [part=details]').innerText(), /Shoe size\s+38/);
+
+  // 2. The same file again, through Edit: the review and the result say "unchanged".
+  await grid.getByRole('button', { name: 'Edit: members.csv' }).click();
+  await wizard.getByText('Edit "members.csv"').waitFor();
+  await wizard.locator('input[type=file]').setInputFiles({
+    name: 'members.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(LOCAL_CSV),
+  });
+  await next(page, 'How is the file written?');
+  await next(page, 'Does this look right?');
+  await next(page, 'Which column goes where?');
+  await next(page, 'What will change');
+  await page.getByRole('button', { name: 'Import now' }).click();
+  await page.getByRole('heading', { name: 'Finished' }).waitFor();
+  assert.match(await wizard.locator('[part=result]').innerText(), /File unchanged/);
+  await page.getByRole('button', { name: 'Close' }).click();
+
+  // 3. A file on an HTTP server, through the real proxy, then a schedule.
+  await wizard.getByLabel('A file on a server').check();
+  await wizard.getByLabel('Protocol').selectOption('http');
+  await wizard.getByLabel('File location').fill(files.remoteUrl);
+  await wizard.getByLabel('Name of this import').fill('Partner directory');
+  await next(page, 'How is the file written?');
+  await next(page, 'Does this look right?');
+  await next(page, 'Which column goes where?');
+  await next(page, 'What will change');
+  await page.getByRole('button', { name: 'Schedule…' }).click();
+  await page.getByRole('heading', { name: 'Schedule' }).waitFor();
+  await wizard.getByLabel('Repeat').selectOption('weekdays');
+  await wizard.getByLabel('Time', { exact: true }).fill('06:30');
+  await page.screenshot({ path: `${SHOTS}/wizard-schedule.png` });
+  await page.getByRole('button', { name: 'Finish' }).click();
+  await wizard.getByText('The import is scheduled.').waitFor();
+  await page.getByRole('button', { name: 'Close' }).click();
+
+  // Import now from the history grid pulls the file through the proxy.
+  await grid.getByRole('button', { name: 'Go: Partner directory' }).click();
+  const remoteRow = grid.getByRole('row', { name: /Partner directory/ });
+  await remoteRow.getByText('Succeeded').waitFor();
+  assert.doesNotMatch(await remoteRow.innerText(), /Not scheduled/);
+  const localRow = grid.getByRole('row', { name: /members\.csv/ });
+  assert.match(await localRow.innerText(), /File unchanged/);
+  await page.locator('cs-contact-list').getByText('5 contacts').waitFor();
+
+  await page.locator('#history').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/portal.png`, fullPage: true });
+  await page.locator('#theme').selectOption('dark');
+  await page.screenshot({ path: `${SHOTS}/portal-dark.png`, fullPage: true });
+  assert.deepEqual(problems, []);
+});
