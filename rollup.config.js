@@ -81,6 +81,7 @@ export default [
     input: 'packages/sdk/src/worker/worker.ts',
     onwarn,
     output: { file: `packages/sdk/dist/${WORKER_BUNDLE}`, format: 'es', sourcemap: true },
-    plugins: browserPlugins({ [WORKER_BUNDLE]: 72_000 }),
+    // Raised from 72 KB for phone sync (vCard reader, device rows): about 3 KB gzip, on purpose.
+    plugins: browserPlugins({ [WORKER_BUNDLE]: 76_000 }),
   },
 ];

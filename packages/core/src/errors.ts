@@ -18,6 +18,7 @@ export const ERROR_CODES = [
   'aborted',
   'interrupted',
   'source-failed',
+  'consent-required',
   'internal',
 ] as const;
 

@@ -42,6 +42,7 @@ export {
   ProfileInputSchema,
   ProfileSourceSchema,
   RemoteSourceSchema,
+  DeviceSourceSchema,
   type BehaviourOptions,
   type ColumnMapping,
   type KeyStrategy,
@@ -50,6 +51,7 @@ export {
   type ProfileInput,
   type ProfileSource,
   type RemoteSource,
+  type DeviceSource,
   type ProfileState,
   type SyncProfile,
 } from './model/profile.ts';
@@ -149,3 +151,13 @@ export { isTimeZone, offsetAt, zonedDate, zonedInstant } from './schedule/zoned-
 export { type SyncTarget } from './run/sync-target.ts';
 export { runImport, type ImportRunOptions, type ImportRunResult } from './run/run-import.ts';
 export { scanSource, type ScanResult } from './run/scan-source.ts';
+export {
+  DeviceContactSchema,
+  deviceContactName,
+  type DeviceContact,
+  type PickedContact,
+  type TypedValue,
+} from './device/device-contact.ts';
+export { pickedContacts } from './device/picked-contacts.ts';
+export { DEVICE_MAPPING, deviceCsv, deviceKey, deviceRow } from './device/device-rows.ts';
+export { parseVCard, type VCardResult } from './vcard/parse-vcard.ts';

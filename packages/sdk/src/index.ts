@@ -8,6 +8,7 @@ export type { ContactSyncEvent } from './events.ts';
 export type { ContactPage, ContactQuery } from './worker/contacts.ts';
 export type { HistoryQuery } from './worker/profiles.ts';
 export type { PlanResult } from './worker/imports.ts';
+export type { DeviceOptions, DevicePreview, DeviceSyncState } from './worker/device.ts';
 export {
   BUILT_IN_FIELDS,
   ContactSyncError,
@@ -26,6 +27,9 @@ export {
   type AddressBook,
   type BehaviourOptions,
   type Contact,
+  type DeviceContact,
+  type DeviceSource,
+  type VCardResult,
   type ErrorCode,
   type FieldDef,
   type FieldType,

@@ -30,3 +30,10 @@ export function deviceContactName(c: DeviceContact): string {
   const names = [c.givenName, c.familyName].filter(Boolean).join(' ');
   return c.displayName || names || c.emails?.[0]?.value || c.phones?.[0]?.value || c.id;
 }
+
+/** What the Contact Picker API (`navigator.contacts.select`) returns for one contact. */
+export interface PickedContact {
+  readonly name?: readonly string[];
+  readonly email?: readonly string[];
+  readonly tel?: readonly string[];
+}

@@ -72,10 +72,25 @@ export const RemoteSourceSchema = z.object({
   hostKey: z.nullable(z.string()),
 });
 
+/**
+ * A phone's address book (through the host app or the Contact Picker): snapshots are pushed
+ * by the host, never fetched. Nothing is synced unless the user agreed (`enabled`).
+ */
+export const DeviceSourceSchema = z.object({
+  kind: z.literal('device'),
+  /** The source's name, e.g. "iOS"; its contacts land in the folder "From iOS". */
+  device: z.string().check(z.minLength(1), z.maxLength(50)),
+  enabled: z.boolean(),
+  /** When the user last agreed, ms since the epoch; null before they ever did. */
+  consentedAt: z.nullable(z.number()),
+});
+
 export const ProfileSourceSchema = z.discriminatedUnion('kind', [
   LocalSourceSchema,
   RemoteSourceSchema,
+  DeviceSourceSchema,
 ]);
+export type DeviceSource = z.infer<typeof DeviceSourceSchema>;
 export type ProfileSource = z.infer<typeof ProfileSourceSchema>;
 export type RemoteSource = z.infer<typeof RemoteSourceSchema>;
 

@@ -105,7 +105,10 @@ export class HistoryGrid extends CsElement {
   async reload(): Promise<void> {
     const sync = this.client;
     if (!sync) return;
-    const profiles = await sync.profiles.list(this.bookId ?? undefined);
+    // Phone syncs have their own element (cs-device-sync); the history is for file imports.
+    const profiles = (await sync.profiles.list(this.bookId ?? undefined)).filter(
+      (p) => p.source.kind !== 'device',
+    );
     const rows = await Promise.all(
       profiles.map(async (profile) => ({
         profile,

@@ -113,7 +113,7 @@ export function draftFromProfile(profile: SyncProfile): WizardDraft {
   });
   if (source.kind === 'local') {
     d.lastFileName = source.fileName;
-  } else {
+  } else if (source.kind === 'remote') {
     const { protocol, address } = splitAddress(source.url, source.implicitTls);
     Object.assign(d, {
       sourceKind: 'remote',

@@ -3,6 +3,8 @@ import {
   ContactSyncError,
   type FieldType,
   type ParseOptions,
+  type DeviceContact,
+  type PickedContact,
   type ProfileInput,
   type RemoteSource,
   type RunProgress,
@@ -14,6 +16,7 @@ import { channelName, type ContactSyncEvent } from '../events.ts';
 import type { Engine } from '../worker/engine.ts';
 import type { ContactQuery } from '../worker/contacts.ts';
 import type { HistoryQuery } from '../worker/profiles.ts';
+import type { DeviceOptions } from '../worker/device.ts';
 
 export interface ContactSyncOptions {
   /** IndexedDB database name: separate names keep separate data. Default "contactsync". */
@@ -41,6 +44,11 @@ export interface RunOptions {
   readonly trigger?: RunTrigger;
   /** The name shown in the history; defaults to the File's name. */
   readonly fileName?: string;
+}
+
+/** The Contact Picker API, where the browser has it. */
+interface ContactPicker {
+  select(properties: string[], options: { multiple: boolean }): Promise<PickedContact[]>;
 }
 
 /** The worker script, resolved next to this module (the build rewrites this to the bundle). */
@@ -202,6 +210,39 @@ export async function createContactSync(options: ContactSyncOptions = {}) {
       } finally {
         signal?.removeEventListener('abort', onAbort);
       }
+    },
+
+    /** The phone's address book: consent, the only-new preview, syncs, vCard files, the picker. */
+    device: {
+      /** Whether the user agreed to sync this source into this address book, and the last sync. */
+      status: (bookId: string, source?: string) => engine.deviceStatus(bookId, source),
+      /** Stores the user's choice ("Auto export"); off keeps what was synced. */
+      setEnabled: (bookId: string, enabled: boolean, options?: DeviceOptions) =>
+        engine.setDeviceSync(bookId, enabled, options),
+      /** The contacts a sync would add (only new ones, never those deleted on the web). */
+      preview: (bookId: string, contacts: DeviceContact[], options?: DeviceOptions) =>
+        engine.previewDeviceContacts(bookId, contacts, options),
+      /**
+       * Syncs a snapshot of the device's address book into the source's folder; `leaveOut`
+       * lists contact ids the user chose not to import (they are not offered again).
+       */
+      sync: (
+        bookId: string,
+        contacts: DeviceContact[],
+        options: DeviceOptions & { leaveOut?: readonly string[] } = {},
+      ) => engine.syncDeviceContacts(bookId, contacts, { ...options, runId: crypto.randomUUID() }),
+      /** Reads a .vcf file (vCard 2.1, 3.0, 4.0) into device contacts. */
+      readVCard: (file: Blob) => engine.readVCard(file),
+      /** True where the browser offers the Contact Picker API. */
+      pickerSupported: () =>
+        typeof navigator !== 'undefined' &&
+        typeof (navigator as { contacts?: { select?: unknown } }).contacts?.select === 'function',
+      /** Opens the Contact Picker; resolves with the chosen contacts. */
+      async pick(): Promise<DeviceContact[]> {
+        const picker = (navigator as unknown as { contacts: ContactPicker }).contacts;
+        const picked = await picker.select(['name', 'email', 'tel'], { multiple: true });
+        return engine.fromPicker(picked);
+      },
     },
 
     scheduler: {

@@ -2,6 +2,7 @@ import type { WorkerContext } from './context.ts';
 import type { ProxyConfig } from './proxy-client.ts';
 import { bookOps } from './books.ts';
 import { contactOps } from './contacts.ts';
+import { deviceOps } from './device.ts';
 import { importOps } from './imports.ts';
 import { createRunner } from './run-profile.ts';
 import { schedulerOps } from './scheduler.ts';
@@ -16,6 +17,7 @@ export function createEngine(ctx: WorkerContext) {
     ...contactOps(ctx),
     ...importOps(ctx, runner),
     ...schedulerOps(ctx, runner),
+    ...deviceOps(ctx, runner),
     /** Resolves once the database is open (and upgraded), so start-up errors surface early. */
     async ready(): Promise<void> {
       await ctx.db();

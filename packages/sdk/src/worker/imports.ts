@@ -112,7 +112,7 @@ export function importOps(ctx: WorkerContext, runner: Runner) {
       onProgress?: (p: RunProgress) => void,
     ): Promise<RunRecord> {
       const profile = await requireProfile(ctx, profileId);
-      if (profile.source.kind === 'local' && !request.file) {
+      if (profile.source.kind !== 'remote' && !request.file) {
         throw new ContactSyncError(
           'invalid-argument',
           'This import reads a file from your computer: choose the file to import.',

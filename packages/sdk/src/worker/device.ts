@@ -1,0 +1,274 @@
+import {
+  ContactSyncError,
+  DEFAULT_BEHAVIOUR,
+  DEFAULT_PARSE_OPTIONS,
+  DEVICE_MAPPING,
+  DeviceContactSchema,
+  deviceCsv,
+  deviceKey,
+  deviceRow,
+  parseVCard,
+  pickedContacts,
+  type PickedContact,
+  rowHash,
+  type DeviceContact,
+  type RunRecord,
+  type SyncProfile,
+  type VCardResult,
+} from '@contactsync/core';
+import { z } from 'zod/mini';
+import type { WorkerContext } from './context.ts';
+import { bookOps } from './books.ts';
+import { profileOps } from './profiles.ts';
+import { parseInput } from './parse-input.ts';
+import { tombstoneKeys } from '../store/book-target.ts';
+import type { Runner } from './run-profile.ts';
+
+export const DEFAULT_DEVICE_SOURCE = 'iOS';
+
+/** What the phone sync of one address book looks like now. */
+export interface DeviceSyncState {
+  readonly bookId: string;
+  readonly source: string;
+  /** True once the user agreed and until they turn it off. */
+  readonly enabled: boolean;
+  /** When the user agreed; null if they never did. */
+  readonly consentedAt: number | null;
+  readonly folderId: string | null;
+  readonly profileId: string | null;
+  readonly lastRun: RunRecord | null;
+}
+
+/** The only-new preview: what a sync would add, and what it would pass over. */
+export interface DevicePreview {
+  /** Contacts not yet in the folder and never deleted on the web, in snapshot order. */
+  readonly newContacts: DeviceContact[];
+  /** Already synced, changed on the phone since: updated by the next sync. */
+  readonly changed: number;
+  readonly unchanged: number;
+  /** Deleted (or left out) on the web: never brought back. */
+  readonly deletedOnWeb: number;
+}
+
+export interface DeviceOptions {
+  /** The source's name ("iOS", "Android"…); its folder is "From <source>". */
+  readonly source?: string;
+  /** ISO region for phone numbers without a country code, e.g. "LV". */
+  readonly region?: string;
+  readonly folderName?: string;
+}
+
+const SnapshotSchema = z.array(DeviceContactSchema).check(z.maxLength(200_000));
+const SourceSchema = z.string().check(z.minLength(1), z.maxLength(50));
+const RegionSchema = z.string().check(z.regex(/^[A-Z]{2}$/));
+
+/** The phone's address book: consent, the only-new preview, syncs that respect deletions. */
+export function deviceOps(ctx: WorkerContext, runner: Runner) {
+  const profiles = profileOps(ctx);
+  const books = bookOps(ctx);
+
+  async function findProfile(bookId: string, source: string): Promise<SyncProfile | null> {
+    const all = await profiles.listProfiles(bookId);
+    return all.find((p) => p.source.kind === 'device' && p.source.device === source) ?? null;
+  }
+
+  async function state(bookId: string, source: string): Promise<DeviceSyncState> {
+    const profile = await findProfile(bookId, source);
+    const device = profile?.source.kind === 'device' ? profile.source : null;
+    const lastRun = profile
+      ? ((await profiles.listRuns({ profileId: profile.id, limit: 1 }))[0] ?? null)
+      : null;
+    return {
+      bookId,
+      source,
+      enabled: device?.enabled ?? false,
+      consentedAt: device?.consentedAt ?? null,
+      folderId: profile?.folderId ?? null,
+      profileId: profile?.id ?? null,
+      lastRun,
+    };
+  }
+
+  /** The folder "From <source>": the existing one of that name, or a new one. */
+  async function folderFor(bookId: string, name: string): Promise<string> {
+    const existing = (await books.listFolders(bookId)).find((f) => f.name === name);
+    return (existing ?? (await books.createFolder(bookId, name))).id;
+  }
+
+  return {
+    async deviceStatus(bookId: string, source = DEFAULT_DEVICE_SOURCE): Promise<DeviceSyncState> {
+      return state(bookId, parseInput(SourceSchema, source, 'device source'));
+    },
+
+    /**
+     * Records the user's choice. Agreeing creates the folder and starts syncing; turning it off
+     * stops syncing and leaves everything already synced where it is.
+     */
+    async setDeviceSync(
+      bookId: string,
+      enabled: boolean,
+      options: DeviceOptions = {},
+    ): Promise<DeviceSyncState> {
+      const source = parseInput(
+        SourceSchema,
+        options.source ?? DEFAULT_DEVICE_SOURCE,
+        'device source',
+      );
+      const region = parseInput(
+        RegionSchema,
+        options.region ?? DEFAULT_PARSE_OPTIONS.defaultRegion,
+        'region',
+      );
+      const existing = await findProfile(bookId, source);
+      const consentedAt = enabled
+        ? ctx.clock.now()
+        : existing?.source.kind === 'device'
+          ? existing.source.consentedAt
+          : null;
+      const deviceSource = { kind: 'device' as const, device: source, enabled, consentedAt };
+      if (existing) {
+        const folderId =
+          existing.folderId ??
+          (enabled ? await folderFor(bookId, options.folderName ?? `From ${source}`) : null);
+        await profiles.updateProfile(existing.id, { source: deviceSource, folderId });
+      } else {
+        await profiles.createProfile({
+          name: `From ${source}`,
+          bookId,
+          folderId: enabled
+            ? await folderFor(bookId, options.folderName ?? `From ${source}`)
+            : null,
+          source: deviceSource,
+          parse: {
+            ...DEFAULT_PARSE_OPTIONS,
+            delimiter: ',',
+            encoding: 'utf-8',
+            defaultRegion: region,
+          },
+          behaviour: { ...DEFAULT_BEHAVIOUR, updateExisting: true, deleteMissing: false },
+          mapping: DEVICE_MAPPING,
+          notifyEmail: null,
+        });
+      }
+      return state(bookId, source);
+    },
+
+    /** Which contacts of the snapshot a sync would add; nothing is written. */
+    async previewDeviceContacts(
+      bookId: string,
+      snapshot: DeviceContact[],
+      options: DeviceOptions = {},
+    ): Promise<DevicePreview> {
+      const source = parseInput(
+        SourceSchema,
+        options.source ?? DEFAULT_DEVICE_SOURCE,
+        'device source',
+      );
+      const contacts = parseInput(SnapshotSchema, snapshot, 'device contacts');
+      const profile = await findProfile(bookId, source);
+      const region =
+        profile?.parse.defaultRegion ?? options.region ?? DEFAULT_PARSE_OPTIONS.defaultRegion;
+      const index = (await ctx.view(bookId)).keyIndex();
+      const deleted = profile
+        ? await tombstoneKeys(await ctx.db(), bookId, profile.id)
+        : new Set<string>();
+      const preview = {
+        newContacts: [] as DeviceContact[],
+        changed: 0,
+        unchanged: 0,
+        deletedOnWeb: 0,
+      };
+      const seen = new Set<string>();
+      for (const contact of contacts) {
+        const key = deviceKey(source, contact.id);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const at = index.find(key);
+        if (deleted.has(key)) preview.deletedOnWeb++;
+        else if (at < 0) preview.newContacts.push(contact);
+        else if (index.hashAt(at) === rowHash(deviceRow(source, contact, region)))
+          preview.unchanged++;
+        else preview.changed++;
+      }
+      return preview;
+    },
+
+    /**
+     * Brings the snapshot in: new and changed contacts, into the source's folder. Contacts
+     * deleted on the web stay deleted; `leaveOut` ids are recorded the same way, so they are
+     * not offered again. Refused until the user has agreed.
+     */
+    async syncDeviceContacts(
+      bookId: string,
+      snapshot: DeviceContact[],
+      options: DeviceOptions & { leaveOut?: readonly string[]; runId: string },
+    ): Promise<RunRecord> {
+      const source = parseInput(
+        SourceSchema,
+        options.source ?? DEFAULT_DEVICE_SOURCE,
+        'device source',
+      );
+      const contacts = parseInput(SnapshotSchema, snapshot, 'device contacts');
+      const profile = await findProfile(bookId, source);
+      if (!profile || profile.source.kind !== 'device' || !profile.source.enabled) {
+        throw new ContactSyncError(
+          'consent-required',
+          `Syncing contacts from ${source} is off. Turn it on (the user has to agree) before syncing.`,
+          { source },
+        );
+      }
+      const leaveOut = new Set(options.leaveOut ?? []);
+      const kept = contacts.filter((c) => !leaveOut.has(c.id));
+      const csv = deviceCsv(source, kept, profile.parse.defaultRegion);
+      return ctx.writeBook(bookId, 'brief', async (db) => {
+        if (leaveOut.size) {
+          const tx = db.transaction('tombstones', 'readwrite');
+          const now = ctx.clock.now();
+          for (const id of leaveOut)
+            void tx.store.put({
+              bookId,
+              sourceId: profile.id,
+              key: deviceKey(source, id),
+              deletedAt: now,
+            });
+          await tx.done;
+        }
+        return runner(
+          db,
+          profile.id,
+          {
+            runId: options.runId,
+            file: new Blob([csv], { type: 'text/csv' }),
+            fileName: `${profile.name} (${kept.length})`,
+            trigger: 'manual',
+          },
+          new AbortController().signal,
+        );
+      });
+    },
+
+    /** Contacts chosen in the Contact Picker, as device contacts with derived ids. */
+    fromPicker(picked: PickedContact[]): DeviceContact[] {
+      return pickedContacts(Array.isArray(picked) ? picked : []);
+    },
+
+    /** Reads a .vcf file (vCard 2.1, 3.0 or 4.0) into device contacts. */
+    async readVCard(file: Blob): Promise<VCardResult> {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      let text: string;
+      try {
+        text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      } catch {
+        // Older exports are sometimes in a legacy code page; read them rather than refuse.
+        text = new TextDecoder('windows-1252').decode(bytes);
+      }
+      if (!/BEGIN:VCARD/i.test(text)) {
+        throw new ContactSyncError(
+          'parse-failed',
+          'This is not a vCard file (.vcf): it has no BEGIN:VCARD.',
+        );
+      }
+      return parseVCard(text);
+    },
+  };
+}
