@@ -84,6 +84,37 @@ export class ContactDeletedEvent extends CsEvent {
   }
 }
 
+/** A phone sync started from cs-device-sync ended; `run` is its history record. */
+export class DeviceSyncedEvent extends CsEvent {
+  static readonly type = 'cs-device-synced';
+  constructor(readonly run: RunRecord) {
+    super(DeviceSyncedEvent.type);
+  }
+}
+
+/** The user turned phone sync on or off (their consent). */
+export class DeviceConsentEvent extends CsEvent {
+  static readonly type = 'cs-device-consent';
+  constructor(readonly enabled: boolean) {
+    super(DeviceConsentEvent.type);
+  }
+}
+
+/** The recipients of the compose field changed. */
+export class RecipientsChangeEvent extends CsEvent {
+  static readonly type = 'cs-recipients-change';
+  constructor(readonly recipients: readonly Recipient[]) {
+    super(RecipientsChangeEvent.type);
+  }
+}
+
+/** One addressee: who and where. */
+export interface Recipient {
+  readonly contactId: string | null;
+  readonly name: string;
+  readonly email: string;
+}
+
 declare global {
   interface HTMLElementEventMap {
     'cs-edit-profile': EditProfileEvent;
@@ -95,5 +126,8 @@ declare global {
     'cs-field-added': FieldAddedEvent;
     'cs-schedule-change': ScheduleChangeEvent;
     'cs-contact-deleted': ContactDeletedEvent;
+    'cs-device-synced': DeviceSyncedEvent;
+    'cs-device-consent': DeviceConsentEvent;
+    'cs-recipients-change': RecipientsChangeEvent;
   }
 }

@@ -1,19 +1,25 @@
 export { ContactList } from './contact-list/contact-list.ts';
+export { DeviceSync } from './device-sync/device-sync.ts';
 export { HistoryGrid } from './history-grid/history-grid.ts';
 export { ImportWizard } from './import-wizard/import-wizard.ts';
 export { MappingTable, mappingFromPreview } from './mapping-table/mapping-table.ts';
+export { RecipientPicker } from './recipient-picker/recipient-picker.ts';
 export { ScheduleEditor } from './schedule-editor/schedule-editor.ts';
 export { provideSync, syncContext } from './shared/sync-context.ts';
 export {
   ContactDeletedEvent,
+  DeviceConsentEvent,
+  DeviceSyncedEvent,
   EditProfileEvent,
   FieldAddedEvent,
   MappingChangeEvent,
   ProfileDeletedEvent,
   ProfileSavedEvent,
+  RecipientsChangeEvent,
   RunFinishedEvent,
   ScheduleChangeEvent,
   WizardClosedEvent,
+  type Recipient,
 } from './events.ts';
 export { en, type Messages } from './i18n/en.ts';
 export { lv } from './i18n/lv.ts';

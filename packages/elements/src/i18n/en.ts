@@ -273,6 +273,39 @@ export const en = {
     `"${name}" is deleted here only. An import or a phone sync will not bring it back.`,
   contactDeleted: (name: string) => `"${name}" was deleted.`,
   loading: 'Loading…',
+
+  // Phone sync
+  deviceTitle: (source: string) => `Contacts from ${source}`,
+  deviceSwitch: 'Auto export',
+  deviceSwitchHelp: (folder: string) =>
+    `Copies the contacts of your phone into the folder "${folder}". Contacts you delete here are not brought back.`,
+  deviceOff: 'Off: nothing is synced. Contacts already synced stay in their folder.',
+  deviceNever: 'Not synced yet.',
+  deviceLast: (when: string, added: string) => `Last sync: ${when} · ${added} added`,
+  deviceNew: (count: string) => `New contacts on the phone (${count})`,
+  deviceNothingNew: 'There are no new contacts on the phone.',
+  deviceKnown: (here: string, changed: string, deleted: string) =>
+    `${here} already here (${changed} changed) · ${deleted} deleted here, not brought back`,
+  deviceImport: (count: string) => `Import ${count} contacts`,
+  deviceInclude: (name: string) => `Import ${name}`,
+  deviceDone: (added: string, updated: string) => `Synced: ${added} added, ${updated} updated.`,
+  devicePick: 'Choose contacts from this device',
+  deviceNoPicker:
+    'This browser cannot read the phone’s address book. Export your contacts as a vCard file (.vcf) and choose it here.',
+  deviceVcf: 'vCard file (.vcf)',
+  deviceVcfIssues: 'Some cards could not be read:',
+  deviceConsentFirst: 'Turn on Auto export to import these contacts.',
+
+  // Recipient picker
+  recipientsLabel: 'To',
+  recipientsHint: 'Type a name or email address. Only contacts with an email address are offered.',
+  recipientsNoMatch: 'No contact with an email address matches.',
+  recipientRemove: (name: string) => `Remove ${name}`,
+  recipientsCount: (count: number) =>
+    count === 1
+      ? '1 suggestion. Use the arrow keys to choose.'
+      : `${count} suggestions. Use the arrow keys to choose.`,
+  recipientAdded: (name: string) => `${name} added.`,
 };
 
 export type Messages = typeof en;

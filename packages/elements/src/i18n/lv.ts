@@ -249,4 +249,32 @@ export const lv: Messages = {
     `"${name}" tiek dzēsts tikai šeit. Imports vai tālruņa sinhronizācija to neatjaunos.`,
   contactDeleted: (name) => `"${name}" ir dzēsts.`,
   loading: 'Ielādē…',
+  deviceTitle: (source) => `Kontakti no ${source}`,
+  deviceSwitch: 'Automātiskā eksportēšana',
+  deviceSwitchHelp: (folder) =>
+    `Kopē tālruņa kontaktus mapē "${folder}". Šeit dzēstie kontakti netiek atjaunoti.`,
+  deviceOff: 'Izslēgts: nekas netiek sinhronizēts. Jau sinhronizētie kontakti paliek mapē.',
+  deviceNever: 'Vēl nav sinhronizēts.',
+  deviceLast: (when, added) => `Pēdējā sinhronizācija: ${when} · pievienoti ${added}`,
+  deviceNew: (count) => `Jauni kontakti tālrunī (${count})`,
+  deviceNothingNew: 'Tālrunī nav jaunu kontaktu.',
+  deviceKnown: (here, changed, deleted) =>
+    `${here} jau šeit (mainīti ${changed}) · ${deleted} šeit dzēsti, netiek atjaunoti`,
+  deviceImport: (count) => `Importēt kontaktus: ${count}`,
+  deviceInclude: (name) => `Importēt ${name}`,
+  deviceDone: (added, updated) => `Sinhronizēts: pievienoti ${added}, atjaunināti ${updated}.`,
+  devicePick: 'Izvēlēties kontaktus no šīs ierīces',
+  deviceNoPicker:
+    'Šī pārlūkprogramma nevar nolasīt tālruņa adrešu grāmatu. Eksportējiet kontaktus vCard failā (.vcf) un izvēlieties to šeit.',
+  deviceVcf: 'vCard fails (.vcf)',
+  deviceVcfIssues: 'Dažas kartes nevarēja nolasīt:',
+  deviceConsentFirst: 'Ieslēdziet automātisko eksportēšanu, lai importētu šos kontaktus.',
+
+  recipientsLabel: 'Kam',
+  recipientsHint:
+    'Ierakstiet vārdu vai e-pasta adresi. Tiek piedāvāti tikai kontakti ar e-pasta adresi.',
+  recipientsNoMatch: 'Neviens kontakts ar e-pasta adresi neatbilst.',
+  recipientRemove: (name) => `Noņemt ${name}`,
+  recipientsCount: (count) => `Ieteikumi: ${count}. Izvēlieties ar bultiņu taustiņiem.`,
+  recipientAdded: (name) => `${name} pievienots.`,
 };

@@ -107,3 +107,9 @@ export function segmentMatches(
   for (const column of record.columns) if (column[p]?.toLowerCase().includes(needle)) return true;
   return false;
 }
+
+/** True when the contact at position `p` has a value in `field`. */
+export function segmentHas(record: SegmentRecord, p: number, field: string): boolean {
+  const column = record.fields.indexOf(field);
+  return column >= 0 && !!record.columns[column]![p];
+}

@@ -3,7 +3,7 @@ import { z } from 'zod/mini';
 import type { WorkerContext } from './context.ts';
 import type { BookView } from '../store/book-view.ts';
 import { applyManifestChange } from '../store/manifest-change.ts';
-import { contactAt, folderAt, segmentMatches } from '../store/segment-records.ts';
+import { contactAt, folderAt, segmentHas, segmentMatches } from '../store/segment-records.ts';
 import { digestPassword } from '../platform/sha256.ts';
 import { requireBook } from './books.ts';
 import { parseInput } from './parse-input.ts';
@@ -13,6 +13,8 @@ export interface ContactQuery {
   readonly folderId?: string | null;
   /** Case-insensitive text found in any value or the key. */
   readonly search?: string;
+  /** Only contacts with a value in this field, e.g. "email" for a compose screen's recipients. */
+  readonly withField?: string;
   readonly offset?: number;
   readonly limit?: number;
 }
@@ -91,7 +93,8 @@ export function contactOps(ctx: WorkerContext) {
       const inFolder = (folder: string | null) =>
         query.folderId === undefined || folder === query.folderId;
       const needle = query.search?.trim().toLowerCase() ?? '';
-      if (needle === '') {
+      const withField = query.withField ?? null;
+      if (needle === '' && withField === null) {
         const picks: [number, number][] = [];
         view.forEachLive((s, p, k) => {
           if (inFolder(folderAt(k, p))) picks.push([s, p]);
@@ -101,7 +104,7 @@ export function contactOps(ctx: WorkerContext) {
           total: picks.length,
         };
       }
-      // Search reads the contacts themselves, a few segments at a time.
+      // Search and field filters read the contacts themselves, a few segments at a time.
       const items: Contact[] = [];
       let total = 0;
       const db = await ctx.db();
@@ -119,7 +122,8 @@ export function contactOps(ctx: WorkerContext) {
             if (
               !live[p] ||
               !inFolder(folderAt(keys, p)) ||
-              !segmentMatches(keys, record, p, needle)
+              (needle !== '' && !segmentMatches(keys, record, p, needle)) ||
+              (withField !== null && !segmentHas(record, p, withField))
             )
               continue;
             if (total >= offset && items.length < limit) items.push(contactAt(keys, record, p));

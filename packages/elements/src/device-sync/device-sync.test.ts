@@ -1,0 +1,108 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { ContactSync, DeviceContact } from '@contactsync/sdk';
+import { DeviceConsentEvent, DeviceSync, DeviceSyncedEvent, lv } from '../index.ts';
+import { $, axeViolations, client, nextEvent, until } from '../../test/helpers.ts';
+
+DeviceSync.define();
+
+const phone: DeviceContact[] = [
+  { id: 'a', givenName: 'Ann', emails: [{ value: 'ann@x.io' }] },
+  { id: 'b', givenName: 'Bob', phones: [{ value: '+1 415 555 0101' }] },
+  { id: 'c', displayName: '<img src=x onerror=alert(1)>', emails: [{ value: 'c@x.io' }] },
+];
+
+async function setup(contacts: DeviceContact[] | null = phone) {
+  const sync = await client('device');
+  const book = await sync.books.create({ name: 'Contacts' });
+  const el = await fixture<DeviceSync>(
+    html`<cs-device-sync .sync=${sync} book-id=${book.id} .contacts=${contacts}></cs-device-sync>`,
+  );
+  await until(() => !$<HTMLButtonElement>(el, '[role=switch]').disabled, 'the state');
+  return { sync, book, el };
+}
+
+const listed = (el: DeviceSync) =>
+  [...el.shadowRoot!.querySelectorAll('[part=new-list] .name')].map((n) => n.textContent);
+
+describe('<cs-device-sync>', () => {
+  let sync: ContactSync | null = null;
+  afterEach(() => {
+    sync?.close();
+    sync = null;
+  });
+
+  it('imports nothing until the switch is on, then only what is new, minus what the user left out', async () => {
+    const env = await setup();
+    sync = env.sync;
+    const { el } = env;
+    await until(() => listed(el).length === 3, 'the preview');
+    expect(listed(el)).to.include('<img src=x onerror=alert(1)>');
+    expect(el.shadowRoot!.querySelector('img')).to.equal(null);
+    const importButton = $<HTMLButtonElement>(el, '.preview button');
+    expect(importButton.disabled).to.equal(true);
+    expect($(el, '.preview').textContent).to.contain('Turn on Auto export');
+    expect(await axeViolations(el)).to.deep.equal([]);
+
+    const switchButton = $<HTMLButtonElement>(el, '[role=switch]');
+    switchButton.focus();
+    const consent = nextEvent<DeviceConsentEvent>(el, DeviceConsentEvent.type);
+    await sendKeys({ press: 'Space' });
+    expect((await consent).enabled).to.equal(true);
+    await until(() => switchButton.getAttribute('aria-checked') === 'true', 'the switch');
+    expect($(el, '#switch-help').textContent).to.contain('"From iOS"');
+
+    // Leave Bob out.
+    el.shadowRoot!.querySelector<HTMLInputElement>('input[aria-label="Import Bob"]')!.click();
+    await el.updateComplete;
+    expect(importButton.textContent!.trim()).to.equal('Import 2 contacts');
+    const synced = nextEvent<DeviceSyncedEvent>(el, DeviceSyncedEvent.type);
+    importButton.click();
+    expect((await synced).run.counts.created).to.equal(2);
+    await until(() => listed(el).length === 0, 'the preview to empty');
+    expect($(el, '.preview').textContent).to.contain('There are no new contacts');
+    expect($(el, '.last').textContent).to.contain('2 added');
+    // Bob was left out: not in the book, and not offered again.
+    expect((await env.sync.contacts.list(env.book.id, { search: 'Bob' })).total).to.equal(0);
+
+    // Delete Ann on the web; the phone still has her, plus a new contact.
+    const ann = (await env.sync.contacts.list(env.book.id, { search: 'ann@x.io' })).items[0]!;
+    await env.sync.contacts.delete(env.book.id, ann.id);
+    el.contacts = [...phone, { id: 'd', givenName: 'Dora', emails: [{ value: 'd@x.io' }] }];
+    await until(() => listed(el).join() === 'Dora', 'only Dora');
+    expect($(el, '.preview').textContent).to.contain('2 deleted here');
+    expect(await axeViolations(el)).to.deep.equal([]);
+  });
+
+  it('turning it off keeps the synced contacts, and says so', async () => {
+    const env = await setup();
+    sync = env.sync;
+    await env.sync.device.setEnabled(env.book.id, true);
+    await env.sync.device.sync(env.book.id, phone);
+    await env.el.refresh();
+    const switchButton = $<HTMLButtonElement>(env.el, '[role=switch]');
+    expect(switchButton.getAttribute('aria-checked')).to.equal('true');
+    switchButton.click();
+    await until(() => switchButton.getAttribute('aria-checked') === 'false', 'the switch');
+    expect($(env.el, '#switch-help').textContent).to.contain('stay in their folder');
+    expect((await env.sync.contacts.list(env.book.id)).total).to.equal(3);
+  });
+
+  it('without contacts from the host or a Contact Picker, says so and reads a vCard file instead', async () => {
+    const env = await setup(null);
+    sync = env.sync;
+    env.el.messages = lv;
+    await env.el.updateComplete;
+    expect($(env.el, '.source').textContent).to.contain('vCard');
+    expect($(env.el, '.source .hint').textContent).to.contain('nevar nolasīt');
+    const vcf =
+      'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Vera\r\nEMAIL:vera@x.io\r\nUID:v1\r\nEND:VCARD\r\n';
+    const input = $<HTMLInputElement>(env.el, 'input[type=file]');
+    const data = new DataTransfer();
+    data.items.add(new File([vcf], 'contacts.vcf', { type: 'text/vcard' }));
+    input.files = data.files;
+    input.dispatchEvent(new Event('change'));
+    await until(() => listed(env.el).join() === 'Vera', 'the card');
+    expect(await axeViolations(env.el)).to.deep.equal([]);
+  });
+});
