@@ -3,11 +3,14 @@
 import { createContactSync } from '@contactsync/sdk';
 import {
   ContactList,
+  DeviceSync,
   HistoryGrid,
   ImportWizard,
   lv,
   provideSync,
+  RecipientPicker,
 } from '/elements/contactsync-elements.js';
+import { startPhone } from './phone.js';
 
 const $ = (id) => document.getElementById(id);
 const status = (text) => ($('status').textContent = text);
@@ -18,12 +21,15 @@ const book = (await sync.books.list())[0] ?? (await sync.books.create({ name: 'C
 // One client for every element on the page; provided before the elements are defined, so each
 // finds it when it connects.
 provideSync(document.body, sync);
-for (const id of ['wizard', 'grid', 'contact-list']) $(id).setAttribute('book-id', book.id);
+const ELEMENTS = ['wizard', 'grid', 'contact-list', 'device-sync', 'recipients'];
+for (const id of ELEMENTS) $(id).setAttribute('book-id', book.id);
 ImportWizard.define();
 HistoryGrid.define();
 ContactList.define();
+DeviceSync.define();
+RecipientPicker.define();
 
-const elements = () => [$('wizard'), $('grid'), $('contact-list')];
+const elements = () => ELEMENTS.map($);
 
 $('language').addEventListener('change', (event) => {
   const lang = event.target.value;
@@ -48,4 +54,14 @@ $('wizard').addEventListener('cs-run-finished', (event) => {
 });
 $('wizard').addEventListener('cs-profile-saved', (event) => {
   status(`Saved "${event.profile.name}".`);
+});
+
+startPhone($('device-book'), $('device-add'), $('device-sync'));
+
+$('compose-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  const to = $('recipients').value.map((r) => r.email);
+  $('compose-result').textContent = to.length
+    ? `This demo sends nothing; the message would go to ${to.join(', ')}.`
+    : 'Add at least one recipient.';
 });

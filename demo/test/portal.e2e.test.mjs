@@ -58,7 +58,7 @@ async function next(page, heading) {
   await page.getByRole('heading', { name: heading }).waitFor();
 }
 
-test('the demo portal: local import with a custom field and key, unchanged re-import, remote import, schedule, history', async () => {
+test('the demo portal: local import with a custom field and key, unchanged re-import, remote import, schedule, history, phone sync, compose', async () => {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   const problems = [];
   page.on('pageerror', (error) => problems.push(error.message));
@@ -140,6 +140,41 @@ test('the demo portal: local import with a custom field and key, unchanged re-im
   const localRow = grid.getByRole('row', { name: /members\.csv/ });
   assert.match(await localRow.innerText(), /File unchanged/);
   await page.locator('cs-contact-list').getByText('5 contacts').waitFor();
+
+  // 4. The phone: consent, only-new preview, a deletion on the web that sticks.
+  const device = page.locator('cs-device-sync');
+  await device.getByText('Plumber').waitFor();
+  await device.getByRole('switch', { name: 'Auto export' }).click();
+  await device.getByRole('button', { name: 'Import 3 contacts' }).click();
+  await device.getByText('There are no new contacts on the phone.').waitFor();
+
+  // Compose: only contacts with an email address are offered.
+  const to = page.getByRole('combobox', { name: 'To' });
+  await to.fill('ie');
+  await page.getByRole('option', { name: /Ieva/ }).waitFor();
+  await to.press('ArrowDown');
+  await to.press('Enter');
+  // The plumber, synced from the phone with only a number, is never offered.
+  await to.fill('plumb');
+  await page
+    .locator('cs-recipient-picker')
+    .getByText('No contact with an email address matches.')
+    .waitFor();
+
+  const list = page.locator('cs-contact-list');
+  await list.getByRole('button', { name: 'From iOS' }).click();
+  await list.getByRole('option', { name: /Plumber/ }).click();
+  await list.getByRole('button', { name: 'Delete contact' }).click();
+  await list.locator('dialog').getByRole('button', { name: 'Delete contact' }).click();
+  await list.getByText('2 contacts').waitFor();
+  await page.getByRole('button', { name: 'Add a contact on the phone' }).click();
+  await page.getByLabel('Name of contact 4').fill('Dora Phone');
+  await page.getByLabel('Email of contact 4').fill('dora@example.com');
+  await page.getByLabel('Email of contact 4').press('Tab');
+  await device.getByText('Dora Phone').waitFor();
+  assert.match(await device.locator('.preview').innerText(), /1 deleted here/);
+  assert.doesNotMatch(await device.locator('[part=new-list]').innerText(), /Plumber/);
+  await page.locator('#phone').screenshot({ path: `${SHOTS}/phone.png` });
 
   await page.locator('#history').scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SHOTS}/portal.png`, fullPage: true });

@@ -80,7 +80,7 @@ describe('<cs-contact-list>', () => {
     await until(() => $(list, '.count').textContent === '31 contacts', 'the Partners folder');
 
     type($<HTMLInputElement>(list, 'input[type=search]'), 'onerror');
-    await until(() => $(list, '.count').textContent === '1 contacts', 'the search');
+    await until(() => $(list, '.count').textContent === '1 contact', 'the search');
     // Markup in contact data is shown as text, never rendered.
     expect(names(list)).to.deep.equal(['<img src=x onerror=alert(1)><b>Bold</b>']);
     expect(list.shadowRoot!.querySelector('img, b')).to.equal(null);

@@ -262,7 +262,7 @@ export const en = {
   allContacts: 'All contacts',
   noFolder: 'Not in a folder',
   search: 'Search contacts',
-  contactsCount: (count: string) => `${count} contacts`,
+  contactsCount: (count: string) => (count === '1' ? '1 contact' : `${count} contacts`),
   contactsEmpty: 'No contacts here.',
   contactsNoMatch: 'No contact matches the search.',
   unnamed: '(no name)',
@@ -286,7 +286,8 @@ export const en = {
   deviceNothingNew: 'There are no new contacts on the phone.',
   deviceKnown: (here: string, changed: string, deleted: string) =>
     `${here} already here (${changed} changed) · ${deleted} deleted here, not brought back`,
-  deviceImport: (count: string) => `Import ${count} contacts`,
+  deviceImport: (count: string) =>
+    count === '1' ? 'Import 1 contact' : `Import ${count} contacts`,
   deviceInclude: (name: string) => `Import ${name}`,
   deviceDone: (added: string, updated: string) => `Synced: ${added} added, ${updated} updated.`,
   devicePick: 'Choose contacts from this device',
