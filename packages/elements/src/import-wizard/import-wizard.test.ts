@@ -29,7 +29,7 @@ ImportWizard.define();
 const heading = (w: ImportWizard) => $(w, 'h2').textContent!.replace(/\s+/g, ' ').trim();
 const activeIsHeading = (w: ImportWizard) => w.shadowRoot!.activeElement?.tagName === 'H2';
 
-/** Finds a footer button by its text, moves focus to it and presses Enter, as a keyboard user. */
+/** Tabs from wherever focus is to a footer button and presses Enter, as a keyboard user does. */
 async function press(w: ImportWizard, label: string): Promise<void> {
   await w.updateComplete;
   const button = [...w.shadowRoot!.querySelectorAll<HTMLButtonElement>('footer button')].find(
@@ -37,7 +37,9 @@ async function press(w: ImportWizard, label: string): Promise<void> {
   );
   if (!button) throw new Error(`No "${label}" button on "${heading(w)}"`);
   await until(() => !button.disabled, `"${label}" to be enabled`);
-  button.focus();
+  for (let i = 0; i < 80 && w.shadowRoot!.activeElement !== button; i++)
+    await sendKeys({ press: 'Tab' });
+  if (w.shadowRoot!.activeElement !== button) throw new Error(`Tab never reached "${label}"`);
   await sendKeys({ press: 'Enter' });
 }
 
