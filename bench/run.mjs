@@ -138,6 +138,8 @@ for (const rows of sizes) {
   const changed = await measure('ContactSync re-import, 1% changed', () =>
     page.evaluate((n) => window.bench.run(n), changedName),
   );
+  const browse = await page.evaluate(() => window.bench.browse());
+  console.log(`  browsing: ${JSON.stringify(browse)}`);
   const longest = await page.evaluate(() => window.bench.longestTask());
   console.log(
     `  longest main-thread task: ${longest.toFixed(0)} ms; peak engine worker heap: ${(peakHeap / 1e6).toFixed(0)} MB`,
@@ -156,6 +158,7 @@ for (const rows of sizes) {
     changed,
     longest,
     peakHeap,
+    browse,
   });
 }
 clearInterval(poll);
@@ -189,6 +192,11 @@ for (const r of results) {
   const b = r.unchanged.ms / r.hash;
   const c = r.changed.ms / r.papaparse;
   md += `| ${label(r.rows)} | ${a.toFixed(2)}× — ${verdict(a <= 2)} | ${b.toFixed(2)}× — ${verdict(b <= 2)} | ${c.toFixed(2)}× — ${verdict(c <= 1.2)} | ${r.longest.toFixed(0)} ms — ${verdict(r.longest <= 50)} | ${(r.peakHeap / 1e6).toFixed(0)} MB — ${verdict(r.peakHeap <= 300e6)} |\n`;
+}
+md += `\n## Browsing a full book\n\nOne call each through \`sync.contacts.list\`, after the runs above: a page of 100 for the contact list at the top and at the end of the book (the list is virtualised and asks for such pages as it scrolls), a search that matches nothing (the worst case: every contact read), and the recipient picker's query (a search limited to contacts with an email address).\n\n| rows | first page | last page | search, no match | recipient picker query |\n| --- | --- | --- | --- | --- |\n`;
+const msOf = (ms) => `${ms.toFixed(0)} ms`;
+for (const r of results) {
+  md += `| ${label(r.rows)} | ${msOf(r.browse.firstPage)} | ${msOf(r.browse.lastPage)} | ${msOf(r.browse.searchMiss)} | ${msOf(r.browse.recipients)} |\n`;
 }
 md += `\nRuns: ${results.map((r) => `${label(r.rows)}: initial ${r.initial.status}, unchanged ${r.unchanged.status}, 1% ${r.changed.status} (${r.changed.counts.updated} updated)`).join('; ')}.\n`;
 // Hand-written analysis (where the time goes, what is next) is kept beside the generator.

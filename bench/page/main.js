@@ -30,6 +30,7 @@ function baseline(kind, name) {
 
 let sync = null;
 let profileId = null;
+let bookId = null;
 
 window.bench = {
   baseline,
@@ -66,6 +67,26 @@ window.bench = {
       notifyEmail: null,
     });
     profileId = profile.id;
+    bookId = book.id;
+  },
+  /** What the contact list and the recipient picker ask of a full book, each timed once. */
+  async browse() {
+    const time = async (fn) => {
+      const start = performance.now();
+      await fn();
+      return performance.now() - start;
+    };
+    const { total } = await sync.contacts.list(bookId, { limit: 1 });
+    return {
+      firstPage: await time(() => sync.contacts.list(bookId, { offset: 0, limit: 100 })),
+      lastPage: await time(() => sync.contacts.list(bookId, { offset: total - 100, limit: 100 })),
+      searchMiss: await time(() =>
+        sync.contacts.list(bookId, { search: 'no-such-text', limit: 8 }),
+      ),
+      recipients: await time(() =>
+        sync.contacts.list(bookId, { search: 'ann', withField: 'email', limit: 8 }),
+      ),
+    };
   },
   async run(name) {
     const start = performance.now();
