@@ -104,18 +104,6 @@ export const contactListStyles = css`
   .notice:empty {
     display: none;
   }
-  dialog {
-    border: 1px solid var(--_border);
-    border-radius: 8px;
-    background: var(--_surface);
-    color: inherit;
-    max-width: 28rem;
-  }
-  .actions {
-    display: flex;
-    gap: 0.5rem;
-    justify-content: flex-end;
-  }
   @media (max-width: 48rem) {
     .layout {
       grid-template-columns: 1fr;

@@ -3,6 +3,7 @@ import type { Contact, FieldDef, Folder } from '@contactsync/sdk';
 import { ContactDeletedEvent } from '../events.ts';
 import { CsElement } from '../shared/cs-element.ts';
 import { baseStyles } from '../shared/base.styles.ts';
+import { closeConfirmation, confirmDialog, showConfirmation } from '../shared/confirm-dialog.ts';
 import { contactListStyles } from './contact-list.styles.ts';
 import { ContactPages, contactSubtitle, contactTitle } from './contact-pages.ts';
 
@@ -187,15 +188,12 @@ export class ContactList extends CsElement {
 
   private askDelete(contact: Contact): void {
     this.pendingDelete = contact;
-    void this.updateComplete.then(() => {
-      this.renderRoot.querySelector<HTMLDialogElement>('dialog')?.showModal();
-      this.renderRoot.querySelector<HTMLButtonElement>('dialog .cancel')?.focus();
-    });
+    void this.updateComplete.then(() => showConfirmation(this.renderRoot));
   }
 
   private async confirmDelete(confirmed: boolean): Promise<void> {
     const contact = this.pendingDelete;
-    this.renderRoot.querySelector<HTMLDialogElement>('dialog')?.close();
+    closeConfirmation(this.renderRoot);
     this.pendingDelete = null;
     if (!confirmed || !contact) return;
     const name = contactTitle(contact) ?? this.t.unnamed;
@@ -339,36 +337,15 @@ export class ContactList extends CsElement {
         <p role="status" class="notice">${this.notice}</p>
       </div>
       ${this.renderDetails()}
-      <dialog
-        part="dialog"
-        aria-labelledby="delete-title"
-        @cancel=${() => this.confirmDelete(false)}
-      >
-        ${
-          this.pendingDelete
-            ? html`<h2 id="delete-title">${t.confirmDeleteContactTitle}</h2>
-                <p>${t.confirmDeleteContact(contactTitle(this.pendingDelete) ?? t.unnamed)}</p>
-                <div class="actions">
-                  <button
-                    type="button"
-                    part="button"
-                    class="cancel"
-                    @click=${() => this.confirmDelete(false)}
-                  >
-                    ${t.cancel}
-                  </button>
-                  <button
-                    type="button"
-                    part="button"
-                    class="danger confirm"
-                    @click=${() => this.confirmDelete(true)}
-                  >
-                    ${t.deleteContact}
-                  </button>
-                </div>`
-            : nothing
-        }
-      </dialog>
+      ${confirmDialog(
+        this.pendingDelete && {
+          title: t.confirmDeleteContactTitle,
+          text: t.confirmDeleteContact(contactTitle(this.pendingDelete) ?? t.unnamed),
+          confirm: t.deleteContact,
+          cancel: t.cancel,
+        },
+        (ok) => this.confirmDelete(ok),
+      )}
     </div>`;
   }
 }

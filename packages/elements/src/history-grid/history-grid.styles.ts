@@ -56,11 +56,4 @@ export const historyGridStyles = css`
     display: flex;
     gap: 0.4rem;
   }
-  dialog {
-    border: 1px solid var(--_border);
-    border-radius: 8px;
-    background: var(--_surface);
-    color: inherit;
-    max-width: 28rem;
-  }
 `;

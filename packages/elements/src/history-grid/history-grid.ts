@@ -4,6 +4,7 @@ import { EditProfileEvent, ProfileDeletedEvent } from '../events.ts';
 import type { Messages } from '../i18n/en.ts';
 import { CsElement } from '../shared/cs-element.ts';
 import { baseStyles } from '../shared/base.styles.ts';
+import { closeConfirmation, confirmDialog, showConfirmation } from '../shared/confirm-dialog.ts';
 import { historyGridStyles } from './history-grid.styles.ts';
 
 interface Row {
@@ -137,15 +138,12 @@ export class HistoryGrid extends CsElement {
 
   private askDelete(profile: SyncProfile): void {
     this.pendingDelete = profile;
-    void this.updateComplete.then(() => {
-      this.renderRoot.querySelector<HTMLDialogElement>('dialog')?.showModal();
-      this.renderRoot.querySelector<HTMLButtonElement>('dialog .cancel')?.focus();
-    });
+    void this.updateComplete.then(() => showConfirmation(this.renderRoot));
   }
 
   private async confirmDelete(confirmed: boolean): Promise<void> {
     const profile = this.pendingDelete;
-    this.renderRoot.querySelector<HTMLDialogElement>('dialog')?.close();
+    closeConfirmation(this.renderRoot);
     this.pendingDelete = null;
     if (!confirmed || !profile) return;
     try {
@@ -273,36 +271,15 @@ export class HistoryGrid extends CsElement {
         </tbody>
       </table>
       <p role="status" aria-live="polite">${this.notice}</p>
-      <dialog
-        part="dialog"
-        aria-labelledby="delete-title"
-        @cancel=${() => this.confirmDelete(false)}
-      >
-        ${
-          this.pendingDelete
-            ? html`<h2 id="delete-title">${t.confirmDeleteTitle}</h2>
-                <p>${t.confirmDeleteText(this.pendingDelete.name)}</p>
-                <div class="actions">
-                  <button
-                    type="button"
-                    part="button"
-                    class="cancel"
-                    @click=${() => this.confirmDelete(false)}
-                  >
-                    ${t.cancel}
-                  </button>
-                  <button
-                    type="button"
-                    part="button"
-                    class="confirm"
-                    @click=${() => this.confirmDelete(true)}
-                  >
-                    ${t.confirmDelete}
-                  </button>
-                </div>`
-            : nothing
-        }
-      </dialog>
+      ${confirmDialog(
+        this.pendingDelete && {
+          title: t.confirmDeleteTitle,
+          text: t.confirmDeleteText(this.pendingDelete.name),
+          confirm: t.confirmDelete,
+          cancel: t.cancel,
+        },
+        (ok) => this.confirmDelete(ok),
+      )}
     `;
   }
 }

@@ -7,7 +7,7 @@ import { baseStyles } from '../shared/base.styles.ts';
 import { MappingTable } from '../mapping-table/mapping-table.ts';
 import { ScheduleEditor } from '../schedule-editor/schedule-editor.ts';
 import { importWizardStyles } from './import-wizard.styles.ts';
-import { WizardController, type Step } from './wizard-controller.ts';
+import { STEPS, WizardController, type Step } from './wizard-controller.ts';
 import type { StepView } from './steps/step-view.ts';
 import { sourceStep } from './steps/source-step.ts';
 import { optionsStep } from './steps/options-step.ts';
@@ -15,15 +15,8 @@ import { previewStep } from './steps/preview-step.ts';
 import { reviewStep } from './steps/review-step.ts';
 import { doneStep, runStep } from './steps/run-step.ts';
 
-const SHOWN_STEPS: readonly Step[] = [
-  'source',
-  'options',
-  'preview',
-  'mapping',
-  'review',
-  'run',
-  'done',
-];
+/** The steps the indicator lists; "run" reads "schedule" while scheduling. */
+const SHOWN_STEPS = STEPS.filter((s) => s !== 'schedule');
 
 /**
  * The import setup wizard: source (local file or a server), options, preview, column mapping,

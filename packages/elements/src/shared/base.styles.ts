@@ -98,4 +98,16 @@ export const baseStyles = css`
     font-weight: 600;
     padding: 0.5rem 0;
   }
+  dialog {
+    border: 1px solid var(--_border);
+    border-radius: 8px;
+    background: var(--_surface);
+    color: inherit;
+    max-width: 28rem;
+  }
+  .dialog-actions {
+    display: flex;
+    gap: 0.5rem;
+    justify-content: flex-end;
+  }
 `;

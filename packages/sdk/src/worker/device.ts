@@ -89,6 +89,17 @@ export function deviceOps(ctx: WorkerContext, runner: Runner) {
     };
   }
 
+  /** A checked snapshot, its source's name, and the source's profile if it has one. */
+  async function snapshotFor(bookId: string, snapshot: unknown, options: DeviceOptions) {
+    const source = parseInput(
+      SourceSchema,
+      options.source ?? DEFAULT_DEVICE_SOURCE,
+      'device source',
+    );
+    const contacts = parseInput(SnapshotSchema, snapshot, 'device contacts');
+    return { source, contacts, profile: await findProfile(bookId, source) };
+  }
+
   /** The folder "From <source>": the existing one of that name, or a new one. */
   async function folderFor(bookId: string, name: string): Promise<string> {
     const existing = (await books.listFolders(bookId)).find((f) => f.name === name);
@@ -159,13 +170,7 @@ export function deviceOps(ctx: WorkerContext, runner: Runner) {
       snapshot: DeviceContact[],
       options: DeviceOptions = {},
     ): Promise<DevicePreview> {
-      const source = parseInput(
-        SourceSchema,
-        options.source ?? DEFAULT_DEVICE_SOURCE,
-        'device source',
-      );
-      const contacts = parseInput(SnapshotSchema, snapshot, 'device contacts');
-      const profile = await findProfile(bookId, source);
+      const { source, contacts, profile } = await snapshotFor(bookId, snapshot, options);
       const region =
         profile?.parse.defaultRegion ?? options.region ?? DEFAULT_PARSE_OPTIONS.defaultRegion;
       const index = (await ctx.view(bookId)).keyIndex();
@@ -203,13 +208,7 @@ export function deviceOps(ctx: WorkerContext, runner: Runner) {
       snapshot: DeviceContact[],
       options: DeviceOptions & { leaveOut?: readonly string[]; runId: string },
     ): Promise<RunRecord> {
-      const source = parseInput(
-        SourceSchema,
-        options.source ?? DEFAULT_DEVICE_SOURCE,
-        'device source',
-      );
-      const contacts = parseInput(SnapshotSchema, snapshot, 'device contacts');
-      const profile = await findProfile(bookId, source);
+      const { source, contacts, profile } = await snapshotFor(bookId, snapshot, options);
       if (!profile || profile.source.kind !== 'device' || !profile.source.enabled) {
         throw new ContactSyncError(
           'consent-required',
