@@ -209,6 +209,31 @@ describe('<cs-import-wizard>', () => {
     expect($(w, '[part=panel]').textContent).to.contain('Next import:');
   });
 
+  it('imports a remote file now through the proxy', async () => {
+    serve('email,name\nann@x.io,Ann\nbob@x.io,Bob\n');
+    const env = await setup();
+    sync = env.sync;
+    const { w } = env;
+    w.shadowRoot!.querySelectorAll<HTMLInputElement>('input[name=kind]')[1]!.click();
+    await w.updateComplete;
+    type(
+      $<HTMLInputElement>(w, 'input[name=address]'),
+      'https://files.example.com/exports/contacts.csv',
+    );
+    for (const step of ['How is', 'Does this', 'Which column', 'What will change']) {
+      await press(w, 'Next');
+      await atStep(w, step);
+    }
+    const finished = nextEvent<RunFinishedEvent>(w, RunFinishedEvent.type);
+    await press(w, 'Import now');
+    const run = (await finished).run;
+    expect(run).to.deep.include({ status: 'success', fileName: 'contacts.csv' });
+    expect(run.counts.created).to.equal(2);
+    // Once for the preview, once for the import.
+    expect(seen.fetches).to.have.length(2);
+    expect(seen.sealed).to.have.length(0);
+  });
+
   it('opens a saved import filled in, and explains and requires confirmation for a mass deletion', async () => {
     const env = await setup();
     sync = env.sync;

@@ -252,7 +252,10 @@ export class WizardController implements ReactiveController {
       this.abort = new AbortController();
       this.progress = null;
       this.host.requestUpdate();
-      const run = await this.sync.run(this.profile!.id, this.file, {
+      // A remote import fetches its file again through the proxy, as "Import now" always does,
+      // so the history names the server's file and the next run can skip it unchanged.
+      const file = this.draft.sourceKind === 'remote' ? null : this.file;
+      const run = await this.sync.run(this.profile!.id, file, {
         signal: this.abort.signal,
         confirmMassDelete: this.confirmMassDelete,
         fileName: this.draft.file?.name,
