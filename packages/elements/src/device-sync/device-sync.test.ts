@@ -88,6 +88,30 @@ describe('<cs-device-sync>', () => {
     expect((await env.sync.contacts.list(env.book.id)).total).to.equal(3);
   });
 
+  it('offers the Contact Picker where the browser has one, and previews what was picked', async () => {
+    // Desktop Chromium has no Contact Picker; a stand-in with the API's shape takes its place.
+    const picked = [
+      { name: ['Pia Picker'], email: ['pia@x.io'], tel: [] },
+      { name: [], email: [], tel: ['+1 415 555 0142'] },
+    ];
+    Object.defineProperty(navigator, 'contacts', {
+      configurable: true,
+      value: { select: async () => picked },
+    });
+    try {
+      const env = await setup(null);
+      sync = env.sync;
+      const button = [...env.el.shadowRoot!.querySelectorAll('button')].find((b) =>
+        b.textContent!.includes('Choose contacts from this device'),
+      )!;
+      button.click();
+      await until(() => listed(env.el).length === 2, 'the picked contacts');
+      expect(listed(env.el)).to.deep.equal(['Pia Picker', '+1 415 555 0142']);
+    } finally {
+      delete (navigator as { contacts?: unknown }).contacts;
+    }
+  });
+
   it('without contacts from the host or a Contact Picker, says so and reads a vCard file instead', async () => {
     const env = await setup(null);
     sync = env.sync;
