@@ -68,6 +68,8 @@ describe('<cs-device-sync>', () => {
     // Delete Ann on the web; the phone still has her, plus a new contact.
     const ann = (await env.sync.contacts.list(env.book.id, { search: 'ann@x.io' })).items[0]!;
     await env.sync.contacts.delete(env.book.id, ann.id);
+    // The preview follows the deletion by itself.
+    await until(() => $(el, '.preview').textContent!.includes('2 deleted here'), 'the live count');
     el.contacts = [...phone, { id: 'd', givenName: 'Dora', emails: [{ value: 'd@x.io' }] }];
     await until(() => listed(el).join() === 'Dora', 'only Dora');
     expect($(el, '.preview').textContent).to.contain('2 deleted here');

@@ -72,14 +72,41 @@ export class DeviceSync extends CsElement {
     this.issues = [];
   }
 
+  private unsubscribe: (() => void) | null = null;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.hasUpdated) this.listen();
+  }
+
+  /** Deletions in the folder (here or in another tab) change what the preview offers. */
+  private listen(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+    const sync = this.client;
+    const bookId = this.bookId;
+    if (!sync || !bookId || !this.isConnected) return;
+    this.unsubscribe = sync.subscribe((event) => {
+      if (event.type === 'contacts-changed' && event.bookId === bookId && !this.busy)
+        void this.refreshPreview();
+    });
+  }
+
   private get snapshot(): DeviceContact[] | null {
     return this.contacts ?? this.chosen;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (this.clientChanged(changed) || changed.has('bookId') || changed.has('source'))
+    if (this.clientChanged(changed) || changed.has('bookId') || changed.has('source')) {
+      this.listen();
       void this.refresh();
-    else if (changed.has('contacts')) void this.refreshPreview();
+    } else if (changed.has('contacts')) void this.refreshPreview();
   }
 
   /** Reads the consent and the last sync again, then the preview. */
