@@ -178,6 +178,12 @@ test('the demo portal: local import with a custom field and key, unchanged re-im
 
   await page.locator('#history').scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SHOTS}/portal.png`, fullPage: true });
+  // The portal's language switch reaches every element.
+  await page.locator('#language').selectOption('lv');
+  await wizard.getByRole('heading', { name: 'Kur ir fails?' }).waitFor();
+  await grid.getByText('Sinhronizācijas vēsture').waitFor();
+  await page.locator('cs-device-sync').getByText('Automātiskā eksportēšana').waitFor();
+  await page.locator('#language').selectOption('en');
   await page.locator('#theme').selectOption('dark');
   await page.screenshot({ path: `${SHOTS}/portal-dark.png`, fullPage: true });
   assert.deepEqual(problems, []);
