@@ -153,11 +153,11 @@ export { runImport, type ImportRunOptions, type ImportRunResult } from './run/ru
 export { scanSource, type ScanResult } from './run/scan-source.ts';
 export {
   DeviceContactSchema,
-  deviceContactName,
   type DeviceContact,
   type PickedContact,
   type TypedValue,
 } from './device/device-contact.ts';
 export { pickedContacts } from './device/picked-contacts.ts';
+export { deviceContactName } from './device/device-contact-name.ts';
 export { DEVICE_MAPPING, deviceCsv, deviceKey, deviceRow } from './device/device-rows.ts';
 export { parseVCard, type VCardResult } from './vcard/parse-vcard.ts';

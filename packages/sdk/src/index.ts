@@ -13,6 +13,7 @@ export {
   BUILT_IN_FIELDS,
   ContactSyncError,
   DEFAULT_BEHAVIOUR,
+  deviceContactName,
   DEFAULT_PARSE_OPTIONS,
   isContactSyncError,
   mapColumn,

@@ -56,6 +56,7 @@ describe('phone address-book sync', () => {
     expect(state.consentedAt).to.be.a('number');
     const folders = await sync.folders.list(env.book.id);
     expect(folders.map((f) => f.name)).to.deep.equal(['From iOS']);
+    expect(state.folderName).to.equal('From iOS');
 
     // Before the first sync every contact is new.
     expect(
@@ -153,7 +154,12 @@ describe('phone address-book sync', () => {
     expect(v4.contacts.map((c) => c.id)[0]).to.equal('f81d4fae-7dec-11d0-a765-00a0c91e6bf6');
     expect(v4.contacts[1]!.id).to.match(/^vcard-/);
 
-    await sync.device.setEnabled(env.book.id, true, { source: 'vCard', region: 'LV' });
+    const vcardState = await sync.device.setEnabled(env.book.id, true, {
+      source: 'vCard',
+      region: 'LV',
+      folderName: 'Phone cards',
+    });
+    expect(vcardState.folderName).to.equal('Phone cards');
     const all = [...iphone.contacts, ...android.contacts, ...v4.contacts];
     const run = await sync.device.sync(env.book.id, all, { source: 'vCard' });
     expect(run.counts.created).to.equal(5);

@@ -25,12 +25,6 @@ export const DeviceContactSchema = z.object({
 });
 export type DeviceContact = z.infer<typeof DeviceContactSchema>;
 
-/** A name to show for a device contact: display name, else names, else email or phone. */
-export function deviceContactName(c: DeviceContact): string {
-  const names = [c.givenName, c.familyName].filter(Boolean).join(' ');
-  return c.displayName || names || c.emails?.[0]?.value || c.phones?.[0]?.value || c.id;
-}
-
 /** What the Contact Picker API (`navigator.contacts.select`) returns for one contact. */
 export interface PickedContact {
   readonly name?: readonly string[];

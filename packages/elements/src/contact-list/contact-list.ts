@@ -5,7 +5,8 @@ import { CsElement } from '../shared/cs-element.ts';
 import { baseStyles } from '../shared/base.styles.ts';
 import { closeConfirmation, confirmDialog, showConfirmation } from '../shared/confirm-dialog.ts';
 import { contactListStyles } from './contact-list.styles.ts';
-import { ContactPages, contactSubtitle, contactTitle } from './contact-pages.ts';
+import { ContactPages } from './contact-pages.ts';
+import { contactSubtitle, contactTitle } from '../shared/contact-name.ts';
 
 const ROW_HEIGHT = 52;
 const OVERSCAN = 8;
@@ -60,7 +61,6 @@ export class ContactList extends CsElement {
     () => this.client,
     () => this.requestUpdate(),
   );
-  private unsubscribe: (() => void) | null = null;
   private searchTimer = 0;
   private visibleRows = 12;
 
@@ -76,16 +76,16 @@ export class ContactList extends CsElement {
     this.opened = null;
     this.pendingDelete = null;
     this.notice = '';
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.unsubscribe?.();
-    this.unsubscribe = null;
+    // Imports, deletions and edits in any tab show up; the scroll position stays.
+    this.followChanges((event) => {
+      if (event.type === 'contacts-changed' && event.bookId === this.bookId) this.restart(false);
+      if (event.type === 'books-changed') void this.loadBook();
+    });
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // Back in the page: whatever changed meanwhile is read again.
     if (this.hasUpdated) this.reload();
   }
 
@@ -101,17 +101,9 @@ export class ContactList extends CsElement {
     return { bookId: this.bookId!, folderId, search: this.search.trim() };
   }
 
-  /** Re-reads folders and fields and starts the list over; follows changes from any tab. */
+  /** Re-reads folders and fields and starts the list over. */
   reload(): void {
-    const sync = this.client;
-    this.unsubscribe?.();
-    this.unsubscribe = null;
-    if (!sync || !this.bookId) return;
-    const bookId = this.bookId;
-    this.unsubscribe = sync.subscribe((event) => {
-      if (event.type === 'contacts-changed' && event.bookId === bookId) this.restart(false);
-      if (event.type === 'books-changed') void this.loadBook();
-    });
+    if (!this.client || !this.bookId) return;
     void this.loadBook();
     this.restart();
   }
@@ -132,7 +124,7 @@ export class ContactList extends CsElement {
     if (toTop) {
       this.first = 0;
       this.active = 0;
-      const scroller = this.renderRoot?.querySelector?.('.scroller');
+      const scroller = this.renderRoot.querySelector('.scroller');
       if (scroller) scroller.scrollTop = 0;
     }
     if (this.bookId && this.client)

@@ -1,15 +1,14 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import type { DeviceContact, DevicePreview, DeviceSyncState } from '@contactsync/sdk';
+import {
+  deviceContactName,
+  type DeviceContact,
+  type DevicePreview,
+  type DeviceSyncState,
+} from '@contactsync/sdk';
 import { DeviceConsentEvent, DeviceSyncedEvent } from '../events.ts';
 import { CsElement } from '../shared/cs-element.ts';
 import { baseStyles } from '../shared/base.styles.ts';
 import { deviceSyncStyles } from './device-sync.styles.ts';
-
-/** A name for a device contact, as the preview lists it. */
-function nameOf(c: DeviceContact): string {
-  const names = [c.givenName, c.familyName].filter(Boolean).join(' ');
-  return c.displayName || names || c.emails?.[0]?.value || c.phones?.[0]?.value || c.id;
-}
 
 /**
  * Phone address-book sync: the "Auto export" switch (the user's consent), the last sync, the
@@ -70,30 +69,9 @@ export class DeviceSync extends CsElement {
     this.busy = false;
     this.notice = '';
     this.issues = [];
-  }
-
-  private unsubscribe: (() => void) | null = null;
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.unsubscribe?.();
-    this.unsubscribe = null;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.hasUpdated) this.listen();
-  }
-
-  /** Deletions in the folder (here or in another tab) change what the preview offers. */
-  private listen(): void {
-    this.unsubscribe?.();
-    this.unsubscribe = null;
-    const sync = this.client;
-    const bookId = this.bookId;
-    if (!sync || !bookId || !this.isConnected) return;
-    this.unsubscribe = sync.subscribe((event) => {
-      if (event.type === 'contacts-changed' && event.bookId === bookId && !this.busy)
+    // Deletions in the folder (here or in another tab) change what the preview offers.
+    this.followChanges((event) => {
+      if (event.type === 'contacts-changed' && event.bookId === this.bookId && !this.busy)
         void this.refreshPreview();
     });
   }
@@ -103,10 +81,9 @@ export class DeviceSync extends CsElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (this.clientChanged(changed) || changed.has('bookId') || changed.has('source')) {
-      this.listen();
+    if (this.clientChanged(changed) || changed.has('bookId') || changed.has('source'))
       void this.refresh();
-    } else if (changed.has('contacts')) void this.refreshPreview();
+    else if (changed.has('contacts')) void this.refreshPreview();
   }
 
   /** Reads the consent and the last sync again, then the preview. */
@@ -244,7 +221,7 @@ export class DeviceSync extends CsElement {
         p.newContacts.length
           ? html`<ul part="new-list">
               ${p.newContacts.map((c) => {
-                const name = nameOf(c);
+                const name = deviceContactName(c);
                 const detail = [c.emails?.[0]?.value, c.phones?.[0]?.value]
                   .filter(Boolean)
                   .join(' · ');
@@ -303,7 +280,7 @@ export class DeviceSync extends CsElement {
         </button>
       </div>
       <p id="switch-help" class="hint">
-        ${enabled ? t.deviceSwitchHelp(`From ${this.source}`) : t.deviceOff}
+        ${enabled ? t.deviceSwitchHelp(state?.folderName ?? '') : t.deviceOff}
       </p>
       <p class="last">
         ${

@@ -61,7 +61,6 @@ export class HistoryGrid extends CsElement {
   declare private busy: Set<string>;
   declare private notice: string;
   declare private pendingDelete: SyncProfile | null;
-  private unsubscribe: (() => void) | null = null;
 
   constructor() {
     super();
@@ -70,36 +69,15 @@ export class HistoryGrid extends CsElement {
     this.busy = new Set();
     this.notice = '';
     this.pendingDelete = null;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.listen();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.unsubscribe?.();
-    this.unsubscribe = null;
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (this.clientChanged(changed) || changed.has('bookId')) {
-      this.listen();
-      void this.reload();
-    }
-  }
-
-  private listen(): void {
-    this.unsubscribe?.();
-    this.unsubscribe = null;
-    const sync = this.client;
-    if (!sync || !this.isConnected) return;
-    this.unsubscribe = sync.subscribe((event) => {
+    this.followChanges((event) => {
       if (event.type === 'run-progress') return;
       if ('bookId' in event && this.bookId && event.bookId !== this.bookId) return;
       void this.reload();
     });
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (this.clientChanged(changed) || changed.has('bookId')) void this.reload();
   }
 
   /** Reads the profiles and their latest runs again. */

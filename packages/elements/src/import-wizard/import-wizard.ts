@@ -1,6 +1,12 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import type { RunRecord, SyncProfile } from '@contactsync/sdk';
-import { ProfileSavedEvent, RunFinishedEvent, WizardClosedEvent } from '../events.ts';
+import {
+  ProfileSavedEvent,
+  RunFinishedEvent,
+  WizardClosedEvent,
+  type MappingChangeEvent,
+  type ScheduleChangeEvent,
+} from '../events.ts';
 import type { Messages } from '../i18n/en.ts';
 import { CsElement } from '../shared/cs-element.ts';
 import { baseStyles } from '../shared/base.styles.ts';
@@ -172,8 +178,7 @@ export class ImportWizard extends CsElement {
           .behaviour=${c.draft.behaviour}
           .messages=${this.messages}
           .locale=${this.locale}
-          @cs-mapping-change=${(e: { mapping: typeof c.draft.mapping }) =>
-            c.edit({ mapping: e.mapping })}
+          @cs-mapping-change=${(e: MappingChangeEvent) => c.edit({ mapping: e.mapping })}
         ></cs-mapping-table>`;
       case 'review':
         return reviewStep(v);
@@ -186,16 +191,8 @@ export class ImportWizard extends CsElement {
           .paused=${c.draft.schedulePaused}
           .messages=${this.messages}
           .locale=${this.locale}
-          @cs-schedule-change=${(e: {
-            schedule: typeof c.draft.schedule;
-            notifyEmail: string;
-            paused: boolean;
-          }) =>
-            c.edit({
-              schedule: e.schedule,
-              notifyEmail: e.notifyEmail,
-              schedulePaused: e.paused,
-            })}
+          @cs-schedule-change=${(e: ScheduleChangeEvent) =>
+            c.edit({ schedule: e.schedule, notifyEmail: e.notifyEmail, schedulePaused: e.paused })}
         ></cs-schedule-editor>`;
       case 'done':
         return doneStep(v);

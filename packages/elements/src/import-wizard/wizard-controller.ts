@@ -9,6 +9,7 @@ import {
   type SyncProfile,
 } from '@contactsync/sdk';
 import type { Messages } from '../i18n/en.ts';
+import { looksLikeEmail } from '../shared/email.ts';
 import { mappingFromPreview } from '../mapping-table/mapping-table.ts';
 import { mappingProblem } from '../mapping-table/mapping-problem.ts';
 import {
@@ -40,8 +41,6 @@ export interface WizardHost extends ReactiveControllerHost {
   onSaved(profile: SyncProfile): void;
   onRunFinished(run: RunRecord): void;
 }
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** The wizard's state machine: what was entered, which step is shown, and the SDK calls between. */
 export class WizardController implements ReactiveController {
@@ -214,11 +213,17 @@ export class WizardController implements ReactiveController {
     this.go('options');
   }
 
+  /** The failure email is optional, but a typed one must look like an address. */
+  private checkNotifyEmail(): void {
+    const email = this.draft.notifyEmail.trim();
+    if (email && !looksLikeEmail(email)) throw new Error(this.t.badEmail);
+  }
+
   private async leaveOptions(): Promise<void> {
     const d = this.draft;
     if (d.delimiter === 'other' && [...d.otherDelimiter].length !== 1)
       throw new Error(this.t.needDelimiter);
-    if (d.notifyEmail.trim() && !EMAIL.test(d.notifyEmail.trim())) throw new Error(this.t.badEmail);
+    this.checkNotifyEmail();
     const preview = await this.sync.preview(this.host.bookId!, this.file!, parseOptionsOf(d));
     this.preview = preview;
     const headers = preview.columns.map((c) => c.label);
@@ -287,8 +292,7 @@ export class WizardController implements ReactiveController {
     return this.guarded(async () => {
       const d = this.draft;
       if (!d.schedule) throw new Error(this.t.scheduleIncomplete);
-      if (d.notifyEmail.trim() && !EMAIL.test(d.notifyEmail.trim()))
-        throw new Error(this.t.badEmail);
+      this.checkNotifyEmail();
       this.profile = await this.sync.profiles.update(this.profile!.id, {
         schedule: d.schedule,
         schedulePaused: d.schedulePaused,

@@ -51,6 +51,7 @@ export class MappingTable extends CsElement {
     preview: { attribute: false },
     mapping: { attribute: false },
     fields: { attribute: false },
+    bookFields: { state: true },
     behaviour: { attribute: false },
     adding: { state: true },
     problem: { state: true },
@@ -63,8 +64,9 @@ export class MappingTable extends CsElement {
   declare preview: FilePreview | null;
   /** The current mapping; the preview's suggestion when unset. */
   declare mapping: Mapping | null;
-  /** The fields to offer; read from the address book when unset. */
+  /** The fields to offer; the address book's own (kept up to date) when unset. */
   declare fields: FieldDef[] | null;
+  declare private bookFields: FieldDef[];
   /** Update/delete modes, so the table can explain what generated keys would break. */
   declare behaviour: BehaviourOptions | null;
   declare private adding: { column: number; label: string; type: FieldType } | null;
@@ -76,6 +78,11 @@ export class MappingTable extends CsElement {
     this.preview = null;
     this.mapping = null;
     this.fields = null;
+    this.bookFields = [];
+    // A field added elsewhere (another tab, the wizard of another import) appears here too.
+    this.followChanges((event) => {
+      if (event.type === 'books-changed') void this.load();
+    });
     this.behaviour = null;
     this.adding = null;
     this.problem = '';
@@ -85,13 +92,13 @@ export class MappingTable extends CsElement {
     if (changed.has('preview') && this.preview && !this.mapping) {
       this.mapping = mappingFromPreview(this.preview);
     }
-    if ((this.clientChanged(changed) || changed.has('bookId')) && !this.fields) void this.load();
+    if (this.clientChanged(changed) || changed.has('bookId')) void this.load();
   }
 
   private async load(): Promise<void> {
     const sync = this.client;
     if (!sync || !this.bookId) return;
-    this.fields = (await sync.books.get(this.bookId)).fields;
+    this.bookFields = (await sync.books.get(this.bookId)).fields;
   }
 
   /** A problem that stops this mapping from running, in words, or null. */
@@ -127,7 +134,7 @@ export class MappingTable extends CsElement {
         label: adding.label.trim(),
         type: adding.type,
       });
-      this.fields = [...(this.fields ?? []), field];
+      this.bookFields = [...this.bookFields, field];
       this.adding = null;
       this.dispatchEvent(new FieldAddedEvent(field));
       this.change(mapColumn(this.mapping!, adding.column, field.id));
@@ -148,7 +155,7 @@ export class MappingTable extends CsElement {
 
   private renderFieldOptions(selected: string | null) {
     const t = this.t;
-    const fields = this.fields ?? [];
+    const fields = this.fields ?? this.bookFields;
     const option = (f: FieldDef) =>
       html`<option value=${f.id} ?selected=${f.id === selected}>${this.fieldLabel(f)}</option>`;
     const custom = fields.filter((f) => !f.builtIn);

@@ -4,14 +4,14 @@ import { RecipientsChangeEvent, type Recipient } from '../events.ts';
 import { CsElement } from '../shared/cs-element.ts';
 import { baseStyles } from '../shared/base.styles.ts';
 import { recipientPickerStyles } from './recipient-picker.styles.ts';
+import { contactTitle } from '../shared/contact-name.ts';
+import { looksLikeEmail } from '../shared/email.ts';
 
 const SUGGESTIONS = 8;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 function recipientOf(contact: Contact): Recipient {
-  const v = contact.values;
-  const name = v.displayName || [v.firstName, v.lastName].filter(Boolean).join(' ') || v.email!;
-  return { contactId: contact.id, name, email: v.email! };
+  const email = contact.values.email!;
+  return { contactId: contact.id, name: contactTitle(contact) ?? email, email };
 }
 
 /**
@@ -143,7 +143,7 @@ export class RecipientPicker extends CsElement {
         if (pick) {
           event.preventDefault();
           this.add(pick);
-        } else if (EMAIL.test(this.text.trim())) {
+        } else if (looksLikeEmail(this.text.trim())) {
           // An address not in the book is still an address.
           event.preventDefault();
           const email = this.text.trim();

@@ -24,9 +24,12 @@ const NTHS = [1, 2, 3, 4, -1] as const;
 // 2024-01-01 was a Monday: a fixed week to name the days in any language.
 const MONDAY = Date.UTC(2024, 0, 1, 12);
 
+let allZones: string[] | null = null;
+
+/** The IANA zones the browser knows (read once: some 400 names), with `current` first if missing. */
 function zones(current: string): string[] {
-  const all = Intl.supportedValuesOf?.('timeZone') ?? [];
-  return all.includes(current) ? all : [current, ...all];
+  allZones ??= Intl.supportedValuesOf?.('timeZone') ?? [];
+  return allZones.includes(current) ? allZones : [current, ...allZones];
 }
 
 /**
@@ -103,13 +106,11 @@ export class ScheduleEditor extends CsElement {
 
   private dayName(day: Weekday, width: 'long' | 'short'): string {
     const date = MONDAY + WEEKDAYS.indexOf(day) * 86_400_000;
-    return new Intl.DateTimeFormat(this.localeTag, { weekday: width, timeZone: 'UTC' }).format(
-      date,
-    );
+    return this.dateFormat({ weekday: width, timeZone: 'UTC' }).format(date);
   }
 
   private monthName(month: number): string {
-    return new Intl.DateTimeFormat(this.localeTag, { month: 'long', timeZone: 'UTC' }).format(
+    return this.dateFormat({ month: 'long', timeZone: 'UTC' }).format(
       Date.UTC(2024, month - 1, 1, 12),
     );
   }

@@ -1,8 +1,9 @@
 import { LitElement, type PropertyDeclarations } from 'lit';
 import { ContextConsumer } from '@lit/context';
-import type { ContactSync } from '@contactsync/sdk';
+import type { ContactSync, ContactSyncEvent } from '@contactsync/sdk';
 import { en, type Messages } from '../i18n/en.ts';
 import { syncContext } from './sync-context.ts';
+import { SyncEvents } from './sync-events.ts';
 
 /**
  * What every ContactSync element shares: the client (set directly or provided by an ancestor),
@@ -34,6 +35,7 @@ export class CsElement extends LitElement {
   declare messages: Partial<Messages>;
   declare protected providedSync: ContactSync | undefined;
   private formats = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+  private merged: { from: Partial<Messages>; t: Messages } | null = null;
 
   constructor() {
     super();
@@ -58,37 +60,50 @@ export class CsElement extends LitElement {
     return changed.has('sync') || changed.has('providedSync');
   }
 
+  /** The catalogue in use: English with the host's replacements, merged once per `messages`. */
   protected get t(): Messages {
     const m = this.messages;
-    return {
-      ...en,
-      ...m,
-      status: { ...en.status, ...m.status },
-      fieldLabels: { ...en.fieldLabels, ...m.fieldLabels },
-    };
+    if (this.merged?.from !== m) {
+      this.merged = {
+        from: m,
+        t: {
+          ...en,
+          ...m,
+          status: { ...en.status, ...m.status },
+          fieldLabels: { ...en.fieldLabels, ...m.fieldLabels },
+        },
+      };
+    }
+    return this.merged.t;
+  }
+
+  /** Calls `listener` for every change made in any tab, for as long as the element is connected. */
+  protected followChanges(listener: (event: ContactSyncEvent) => void): void {
+    new SyncEvents(this, () => this.client, listener);
   }
 
   protected get localeTag(): string | undefined {
     return this.locale || document.documentElement.lang || undefined;
   }
 
-  private format<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, make: () => T): T {
-    const id = `${this.localeTag ?? ''}|${key}`;
+  /** One formatter per locale and options, not one per cell and render. */
+  protected dateFormat(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+    const id = `${this.localeTag ?? ''}|date|${JSON.stringify(options)}`;
     let format = this.formats.get(id);
-    if (!format) this.formats.set(id, (format = make()));
-    return format as T;
+    if (!format) this.formats.set(id, (format = new Intl.DateTimeFormat(this.localeTag, options)));
+    return format as Intl.DateTimeFormat;
   }
 
   protected formatDateTime(ms: number | null): string | null {
     if (ms === null) return null;
-    return this.format(
-      'datetime',
-      () => new Intl.DateTimeFormat(this.localeTag, { dateStyle: 'medium', timeStyle: 'short' }),
-    ).format(ms);
+    return this.dateFormat({ dateStyle: 'medium', timeStyle: 'short' }).format(ms);
   }
 
   protected formatNumber(n: number): string {
-    return this.format('number', () => new Intl.NumberFormat(this.localeTag)).format(n);
+    const id = `${this.localeTag ?? ''}|number`;
+    let format = this.formats.get(id);
+    if (!format) this.formats.set(id, (format = new Intl.NumberFormat(this.localeTag)));
+    return format.format(n);
   }
 
   /** A field's label in the user's language (built-in fields are translated). */

@@ -35,6 +35,8 @@ export interface DeviceSyncState {
   /** When the user agreed; null if they never did. */
   readonly consentedAt: number | null;
   readonly folderId: string | null;
+  /** The folder's name ("From iOS" unless chosen otherwise), for the UI to show. */
+  readonly folderName: string | null;
   readonly profileId: string | null;
   readonly lastRun: RunRecord | null;
 }
@@ -62,6 +64,9 @@ const SnapshotSchema = z.array(DeviceContactSchema).check(z.maxLength(200_000));
 const SourceSchema = z.string().check(z.minLength(1), z.maxLength(50));
 const RegionSchema = z.string().check(z.regex(/^[A-Z]{2}$/));
 
+const sourceName = (source: string | undefined) =>
+  parseInput(SourceSchema, source ?? DEFAULT_DEVICE_SOURCE, 'device source');
+
 /** The phone's address book: consent, the only-new preview, syncs that respect deletions. */
 export function deviceOps(ctx: WorkerContext, runner: Runner) {
   const profiles = profileOps(ctx);
@@ -78,12 +83,16 @@ export function deviceOps(ctx: WorkerContext, runner: Runner) {
     const lastRun = profile
       ? ((await profiles.listRuns({ profileId: profile.id, limit: 1 }))[0] ?? null)
       : null;
+    const folder = profile?.folderId
+      ? await (await ctx.db()).get('folders', profile.folderId)
+      : null;
     return {
       bookId,
       source,
       enabled: device?.enabled ?? false,
       consentedAt: device?.consentedAt ?? null,
-      folderId: profile?.folderId ?? null,
+      folderId: folder?.id ?? null,
+      folderName: folder?.name ?? null,
       profileId: profile?.id ?? null,
       lastRun,
     };
@@ -91,11 +100,7 @@ export function deviceOps(ctx: WorkerContext, runner: Runner) {
 
   /** A checked snapshot, its source's name, and the source's profile if it has one. */
   async function snapshotFor(bookId: string, snapshot: unknown, options: DeviceOptions) {
-    const source = parseInput(
-      SourceSchema,
-      options.source ?? DEFAULT_DEVICE_SOURCE,
-      'device source',
-    );
+    const source = sourceName(options.source);
     const contacts = parseInput(SnapshotSchema, snapshot, 'device contacts');
     return { source, contacts, profile: await findProfile(bookId, source) };
   }
@@ -108,7 +113,7 @@ export function deviceOps(ctx: WorkerContext, runner: Runner) {
 
   return {
     async deviceStatus(bookId: string, source = DEFAULT_DEVICE_SOURCE): Promise<DeviceSyncState> {
-      return state(bookId, parseInput(SourceSchema, source, 'device source'));
+      return state(bookId, sourceName(source));
     },
 
     /**
@@ -120,11 +125,7 @@ export function deviceOps(ctx: WorkerContext, runner: Runner) {
       enabled: boolean,
       options: DeviceOptions = {},
     ): Promise<DeviceSyncState> {
-      const source = parseInput(
-        SourceSchema,
-        options.source ?? DEFAULT_DEVICE_SOURCE,
-        'device source',
-      );
+      const source = sourceName(options.source);
       const region = parseInput(
         RegionSchema,
         options.region ?? DEFAULT_PARSE_OPTIONS.defaultRegion,
@@ -137,18 +138,21 @@ export function deviceOps(ctx: WorkerContext, runner: Runner) {
           ? existing.source.consentedAt
           : null;
       const deviceSource = { kind: 'device' as const, device: source, enabled, consentedAt };
+      // The folder is made at the first "yes", and kept (with its contacts) from then on.
+      const folderId =
+        existing?.folderId ??
+        (enabled ? await folderFor(bookId, options.folderName ?? `From ${source}`) : null);
       if (existing) {
-        const folderId =
-          existing.folderId ??
-          (enabled ? await folderFor(bookId, options.folderName ?? `From ${source}`) : null);
-        await profiles.updateProfile(existing.id, { source: deviceSource, folderId });
+        await profiles.updateProfile(existing.id, {
+          source: deviceSource,
+          folderId,
+          ...(options.region ? { parse: { ...existing.parse, defaultRegion: region } } : {}),
+        });
       } else {
         await profiles.createProfile({
           name: `From ${source}`,
           bookId,
-          folderId: enabled
-            ? await folderFor(bookId, options.folderName ?? `From ${source}`)
-            : null,
+          folderId,
           source: deviceSource,
           parse: {
             ...DEFAULT_PARSE_OPTIONS,
