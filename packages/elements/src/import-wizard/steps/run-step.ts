@@ -7,6 +7,7 @@ export function runStep({ c, t, formatNumber }: StepView) {
   const value = p?.value;
   const seconds = p ? Math.max((p.at - p.startedAt) / 1000, 0.001) : 0;
   const rate = value && seconds > 0.2 ? Math.round(value.rows / seconds) : 0;
+  // Without a known size the bar has no value, so it shows as indeterminate (busy).
   const fraction =
     value && value.totalBytes ? Math.min(1, value.bytesRead / value.totalBytes) : undefined;
   return html`<p class="stage" aria-live="polite">
@@ -16,8 +17,7 @@ export function runStep({ c, t, formatNumber }: StepView) {
       part="progress"
       aria-label=${t.progressLabel}
       max="1"
-      .value=${fraction ?? 0}
-      ?indeterminate=${fraction === undefined}
+      value=${fraction ?? nothing}
     ></progress>
     <p class="rows">
       ${value ? t.runRows(formatNumber(value.rows), formatNumber(rate)) : nothing}
