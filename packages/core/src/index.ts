@@ -160,4 +160,4 @@ export {
 export { pickedContacts } from './device/picked-contacts.ts';
 export { deviceContactName } from './device/device-contact-name.ts';
 export { DEVICE_MAPPING, deviceCsv, deviceKey, deviceRow } from './device/device-rows.ts';
-export { parseVCard, type VCardResult } from './vcard/parse-vcard.ts';
+export { parseVCard, readVCard, type VCardResult } from './vcard/parse-vcard.ts';

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { deviceCsv, DEVICE_MAPPING, parseVCard, pickedContacts } from '../src/index.ts';
+import { deviceCsv, DEVICE_MAPPING, parseVCard, pickedContacts, readVCard } from '../src/index.ts';
 
 const card = (...lines: string[]) => ['BEGIN:VCARD', ...lines, 'END:VCARD'].join('\r\n') + '\r\n';
 
@@ -58,6 +58,18 @@ describe('vCard reader', () => {
     expect(first[0]!.id).to.match(/^vcard-/);
     expect(parseVCard(text).contacts.map((c) => c.id)).to.deep.equal(first.map((c) => c.id));
     expect(first[0]!.id).not.to.equal(first[1]!.id);
+  });
+
+  it('reads UTF-16 exports (with a BOM) and legacy Windows-1252 files, and refuses other files', () => {
+    const text = card('VERSION:3.0', 'FN:Zoë Šķēle', 'UID:u1');
+    const utf16 = new Uint8Array(2 + text.length * 2);
+    utf16.set([0xff, 0xfe]);
+    for (let i = 0; i < text.length; i++) utf16[2 + i * 2] = text.charCodeAt(i) & 0xff;
+    for (let i = 0; i < text.length; i++) utf16[3 + i * 2] = text.charCodeAt(i) >> 8;
+    expect(readVCard(utf16).contacts[0]!.displayName).to.equal('Zoë Šķēle');
+    const latin = Uint8Array.from(card('FN:Zoë', 'UID:u2'), (c) => c.charCodeAt(0));
+    expect(readVCard(latin).contacts[0]!.displayName).to.equal('Zoë');
+    expect(() => readVCard(new TextEncoder().encode('a,b\n1,2\n'))).to.throw(/not a vCard/);
   });
 
   it('reports a card without END and leaves out an empty card', () => {

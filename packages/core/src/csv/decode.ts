@@ -60,6 +60,20 @@ export function sniffEncoding(head: Uint8Array, requested: Encoding): ConcreteEn
   return encoding ?? 'utf-8';
 }
 
+/**
+ * A whole small file as text: a BOM or the UTF-16 pattern decides; otherwise UTF-8, and bytes
+ * that are not valid UTF-8 are read as Windows-1252 rather than refused.
+ */
+export function decodeText(bytes: Uint8Array): string {
+  const encoding = encodingFromBom(bytes) ?? utf16WithoutBom(bytes) ?? 'utf-8';
+  if (encoding !== 'utf-8') return new TextDecoder(encoding).decode(bytes);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
+}
+
 /** Thrown by a strict decoder on bytes that are not valid UTF-8. */
 export class InvalidUtf8Error extends Error {
   override readonly name = 'InvalidUtf8Error';

@@ -1,3 +1,5 @@
+import { ContactSyncError } from '../errors.ts';
+import { decodeText } from '../csv/decode.ts';
 import { rowHash } from '../plan/row-hash.ts';
 import type { DeviceContact, TypedValue } from '../device/device-contact.ts';
 import { parseContentLine, unfold } from './content-line.ts';
@@ -128,4 +130,16 @@ function apply(d: Draft, line: ReturnType<typeof parseContentLine> & object): vo
       break;
     }
   }
+}
+
+/** Reads a .vcf file's bytes in whatever encoding the exporter chose; refuses a file with no card. */
+export function readVCard(bytes: Uint8Array): VCardResult {
+  const text = decodeText(bytes);
+  if (!/BEGIN:VCARD/i.test(text)) {
+    throw new ContactSyncError(
+      'parse-failed',
+      'This is not a vCard file (.vcf): it has no BEGIN:VCARD.',
+    );
+  }
+  return parseVCard(text);
 }

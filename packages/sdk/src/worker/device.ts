@@ -7,7 +7,7 @@ import {
   deviceCsv,
   deviceKey,
   deviceRow,
-  parseVCard,
+  readVCard,
   pickedContacts,
   type PickedContact,
   rowHash,
@@ -257,21 +257,7 @@ export function deviceOps(ctx: WorkerContext, runner: Runner) {
 
     /** Reads a .vcf file (vCard 2.1, 3.0 or 4.0) into device contacts. */
     async readVCard(file: Blob): Promise<VCardResult> {
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      let text: string;
-      try {
-        text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-      } catch {
-        // Older exports are sometimes in a legacy code page; read them rather than refuse.
-        text = new TextDecoder('windows-1252').decode(bytes);
-      }
-      if (!/BEGIN:VCARD/i.test(text)) {
-        throw new ContactSyncError(
-          'parse-failed',
-          'This is not a vCard file (.vcf): it has no BEGIN:VCARD.',
-        );
-      }
-      return parseVCard(text);
+      return readVCard(new Uint8Array(await file.arrayBuffer()));
     },
   };
 }
