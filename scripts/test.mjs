@@ -26,6 +26,15 @@ function run(command, args, env = {}) {
   return result.stdout ?? '';
 }
 
+/** Runs Node's test runner and adds its counts; a run that died before counting is a failure. */
+function nodeTests(args) {
+  const out = run('node', ['--test', '--test-reporter=spec', ...args]);
+  const passed = /^ℹ pass (\d+)/m.exec(out);
+  const failed = /^ℹ fail (\d+)/m.exec(out);
+  totals.passed += Number(passed?.[1] ?? 0);
+  totals.failed += failed ? Number(failed[1]) : 1;
+}
+
 rmSync('.wtr-summary.json', { force: true });
 run('npx', ['wtr']);
 if (existsSync('.wtr-summary.json')) {
@@ -47,24 +56,11 @@ if (nodeSuites.length > 0) {
       .map((f) => join(dir, f)),
   );
   // TypeScript runs through tsx; files one at a time, since each starts its own servers.
-  const out = run('node', [
-    '--import',
-    'tsx',
-    '--test',
-    '--test-reporter=spec',
-    '--test-concurrency=1',
-    ...files,
-  ]);
-  totals.passed += Number(/^ℹ pass (\d+)/m.exec(out)?.[1] ?? 0);
-  totals.failed += Number(/^ℹ fail (\d+)/m.exec(out)?.[1] ?? 0);
+  nodeTests(['--import', 'tsx', '--test-concurrency=1', ...files]);
 }
 
 // The demo portal end to end (needs the build, which `npm test` runs first).
-{
-  const out = run('node', ['--test', '--test-reporter=spec', 'demo/test/portal.e2e.test.mjs']);
-  totals.passed += Number(/^ℹ pass (\d+)/m.exec(out)?.[1] ?? 0);
-  totals.failed += Number(/^ℹ fail (\d+)/m.exec(out)?.[1] ?? 0);
-}
+nodeTests(['demo/test/portal.e2e.test.mjs']);
 
 if (allOutput.includes(SECRET_MARK)) {
   console.error(

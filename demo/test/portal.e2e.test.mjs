@@ -58,6 +58,22 @@ async function next(page, heading) {
   await page.getByRole('heading', { name: heading }).waitFor();
 }
 
+/** The wizard's file input, given the members file (the OS dialog is outside the page). */
+function chooseMembersFile(wizard) {
+  return wizard.locator('input[type=file]').setInputFiles({
+    name: 'members.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(LOCAL_CSV),
+  });
+}
+
+/** From the source step through options and preview to the mapping. */
+async function toMapping(page) {
+  await next(page, 'How is the file written?');
+  await next(page, 'Does this look right?');
+  await next(page, 'Which column goes where?');
+}
+
 test('the demo portal: local import with a custom field and key, unchanged re-import, remote import, schedule, history, phone sync, compose', async () => {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   const problems = [];
@@ -68,14 +84,8 @@ test('the demo portal: local import with a custom field and key, unchanged re-im
   await wizard.getByRole('heading', { name: 'Where is the file?' }).waitFor();
 
   // 1. A local file, with a new custom field and the member id as the unique key.
-  await wizard.locator('input[type=file]').setInputFiles({
-    name: 'members.csv',
-    mimeType: 'text/csv',
-    buffer: Buffer.from(LOCAL_CSV),
-  });
-  await next(page, 'How is the file written?');
-  await next(page, 'Does this look right?');
-  await next(page, 'Which column goes where?');
+  await chooseMembersFile(wizard);
+  await toMapping(page);
   await page
     .getByLabel('Contact field for column "Shoe size"')
     .selectOption({ label: 'New field…' });
@@ -100,14 +110,8 @@ test('the demo portal: local import with a custom field and key, unchanged re-im
   // 2. The same file again, through Edit: the review and the result say "unchanged".
   await grid.getByRole('button', { name: 'Edit: members.csv' }).click();
   await wizard.getByText('Edit "members.csv"').waitFor();
-  await wizard.locator('input[type=file]').setInputFiles({
-    name: 'members.csv',
-    mimeType: 'text/csv',
-    buffer: Buffer.from(LOCAL_CSV),
-  });
-  await next(page, 'How is the file written?');
-  await next(page, 'Does this look right?');
-  await next(page, 'Which column goes where?');
+  await chooseMembersFile(wizard);
+  await toMapping(page);
   await next(page, 'What will change');
   await page.getByRole('button', { name: 'Import now' }).click();
   await page.getByRole('heading', { name: 'Finished' }).waitFor();
@@ -119,9 +123,7 @@ test('the demo portal: local import with a custom field and key, unchanged re-im
   await wizard.getByLabel('Protocol').selectOption('http');
   await wizard.getByLabel('File location').fill(files.remoteUrl);
   await wizard.getByLabel('Name of this import').fill('Partner directory');
-  await next(page, 'How is the file written?');
-  await next(page, 'Does this look right?');
-  await next(page, 'Which column goes where?');
+  await toMapping(page);
   await next(page, 'What will change');
   await page.getByRole('button', { name: 'Schedule…' }).click();
   await page.getByRole('heading', { name: 'Schedule' }).waitFor();

@@ -48,6 +48,14 @@ async function atStep(w: ImportWizard, text: string): Promise<void> {
   await until(() => activeIsHeading(w), 'focus on the heading');
 }
 
+/** Presses Next once per step named, waiting for each step's heading. */
+async function nextThrough(w: ImportWizard, steps: readonly string[]): Promise<void> {
+  for (const step of steps) {
+    await press(w, 'Next');
+    await atStep(w, step);
+  }
+}
+
 /** Hands a file to the wizard as a drop would (the OS file dialog is outside the page). */
 function drop(w: ImportWizard, file: File): void {
   const data = new DataTransfer();
@@ -185,12 +193,7 @@ describe('<cs-import-wizard>', () => {
     await atStep(w, 'How is the file written?');
     expect(seen.sealed).to.have.length(1);
     expect(seen.fetches[0]!.credential).to.equal('v1.sealed-token');
-    await press(w, 'Next');
-    await atStep(w, 'Does this look right?');
-    await press(w, 'Next');
-    await atStep(w, 'Which column goes where?');
-    await press(w, 'Next');
-    await atStep(w, 'What will change');
+    await nextThrough(w, ['Does this look right?', 'Which column goes where?', 'What will change']);
     await press(w, 'Schedule…');
     await atStep(w, 'Schedule');
     expect(await axeViolations(w)).to.deep.equal([]);
@@ -220,10 +223,7 @@ describe('<cs-import-wizard>', () => {
       $<HTMLInputElement>(w, 'input[name=address]'),
       'https://files.example.com/exports/contacts.csv',
     );
-    for (const step of ['How is', 'Does this', 'Which column', 'What will change']) {
-      await press(w, 'Next');
-      await atStep(w, step);
-    }
+    await nextThrough(w, ['How is', 'Does this', 'Which column', 'What will change']);
     const finished = nextEvent<RunFinishedEvent>(w, RunFinishedEvent.type);
     await press(w, 'Import now');
     const run = (await finished).run;
@@ -255,12 +255,7 @@ describe('<cs-import-wizard>', () => {
     await press(w, 'Next');
     await atStep(w, 'How is the file written?');
     expect($<HTMLInputElement>(w, 'input[name=deleteMissing]').checked).to.equal(true);
-    await press(w, 'Next');
-    await atStep(w, 'Does this look right?');
-    await press(w, 'Next');
-    await atStep(w, 'Which column goes where?');
-    await press(w, 'Next');
-    await atStep(w, 'What will change');
+    await nextThrough(w, ['Does this look right?', 'Which column goes where?', 'What will change']);
     expect($(w, '[part=guard]').textContent).to.contain('only 2 of the 20');
     expect($(w, '[part=guard]').textContent).to.contain('delete 18 contacts');
     const importNow = [...w.shadowRoot!.querySelectorAll<HTMLButtonElement>('footer button')].find(
@@ -278,10 +273,7 @@ describe('<cs-import-wizard>', () => {
     sync = env.sync;
     const { w } = env;
     drop(w, csvFile('email,name\nann@x.io,Ann\n', 'one.csv'));
-    for (const step of ['How is', 'Does this', 'Which column', 'What will change']) {
-      await press(w, 'Next');
-      await atStep(w, step);
-    }
+    await nextThrough(w, ['How is', 'Does this', 'Which column', 'What will change']);
     expect((await env.sync.profiles.list()).length).to.equal(1);
     await press(w, 'Cancel');
     await until(() => heading(w).includes('Where is the file?'), 'the wizard to start over');
@@ -293,10 +285,7 @@ describe('<cs-import-wizard>', () => {
     await press(w, 'Next');
     await atStep(w, 'How is the file written?');
     $<HTMLInputElement>(w, 'input[name=updateExisting]').click();
-    for (const step of ['Does this', 'Which column', 'What will change']) {
-      await press(w, 'Next');
-      await atStep(w, step);
-    }
+    await nextThrough(w, ['Does this', 'Which column', 'What will change']);
     expect((await env.sync.profiles.get(saved.id)).behaviour.updateExisting).to.equal(false);
     await press(w, 'Cancel');
     await until(async () => true);
@@ -311,10 +300,7 @@ describe('<cs-import-wizard>', () => {
     let big = 'email,name,notes\n';
     for (let i = 0; i < 60_000; i++) big += `user${i}@example.com,Person ${i},note ${i}\n`;
     drop(w, csvFile(big, 'big.csv'));
-    for (const step of ['How is', 'Does this', 'Which column', 'What will change']) {
-      await press(w, 'Next');
-      await atStep(w, step);
-    }
+    await nextThrough(w, ['How is', 'Does this', 'Which column', 'What will change']);
     await press(w, 'Import now');
     await atStep(w, 'Importing');
     await until(() => /\d+ rows/.test($(w, '.rows').textContent ?? ''), 'progress figures');
