@@ -278,6 +278,12 @@ export class WizardController implements ReactiveController {
     });
   }
 
+  /** The user's explicit yes (or no) to a deletion past the 10% guard. */
+  confirmDeletion(on: boolean): void {
+    this.confirmMassDelete = on;
+    this.host.requestUpdate();
+  }
+
   cancelRun(): void {
     this.abort?.abort();
   }

@@ -2,43 +2,26 @@ import { html, nothing } from 'lit';
 import type { BehaviourOptions } from '@contactsync/sdk';
 import { DELIMITER_CHOICES, type DelimiterChoice } from '../wizard-draft.ts';
 import type { StepView } from './step-view.ts';
+import { checkbox, radio } from './controls.ts';
 
 /** Step 2: header line, delimiter, update/delete modes, import every time, failure email. */
 export function optionsStep({ c, t }: StepView) {
   const d = c.draft;
   const toggle = (key: keyof BehaviourOptions, label: string, help?: string) =>
-    html`<label class="check"
-        ><input
-          type="checkbox"
-          name=${key}
-          .checked=${d.behaviour[key]}
-          @change=${(e: Event) =>
-            c.edit({
-              behaviour: { ...c.draft.behaviour, [key]: (e.target as HTMLInputElement).checked },
-            })}
-        />${label}</label
-      >${help ? html`<p class="hint indent">${help}</p>` : nothing}`;
-  return html`<label class="check"
-      ><input
-        type="checkbox"
-        name="header"
-        .checked=${d.header}
-        @change=${(e: Event) => c.edit({ header: (e.target as HTMLInputElement).checked })}
-      />${t.optionHeader}</label
-    >
+    checkbox(
+      key,
+      d.behaviour[key],
+      label,
+      (on) => c.edit({ behaviour: { ...c.draft.behaviour, [key]: on } }),
+      help,
+    );
+  return html`${checkbox('header', d.header, t.optionHeader, (header) => c.edit({ header }))}
     <fieldset class="choice">
       <legend>${t.delimiter}</legend>
-      ${DELIMITER_CHOICES.map(
-        (choice) =>
-          html`<label
-            ><input
-              type="radio"
-              name="delimiter"
-              value=${choice}
-              .checked=${d.delimiter === choice}
-              @change=${() => c.edit({ delimiter: choice as DelimiterChoice })}
-            />${t.delimiters[choice]}</label
-          >`,
+      ${DELIMITER_CHOICES.map((choice) =>
+        radio('delimiter', choice, d.delimiter === choice, t.delimiters[choice]!, () =>
+          c.edit({ delimiter: choice as DelimiterChoice }),
+        ),
       )}
       ${
         d.delimiter === 'other'

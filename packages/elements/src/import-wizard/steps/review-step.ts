@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
 import type { StepView } from './step-view.ts';
+import { checkbox } from './controls.ts';
 
 const SHOWN_PROBLEMS = 20;
 
@@ -36,17 +37,12 @@ export function reviewStep({ c, t, formatNumber }: StepView) {
       plan.massDeletion
         ? html`<div class="guard" part="guard">
             <p>${t.reviewGuard(plan.existing, plan.matchedExisting, counts.deleted)}</p>
-            <label class="check"
-              ><input
-                type="checkbox"
-                name="confirm-delete"
-                .checked=${c.confirmMassDelete}
-                @change=${(e: Event) => {
-                  c.confirmMassDelete = (e.target as HTMLInputElement).checked;
-                  c.edit({});
-                }}
-              />${t.reviewConfirmDelete(counts.deleted)}</label
-            >
+            ${checkbox(
+              'confirm-delete',
+              c.confirmMassDelete,
+              t.reviewConfirmDelete(counts.deleted),
+              (on) => c.confirmDeletion(on),
+            )}
           </div>`
         : nothing
     }

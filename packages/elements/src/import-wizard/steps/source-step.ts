@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import { PROTOCOL_CHOICES, splitAddress, type ProtocolChoice } from '../wizard-draft.ts';
 import { formatBytes, type StepView } from './step-view.ts';
+import { radio } from './controls.ts';
 
 const value = (e: Event) => (e.target as HTMLInputElement).value;
 
@@ -91,22 +92,12 @@ export function sourceStep(v: StepView, locale: string | undefined) {
   </div>`;
   return html`<fieldset class="choice">
       <legend class="visually-hidden">${t.sourceHeading}</legend>
-      <label
-        ><input
-          type="radio"
-          name="kind"
-          .checked=${d.sourceKind === 'local'}
-          @change=${() => c.edit({ sourceKind: 'local' })}
-        />${t.sourceLocal}</label
-      >
-      <label
-        ><input
-          type="radio"
-          name="kind"
-          .checked=${d.sourceKind === 'remote'}
-          @change=${() => c.edit({ sourceKind: 'remote' })}
-        />${t.sourceRemote}</label
-      >
+      ${radio('kind', 'local', d.sourceKind === 'local', t.sourceLocal, () =>
+        c.edit({ sourceKind: 'local' }),
+      )}
+      ${radio('kind', 'remote', d.sourceKind === 'remote', t.sourceRemote, () =>
+        c.edit({ sourceKind: 'remote' }),
+      )}
     </fieldset>
     ${d.sourceKind === 'local' ? local : remote}
     <label class="block"
