@@ -268,6 +268,17 @@ describe('<cs-import-wizard>', () => {
     expect((await env.sync.contacts.list(env.book.id)).total).to.equal(2);
   });
 
+  it('says so when the import to edit no longer exists, and starts a new one instead', async () => {
+    const env = await setup();
+    sync = env.sync;
+    const gone = await env.sync.profiles.create(profileInput(env.book.id));
+    await env.sync.profiles.delete(gone.id);
+    await env.w.open(gone.id);
+    await env.w.updateComplete;
+    expect($(env.w, '[role=alert]').textContent).to.contain('does not exist');
+    expect($(env.w, '.title').textContent).to.equal('Import contacts');
+  });
+
   it('cancelling removes an import it created, and restores one it edited', async () => {
     const env = await setup();
     sync = env.sync;

@@ -61,14 +61,14 @@ export class WizardController implements ReactiveController {
   /** The problem shown (and announced) on the current step. */
   problem = '';
   busy = false;
+  /** The profile the last `open()` asked for (set at once, before it has loaded). */
+  requested: string | null | undefined = undefined;
   private remoteBlob: Blob | null = null;
   private abort: AbortController | null = null;
 
   constructor(private readonly host: WizardHost) {
     host.addController(this);
   }
-
-  hostConnected(): void {}
 
   hostDisconnected(): void {
     this.abort?.abort();
@@ -89,9 +89,6 @@ export class WizardController implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  /** The profile the last `open()` asked for (set at once, before it has loaded). */
-  requested: string | null | undefined = undefined;
-
   /** Starts over, empty or filled in from a saved profile. */
   async open(profileId: string | null): Promise<void> {
     this.requested = profileId;
@@ -107,13 +104,19 @@ export class WizardController implements ReactiveController {
       progress: null,
       problem: '',
       confirmMassDelete: false,
+      nextImport: null,
       remoteBlob: null,
     });
     this.draft = newDraft();
     if (profileId) {
-      this.profile = await this.sync.profiles.get(profileId);
-      this.original = this.profile;
-      this.draft = draftFromProfile(this.profile);
+      try {
+        this.profile = await this.sync.profiles.get(profileId);
+        this.original = this.profile;
+        this.draft = draftFromProfile(this.profile);
+      } catch (error) {
+        // E.g. deleted in another tab meanwhile: say so, and offer a new import instead.
+        this.problem = (error as Error).message;
+      }
     }
     this.host.requestUpdate();
   }
