@@ -63,6 +63,14 @@ describe('<cs-contact-list>', () => {
     expect(options(list).length).to.be.below(60);
     await sendKeys({ press: 'ArrowUp' });
     await until(() => list.shadowRoot!.activeElement?.getAttribute('aria-posinset') === '20001');
+    // A change in the book (here, or an import in another tab) keeps the place in the list.
+    const scroller = $(list, '.scroller');
+    const place = scroller.scrollTop;
+    expect(place).to.be.above(0);
+    await env.sync.contacts.create(env.book.id, { values: { firstName: 'Zed' } });
+    await until(() => $(list, '.count').textContent === '20,003 contacts', 'the new count');
+    expect(scroller.scrollTop).to.equal(place);
+    expect(options(list).every((o) => o.textContent!.includes('Loading'))).to.equal(false);
   });
 
   it('filters by folder and search, shows contact data as text, and deletes with a tombstone', async () => {

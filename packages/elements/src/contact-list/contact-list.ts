@@ -59,7 +59,10 @@ export class ContactList extends CsElement {
   declare private notice: string;
   private readonly pages = new ContactPages(
     () => this.client,
-    () => this.requestUpdate(),
+    (error) => {
+      if (error) this.notice = error.message;
+      this.requestUpdate();
+    },
   );
   private searchTimer = 0;
   private visibleRows = 12;
@@ -119,13 +122,16 @@ export class ContactList extends CsElement {
     this.folders = folders;
   }
 
+  /** Reads the list again: from the top for a new filter, in place after a change. */
   private restart(toTop = true): void {
-    this.pages.reset();
     if (toTop) {
+      this.pages.reset();
       this.first = 0;
       this.active = 0;
       const scroller = this.renderRoot.querySelector('.scroller');
       if (scroller) scroller.scrollTop = 0;
+    } else {
+      this.pages.refresh();
     }
     if (this.bookId && this.client)
       this.pages.ensure(this.filter, this.first, this.first + this.visibleRows + OVERSCAN);

@@ -15,23 +15,34 @@ export interface ContactFilter {
 export class ContactPages {
   total: number | null = null;
   private pages = new Map<number, Contact[]>();
+  /** After a change in the book: the pages shown until their fresh copies arrive. */
+  private stale = new Map<number, Contact[]>();
   private loading = new Set<number>();
   private generation = 0;
 
   constructor(
     private readonly sync: () => ContactSync | null,
-    private readonly changed: () => void,
+    private readonly changed: (error?: Error) => void,
   ) {}
 
+  /** A new filter: nothing shown is valid any more. */
   reset(): void {
-    this.generation++;
-    this.pages.clear();
-    this.loading.clear();
+    this.refresh();
+    this.stale.clear();
     this.total = null;
   }
 
+  /** The same filter after a change: keep showing what is there (and the list's height). */
+  refresh(): void {
+    this.generation++;
+    this.stale = new Map([...this.stale, ...this.pages]);
+    this.pages.clear();
+    this.loading.clear();
+  }
+
   at(index: number): Contact | undefined {
-    return this.pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE];
+    const page = Math.floor(index / PAGE_SIZE);
+    return (this.pages.get(page) ?? this.stale.get(page))?.[index % PAGE_SIZE];
   }
 
   /** Loads whatever is missing between `from` and `to` (row indexes). */
@@ -44,20 +55,29 @@ export class ContactPages {
       if (this.total !== null && page * PAGE_SIZE >= this.total && page > 0) continue;
       this.loading.add(page);
       const generation = this.generation;
-      void sync.contacts
+      const current = () => generation === this.generation;
+      sync.contacts
         .list(filter.bookId, {
           folderId: filter.folderId,
           search: filter.search || undefined,
           offset: page * PAGE_SIZE,
           limit: PAGE_SIZE,
         })
-        .then((result) => {
-          if (generation !== this.generation) return;
-          this.pages.set(page, result.items);
-          this.total = result.total;
-          this.changed();
-        })
-        .finally(() => this.loading.delete(page));
+        .then(
+          (result) => {
+            if (!current()) return;
+            this.pages.set(page, result.items);
+            this.stale.delete(page);
+            this.total = result.total;
+            this.changed();
+          },
+          (error: Error) => {
+            if (current()) this.changed(error);
+          },
+        )
+        .finally(() => {
+          if (current()) this.loading.delete(page);
+        });
     }
   }
 }
