@@ -83,15 +83,22 @@ export class RecipientPicker extends CsElement {
       this.close();
       return;
     }
-    const page = await sync.contacts.list(this.bookId, {
-      search: needle,
-      withField: 'email',
-      limit: SUGGESTIONS + this.value.length,
-    });
+    let page;
+    try {
+      page = await sync.contacts.list(this.bookId, {
+        search: needle,
+        withField: 'email',
+        limit: SUGGESTIONS + this.value.length,
+      });
+    } catch (error) {
+      if (query === this.query) this.announcement = (error as Error).message;
+      return;
+    }
     if (query !== this.query) return;
     const chosen = new Set(this.value.map((r) => r.email.toLowerCase()));
+    // `withField: 'email'` already leaves out contacts without an address.
     this.suggestions = page.items
-      .filter((c) => c.values.email && !chosen.has(c.values.email.toLowerCase()))
+      .filter((c) => !chosen.has(c.values.email!.toLowerCase()))
       .slice(0, SUGGESTIONS)
       .map(recipientOf);
     this.open = true;
@@ -111,6 +118,8 @@ export class RecipientPicker extends CsElement {
     if (this.value.some((r) => r.email.toLowerCase() === recipient.email.toLowerCase())) return;
     this.value = [...this.value, recipient];
     this.text = '';
+    // A search still waiting for the typed text must not reopen the list.
+    clearTimeout(this.timer);
     this.query++;
     this.close();
     this.announcement = this.t.recipientAdded(recipient.name);
