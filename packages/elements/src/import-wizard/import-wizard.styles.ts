@@ -168,6 +168,7 @@ export const importWizardStyles = css`
   .result.refused {
     color: var(--_bad);
   }
+  .working:empty,
   .problem:empty {
     display: none;
   }

@@ -271,6 +271,7 @@ export class ImportWizard extends CsElement {
           <span class="visually-hidden">${t.stepOf(at + 1, shown.length)}: </span>${this.heading(t)}
         </h2>
         ${this.renderBody()}
+        <p role="status" class="hint working">${c.busy ? t.working : ''}</p>
         <p role="alert" class="error problem">${c.problem}</p>
       </div>
       <footer>${this.renderFooter(t)}</footer>

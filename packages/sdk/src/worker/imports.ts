@@ -21,7 +21,7 @@ import { requireBook } from './books.ts';
 import { requireProfile } from './profiles.ts';
 import { parseInput } from './parse-input.ts';
 import { downloadRemote } from './remote-run.ts';
-import { fetchRemote, sealCredential } from './proxy-client.ts';
+import { fetchRemote, hostKeyOf, sealCredential } from './proxy-client.ts';
 import { blobName, engineDeps, type Runner, type RunRequest } from './run-profile.ts';
 
 const PREVIEW_BYTES = 1024 * 1024;
@@ -157,7 +157,7 @@ export function importOps(ctx: WorkerContext, runner: Runner) {
         () => undefined,
       );
       if (file.notModified) throw new ContactSyncError('source-failed', 'The server sent no file.');
-      const hostKey = typeof file.meta.hostKey === 'string' ? file.meta.hostKey : null;
+      const hostKey = hostKeyOf(file.meta);
       return { blob: file.blob, fileName: remoteFileName(checked.url), hostKey };
     },
 

@@ -9,6 +9,10 @@ export interface ProxyConfig {
 
 export type RemoteMeta = Record<string, unknown>;
 
+/** The SFTP server's host key the proxy reported, if any. */
+export const hostKeyOf = (meta: RemoteMeta): string | null =>
+  typeof meta.hostKey === 'string' ? meta.hostKey : null;
+
 export type RemoteFile =
   | { readonly notModified: true; readonly meta: RemoteMeta }
   | { readonly notModified: false; readonly meta: RemoteMeta; readonly blob: Blob };

@@ -6,7 +6,7 @@ import {
   type SyncProfile,
 } from '@contactsync/core';
 import type { WorkerContext } from './context.ts';
-import { fetchRemote, type RemoteMeta } from './proxy-client.ts';
+import { fetchRemote, hostKeyOf, type RemoteMeta } from './proxy-client.ts';
 
 export type RemoteDownload =
   | {
@@ -41,7 +41,7 @@ export async function downloadRemote(
       };
     }
     let current = profile;
-    const hostKey = typeof file.meta.hostKey === 'string' ? file.meta.hostKey : null;
+    const hostKey = hostKeyOf(file.meta);
     if (hostKey && source.hostKey === null) {
       // First contact: remember the server's key, so a different key later fails closed.
       current = { ...profile, source: { ...source, hostKey } };
