@@ -116,7 +116,8 @@ export interface Recipient {
 }
 
 declare global {
-  interface HTMLElementEventMap {
+  // Global, so `document.addEventListener(...)` is typed too: the events bubble out of shadow roots.
+  interface GlobalEventHandlersEventMap {
     'cs-edit-profile': EditProfileEvent;
     'cs-profile-deleted': ProfileDeletedEvent;
     'cs-profile-saved': ProfileSavedEvent;
