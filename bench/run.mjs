@@ -103,6 +103,16 @@ await page.goto(`${base}/bench/`);
 await page.waitForFunction('window.benchReady === true');
 await (await page.$('#files')).uploadFile(...files);
 
+/** The run's invariant, checked here too: created + updated + unchanged + invalid + skipped = rows. */
+function accounting(run) {
+  if (!run.counts) return 'no counts';
+  const c = run.counts;
+  const sum = c.created + c.updated + c.unchanged + c.invalid + c.skipped;
+  // An unchanged file is skipped before any row is read.
+  if (run.status === 'unchanged') return c.rows === 0 ? 'ok (file skipped)' : `MISMATCH (${sum} of ${c.rows})`;
+  return sum === c.rows ? `ok (${sum} = ${c.rows})` : `MISMATCH (${sum} of ${c.rows})`;
+}
+
 const results = [];
 for (const rows of sizes) {
   const name = `rows-${label(rows)}.csv`;
@@ -146,6 +156,9 @@ for (const rows of sizes) {
   );
   console.log(
     `  statuses: ${initial.status}/${unchanged.status}/${changed.status}; 1% run: ${JSON.stringify(changed.counts)}`,
+  );
+  console.log(
+    `  every row accounted for: initial ${accounting(initial)}; unchanged ${accounting(unchanged)}; 1% changed ${accounting(changed)}`,
   );
   results.push({
     rows,
@@ -198,7 +211,7 @@ const msOf = (ms) => `${ms.toFixed(0)} ms`;
 for (const r of results) {
   md += `| ${label(r.rows)} | ${msOf(r.browse.firstPage)} | ${msOf(r.browse.lastPage)} | ${msOf(r.browse.searchMiss)} | ${msOf(r.browse.recipients)} |\n`;
 }
-md += `\nRuns: ${results.map((r) => `${label(r.rows)}: initial ${r.initial.status}, unchanged ${r.unchanged.status}, 1% ${r.changed.status} (${r.changed.counts.updated} updated)`).join('; ')}.\n`;
+md += `\nRuns: ${results.map((r) => `${label(r.rows)}: initial ${r.initial.status}, unchanged ${r.unchanged.status}, 1% ${r.changed.status} (${r.changed.counts.updated} updated); rows accounted for: ${accounting(r.initial)}, ${accounting(r.changed)}`).join('; ')}.\n`;
 // Hand-written analysis (where the time goes, what is next) is kept beside the generator.
 md += `\n${readFileSync(join(root, 'bench/notes.md'), 'utf8')}`;
 writeFileSync(join(root, 'docs/benchmarks.md'), md);

@@ -366,3 +366,28 @@ describe('an import run', () => {
     expect(ann.values.custom_Shoe).to.equal('42.5');
   });
 });
+
+describe('a store that loses a contact on read', () => {
+  /** Returns every contact but the first one asked for, as a store with a broken cache did. */
+  class LossyTarget extends MemoryTarget {
+    override async getContacts(entries: readonly number[]) {
+      return (await super.getContacts(entries)).slice(1);
+    }
+  }
+
+  it('fails the run loudly and changes nothing, instead of counting the row nowhere', async () => {
+    const target = new LossyTarget();
+    const profile = makeProfile({
+      behaviour: { updateExisting: true, deleteMissing: false, importEveryTime: true },
+    });
+    await runAndKeepState(HEADER + rows(3), target, profile);
+    const before = structuredClone([...target.contacts.values()]);
+    const { record } = await run(HEADER + rows(3).replaceAll('User', 'Renamed'), target, {
+      profile,
+    });
+    expect(record.status).to.equal('failed');
+    expect(record.error?.code).to.equal('internal');
+    expect(record.error?.message).to.match(/row 2 could not be read/);
+    expect([...target.contacts.values()]).to.deep.equal(before);
+  });
+});

@@ -26,6 +26,11 @@ export const BehaviourOptionsSchema = z.object({
   updateExisting: z.boolean(),
   deleteMissing: z.boolean(),
   importEveryTime: z.boolean(),
+  /**
+   * A mapped column missing from the file: 'stop' (the default) refuses the run; 'keep' imports
+   * the rest and leaves those fields of existing contacts untouched. The key column always stops.
+   */
+  missingColumns: z.optional(z.enum(['stop', 'keep'])),
 });
 export type BehaviourOptions = z.infer<typeof BehaviourOptionsSchema>;
 
@@ -104,6 +109,8 @@ export const ProfileStateSchema = z.object({
   scheduleCursor: z.optional(z.nullable(z.number())),
   /** What the proxy last reported about a remote file (ETag, size, mtime…), to skip it unchanged. */
   lastSourceMeta: z.optional(z.nullable(z.record(z.string(), z.unknown()))),
+  /** How many columns the last applied file had; a header-less file must keep that count. */
+  lastColumnCount: z.optional(z.nullable(z.number())),
 });
 export type ProfileState = z.infer<typeof ProfileStateSchema>;
 

@@ -1,3 +1,4 @@
+import { ContactSyncError } from '../errors.ts';
 import type { Clock, Random } from '../ports.ts';
 import type { Contact } from '../model/contact.ts';
 import type { FieldDef } from '../model/fields.ts';
@@ -212,7 +213,12 @@ export class Planner {
     for (const { norm, hash, entry } of pending) {
       const id = this.deps.index.idAt(entry);
       const before = existing.get(id);
-      if (!before) continue;
+      // A contact the index names but the store did not return is a broken read, never a skip.
+      if (!before)
+        throw new ContactSyncError(
+          'internal',
+          `The contact for row ${norm.row} could not be read from the address book; nothing was changed.`,
+        );
       const values = this.merge(before, norm);
       const changed = !sameValues(values, before.values);
       // Rows equal in value but new in form are rewritten silently so the next run can skip them.

@@ -6,8 +6,10 @@ import type { RunProgress, RunRecord, RunStatus, RunTrigger } from '../model/run
 import { emptyCounts } from '../model/run.ts';
 import { ENCODING_LABELS, InvalidUtf8Error, type ConcreteEncoding } from '../csv/decode.ts';
 import { assertMappingUsable } from '../mapping/validate-mapping.ts';
+import { resolveColumns } from '../mapping/resolve-columns.ts';
 import { compileRowContext } from '../validate/normalise-row.ts';
 import { Planner } from '../plan/planner.ts';
+import { assertEveryRowCounted } from '../plan/row-accounting.ts';
 import type { PlanSummary } from '../plan/plan-types.ts';
 import { configSignature } from './config-signature.ts';
 import { readRowBatches } from './read-rows.ts';
@@ -67,6 +69,7 @@ export async function runImport(o: ImportRunOptions): Promise<ImportRunResult> {
   let delimiter: string | null = null;
   let plan: PlanSummary | null = null;
   let signature: string | null = null;
+  let columnCount: number | null = null;
   const progress = (p: RunProgress) => o.onProgress?.(p);
 
   const record = (status: RunStatus, error: ContactSyncError | null): RunRecord => ({
@@ -94,6 +97,7 @@ export async function runImport(o: ImportRunOptions): Promise<ImportRunResult> {
       ...profile.state,
       lastFingerprint: applied ? fingerprint : profile.state.lastFingerprint,
       lastConfigSignature: applied ? signature : profile.state.lastConfigSignature,
+      lastColumnCount: applied ? columnCount : (profile.state.lastColumnCount ?? null),
       lastRunAt: o.clock.now(),
       lastStatus: status,
       // An unchanged file still refreshes its metadata, so the next check can skip the download.
@@ -130,7 +134,10 @@ export async function runImport(o: ImportRunOptions): Promise<ImportRunResult> {
     }
 
     const index = await target.loadIndex();
-    const tombstones = await target.loadTombstones(profile.id);
+    const tombstones = await target.loadTombstones();
+    let rowsRead = 0;
+    // Said once, whichever encoding pass finally read the file.
+    let layoutNotes: string[] = [];
     const parsePass = async (
       passEncoding: ConcreteEncoding,
       strict: boolean,
@@ -144,24 +151,33 @@ export async function runImport(o: ImportRunOptions): Promise<ImportRunResult> {
         strict,
       )) {
         delimiter = batch.layout.delimiter;
-        planner ??= new Planner({
-          profile,
-          fields: book.fields,
-          ctx: compileRowContext(
-            profile.mapping,
-            book.fields,
-            profile.parse,
-            batch.layout.columnCount,
-          ),
-          index,
-          tombstones,
-          rowHashesValid: profile.state.lastConfigSignature === signature,
-          clock: o.clock,
-          random: o.random,
-          newId: o.newId,
-          digestPassword: o.digestPassword,
-          fetchContacts: (entries) => target.getContacts(entries),
-        });
+        if (planner === null) {
+          columnCount = batch.layout.columnCount;
+          const resolved = resolveColumns(profile, batch.layout.headers, columnCount);
+          layoutNotes = [];
+          if (resolved.moved)
+            layoutNotes.push(
+              'The columns are in a different order than when this import was set up; they were matched by their names.',
+            );
+          if (resolved.missing.length > 0)
+            layoutNotes.push(
+              `The file has no ${resolved.missing.map((h) => `"${h}"`).join(', ')} column; those fields were left as they were.`,
+            );
+          planner = new Planner({
+            profile,
+            fields: book.fields,
+            ctx: compileRowContext(resolved.mapping, book.fields, profile.parse, columnCount),
+            index,
+            tombstones,
+            rowHashesValid: profile.state.lastConfigSignature === signature,
+            clock: o.clock,
+            random: o.random,
+            newId: o.newId,
+            digestPassword: o.digestPassword,
+            fetchContacts: (entries) => target.getContacts(entries),
+          });
+        }
+        rowsRead += batch.rows.length;
         for (let i = 0; i < batch.rows.length; i += PLAN_BATCH) {
           const writes = await planner.planBatch(batch.rows.slice(i, i + PLAN_BATCH));
           if (!o.dryRun && writes.length > 0) await target.stage(writes);
@@ -187,9 +203,12 @@ export async function runImport(o: ImportRunOptions): Promise<ImportRunResult> {
       notes.push(
         `The file is not valid UTF-8, so it was read as ${ENCODING_LABELS['windows-1252']}. Check accented letters in the result.`,
       );
+      rowsRead = 0;
       planner = await parsePass('windows-1252', false);
     }
+    notes.push(...layoutNotes);
     const finished = planner?.finish();
+    if (finished) assertEveryRowCounted(rowsRead, finished.summary.counts);
     plan = finished?.summary ?? null;
     if (!finished || finished.summary.counts.rows === 0) {
       throw new ContactSyncError(

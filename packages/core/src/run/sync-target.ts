@@ -9,7 +9,11 @@ import type { KeyIndex } from '../keys/key-index.ts';
  */
 export interface SyncTarget {
   loadIndex(): Promise<KeyIndex>;
-  loadTombstones(sourceId: string): Promise<ReadonlySet<string>>;
+  /**
+   * Keys of contacts deleted by hand in this address book. They belong to the book, not to an
+   * import: no import, however often it is set up again, brings them back.
+   */
+  loadTombstones(): Promise<ReadonlySet<string>>;
   /** The contacts behind entries of the index `loadIndex` returned. */
   getContacts(entries: readonly number[]): Promise<Contact[]>;
   /** New or replacement versions of contacts (a replacement keeps the contact's id). */

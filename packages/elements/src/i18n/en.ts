@@ -208,6 +208,9 @@ export const en = {
   optionDeleteHelp:
     'Only contacts this import brought in are deleted. If a file holds 10% or less of them, a scheduled import stops instead, so a cut or wrong file cannot empty the address book.',
   optionEveryTime: 'Import every time, even when the file has not changed',
+  optionKeepMissing: 'If a mapped column is missing from the file, import the rest',
+  optionKeepMissingHelp:
+    'Fields of missing columns are left as they are. Otherwise such a file is not imported and nothing changes. Columns are always matched by their names, so a new column order is safe.',
   notifyEmail: 'Email about failed imports (optional)',
   badEmail: 'Enter a valid email address, or leave the field empty.',
   previewHeading: 'Does this look right?',
@@ -236,6 +239,7 @@ export const en = {
   reviewNeedConfirm: 'Confirm the deletion, or go back and turn off deleting.',
   reviewUnchangedFile:
     'The file has not changed since the last import, so there is nothing to change. Importing now records that in the history; turn on “Import every time” to import it anyway.',
+  reviewFixMapping: 'Fix the mapping',
   reviewPlanFailed: 'The file could not be checked:',
   importNowButton: 'Import now',
   scheduleButton: 'Schedule…',

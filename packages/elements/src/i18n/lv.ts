@@ -189,6 +189,9 @@ export const lv: Messages = {
   optionDeleteHelp:
     'Tiek dzēsti tikai šī importa ievestie kontakti. Ja failā ir 10% vai mazāk no tiem, ieplānots imports apstājas, lai kļūdains vai nepilnīgs fails neiztukšotu adrešu grāmatu.',
   optionEveryTime: 'Importēt katru reizi, arī ja fails nav mainījies',
+  optionKeepMissing: 'Ja failā trūkst kartētas kolonnas, importēt pārējo',
+  optionKeepMissingHelp:
+    'Trūkstošo kolonnu lauki paliek nemainīti. Citādi šāds fails netiek importēts un nekas nemainās. Kolonnas vienmēr tiek saskaņotas pēc nosaukumiem, tāpēc jauna kolonnu secība ir droša.',
   notifyEmail: 'E-pasts par neizdevušos importu (nav obligāts)',
   badEmail: 'Ievadiet derīgu e-pasta adresi vai atstājiet lauku tukšu.',
   previewHeading: 'Vai viss izskatās pareizi?',
@@ -213,6 +216,7 @@ export const lv: Messages = {
   reviewNeedConfirm: 'Apstipriniet dzēšanu vai atgriezieties un izslēdziet dzēšanu.',
   reviewUnchangedFile:
     'Fails kopš pēdējā importa nav mainījies, tāpēc nekas nemainīsies. Importējot tagad, tas tiks ierakstīts vēsturē; ieslēdziet “Importēt katru reizi”, lai importētu tik un tā.',
+  reviewFixMapping: 'Labot kartēšanu',
   reviewPlanFailed: 'Failu nevarēja pārbaudīt:',
   importNowButton: 'Importēt tagad',
   scheduleButton: 'Ieplānot…',

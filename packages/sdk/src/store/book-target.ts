@@ -52,8 +52,8 @@ export class BookTarget implements SyncTarget {
     return this.index;
   }
 
-  async loadTombstones(sourceId: string): Promise<ReadonlySet<string>> {
-    return tombstoneKeys(this.db, this.bookId, sourceId);
+  async loadTombstones(): Promise<ReadonlySet<string>> {
+    return tombstoneKeys(this.db, this.bookId);
   }
 
   async getContacts(entries: readonly number[]): Promise<Contact[]> {
@@ -69,16 +69,34 @@ export class BookTarget implements SyncTarget {
       wanted.set(loc.segment, list);
     }
     const refs = view.manifest.segments;
-    const missing = [...wanted.keys()].map((s) => refs[s]!.id).filter((id) => !this.cache.has(id));
+    // Records of this call are held here, not only in the cache: one call may need more segments
+    // than the cache keeps, and an evicted record must never turn into a missing contact.
+    const records = new Map<string, SegmentRecord>();
+    const missing: string[] = [];
+    for (const s of wanted.keys()) {
+      const id = refs[s]!.id;
+      const cached = this.cache.get(id);
+      if (cached) records.set(id, cached);
+      else missing.push(id);
+    }
     if (missing.length > 0) {
       const tx = this.db.transaction('segments', 'readonly');
-      const records = await Promise.all(missing.map((id) => tx.store.get(id)));
-      for (const r of records) if (r) this.remember(r);
+      const read = await Promise.all(missing.map((id) => tx.store.get(id)));
+      for (const r of read) {
+        if (!r) continue;
+        records.set(r.id, r);
+        this.remember(r);
+      }
     }
     const out: Contact[] = [];
     for (const [s, positions] of wanted) {
-      const record = this.cache.get(refs[s]!.id);
-      if (record) for (const p of positions) out.push(contactAt(view.keys[s]!, record, p));
+      const record = records.get(refs[s]!.id);
+      if (!record)
+        throw new ContactSyncError(
+          'internal',
+          `Segment ${refs[s]!.id} of the address book could not be read; nothing was changed.`,
+        );
+      for (const p of positions) out.push(contactAt(view.keys[s]!, record, p));
     }
     return out;
   }
@@ -184,13 +202,15 @@ export function storageError(error: unknown): ContactSyncError {
   );
 }
 
+/** Keys deleted by hand in the book, whichever import brought them in. */
 export async function tombstoneKeys(
   db: IDBPDatabase<ContactSyncDB>,
   bookId: string,
-  sourceId: string,
 ): Promise<Set<string>> {
-  // Arrays sort after strings in IndexedDB, so [book, source, []] bounds every string key.
-  const range = IDBKeyRange.bound([bookId, sourceId, ''], [bookId, sourceId, []]);
-  const all: Tombstone[] = await db.getAll('tombstones', range);
+  // Arrays sort after strings in IndexedDB, so [book, []] bounds every string key.
+  const all: Tombstone[] = await db.getAll(
+    'tombstones',
+    IDBKeyRange.bound([bookId, ''], [bookId, []]),
+  );
   return new Set(all.map((t) => t.key));
 }

@@ -22,6 +22,15 @@ const MIGRATIONS: readonly Upgrade[] = [
     db.createObjectStore('segmentKeys', { keyPath: 'id' }).createIndex('bookId', 'bookId');
     db.createObjectStore('tombstones', { keyPath: ['bookId', 'sourceId', 'key'] });
   },
+  // Tombstones belong to the book and the key, not to the import that brought the contact in.
+  (db, tx) => {
+    const old = tx.objectStore('tombstones');
+    void old.getAll().then((all) => {
+      db.deleteObjectStore('tombstones');
+      const store = db.createObjectStore('tombstones', { keyPath: ['bookId', 'key'] });
+      for (const t of all) void store.put(t);
+    });
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -61,7 +61,7 @@ export interface ContactSyncDB extends DBSchema {
   manifests: { key: string; value: Manifest };
   segments: { key: string; value: SegmentRecord; indexes: { bookId: string } };
   segmentKeys: { key: string; value: SegmentKeysRecord; indexes: { bookId: string } };
-  tombstones: { key: [string, string, string]; value: Tombstone };
+  tombstones: { key: [string, string]; value: Tombstone };
 }
 
 export const SEGMENT_SIZE = 500;

@@ -178,9 +178,7 @@ export function deviceOps(ctx: WorkerContext, runner: Runner) {
       const region =
         profile?.parse.defaultRegion ?? options.region ?? DEFAULT_PARSE_OPTIONS.defaultRegion;
       const index = (await ctx.view(bookId)).keyIndex();
-      const deleted = profile
-        ? await tombstoneKeys(await ctx.db(), bookId, profile.id)
-        : new Set<string>();
+      const deleted = await tombstoneKeys(await ctx.db(), bookId);
       const preview = {
         newContacts: [] as DeviceContact[],
         changed: 0,

@@ -96,11 +96,14 @@ export function profileOps(ctx: WorkerContext) {
       return profile;
     },
 
-    /** Removes the profile, its history and its tombstones; the contacts it imported stay. */
+    /**
+     * Removes the profile and its history. The contacts it imported stay, and so do the
+     * book's tombstones: a contact deleted on the web stays deleted if the import is set up again.
+     */
     async deleteProfile(profileId: string): Promise<void> {
       const profile = await requireProfile(ctx, profileId);
       await ctx.writeBook(profile.bookId, 'brief', async (db) => {
-        const tx = db.transaction(['profiles', 'runs', 'tombstones'], 'readwrite');
+        const tx = db.transaction(['profiles', 'runs'], 'readwrite');
         void tx.objectStore('profiles').delete(profileId);
         const runs = tx.objectStore('runs');
         for (const key of await runs
@@ -108,11 +111,6 @@ export function profileOps(ctx: WorkerContext) {
           .getAllKeys(IDBKeyRange.bound([profileId, -Infinity], [profileId, Infinity]))) {
           void runs.delete(key);
         }
-        void tx
-          .objectStore('tombstones')
-          .delete(
-            IDBKeyRange.bound([profile.bookId, profileId, ''], [profile.bookId, profileId, []]),
-          );
         await tx.done;
       });
       ctx.emit({ type: 'profiles-changed', bookId: profile.bookId });

@@ -1,5 +1,4 @@
 import { html, nothing } from 'lit';
-import type { BehaviourOptions } from '@contactsync/sdk';
 import { DELIMITER_CHOICES, type DelimiterChoice } from '../wizard-draft.ts';
 import type { StepView } from './step-view.ts';
 import { checkbox, radio } from './controls.ts';
@@ -7,7 +6,11 @@ import { checkbox, radio } from './controls.ts';
 /** Step 2: header line, delimiter, update/delete modes, import every time, failure email. */
 export function optionsStep({ c, t }: StepView) {
   const d = c.draft;
-  const toggle = (key: keyof BehaviourOptions, label: string, help?: string) =>
+  const toggle = (
+    key: 'updateExisting' | 'deleteMissing' | 'importEveryTime',
+    label: string,
+    help?: string,
+  ) =>
     checkbox(
       key,
       d.behaviour[key],
@@ -40,6 +43,13 @@ export function optionsStep({ c, t }: StepView) {
     ${toggle('updateExisting', t.optionUpdate)}
     ${toggle('deleteMissing', t.optionDelete, t.optionDeleteHelp)}
     ${toggle('importEveryTime', t.optionEveryTime)}
+    ${checkbox(
+      'missingColumns',
+      d.behaviour.missingColumns === 'keep',
+      t.optionKeepMissing,
+      (on) => c.edit({ behaviour: { ...c.draft.behaviour, missingColumns: on ? 'keep' : 'stop' } }),
+      t.optionKeepMissingHelp,
+    )}
     <label class="block"
       >${t.notifyEmail}
       <input
