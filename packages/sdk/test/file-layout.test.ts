@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import type { ProfileInput } from '../src/index.ts';
+import { openDB } from 'idb';
+import { BUILT_IN_FIELDS, createContactSync, type ProfileInput } from '../src/index.ts';
 import { allContacts, csvFile, setup } from './helpers.ts';
 
 const SIX = {
@@ -137,6 +138,61 @@ describe('tombstones belong to the address book', () => {
     expect((await allContacts(sync, book.id)).map((c) => c.values.email)).to.deep.equal([
       'bob@x.io',
     ]);
+    sync.close();
+  });
+});
+
+describe('a store written by the previous version', () => {
+  it('keeps its tombstones, now for the whole book', async () => {
+    const dbName = `upgrade-${Date.now()}-${Math.random()}`;
+    // Version 1 of the schema, as it shipped: tombstones were kept per import.
+    const old = await openDB(dbName, 1, {
+      upgrade(db) {
+        db.createObjectStore('books', { keyPath: 'id' });
+        db.createObjectStore('folders', { keyPath: 'id' }).createIndex('bookId', 'bookId');
+        db.createObjectStore('profiles', { keyPath: 'id' }).createIndex('bookId', 'bookId');
+        const runs = db.createObjectStore('runs', { keyPath: 'id' });
+        runs.createIndex('profileId', ['profileId', 'startedAt']);
+        runs.createIndex('bookId', ['bookId', 'startedAt']);
+        runs.createIndex('status', 'status');
+        db.createObjectStore('manifests', { keyPath: 'bookId' });
+        db.createObjectStore('segments', { keyPath: 'id' }).createIndex('bookId', 'bookId');
+        db.createObjectStore('segmentKeys', { keyPath: 'id' }).createIndex('bookId', 'bookId');
+        db.createObjectStore('tombstones', { keyPath: ['bookId', 'sourceId', 'key'] });
+      },
+    });
+    const book = {
+      id: 'b1',
+      name: 'Old',
+      fields: [...BUILT_IN_FIELDS],
+      createdAt: 0,
+      updatedAt: 0,
+    };
+    await old.put('books', book);
+    await old.put('manifests', { bookId: 'b1', version: 0, segments: [] });
+    await old.put('tombstones', { bookId: 'b1', sourceId: 'gone', key: 'ann@x.io', deletedAt: 1 });
+    old.close();
+
+    const sync = await createContactSync({ dbName });
+    const profile = await sync.profiles.create({
+      name: 'New import',
+      bookId: 'b1',
+      folderId: null,
+      source: { kind: 'local', fileName: 'contacts.csv' },
+      parse: {
+        header: true,
+        delimiter: 'auto',
+        encoding: 'auto',
+        dateOrder: 'DMY',
+        defaultRegion: 'US',
+      },
+      behaviour: EVERY_TIME,
+      mapping: SIX,
+      notifyEmail: null,
+    });
+    const record = await sync.run(profile.id, csvFile(FULL));
+    expect(record.status, JSON.stringify(record.error)).to.equal("success");
+    expect(record.counts).to.include({ created: 1, skipped: 1 });
     sync.close();
   });
 });
