@@ -20,6 +20,7 @@ export {
 } from './model/address-book.ts';
 export {
   ContactSchema,
+  MAX_VALUE_LENGTH,
   type Contact,
   type ContactOrigin,
   type Tombstone,
@@ -150,6 +151,7 @@ export { assertSchedulable } from './schedule/schedulable.ts';
 export { isTimeZone, offsetAt, zonedDate, zonedInstant } from './schedule/zoned-time.ts';
 export { type SyncTarget } from './run/sync-target.ts';
 export { runImport, type ImportRunOptions, type ImportRunResult } from './run/run-import.ts';
+export { fileChangedError } from './run/file-changed.ts';
 export { scanSource, type ScanResult } from './run/scan-source.ts';
 export {
   DeviceContactSchema,

@@ -391,3 +391,21 @@ describe('a store that loses a contact on read', () => {
     expect([...target.contacts.values()]).to.deep.equal(before);
   });
 });
+
+describe('a file that changes between the passes of a run', () => {
+  it('fails as file-changed and changes nothing', async () => {
+    const target = new MemoryTarget();
+    let opened = 0;
+    const versions = [HEADER + rows(2), HEADER + rows(3)];
+    const source = {
+      name: 'contacts.csv',
+      async *open() {
+        yield new TextEncoder().encode(versions[Math.min(opened++, 1)]!);
+      },
+    };
+    const { record } = await run('', target, { source });
+    expect(record.status).to.equal('failed');
+    expect(record.error?.code).to.equal('file-changed');
+    expect(target.contacts.size).to.equal(0);
+  });
+});

@@ -191,7 +191,7 @@ describe('a store written by the previous version', () => {
       notifyEmail: null,
     });
     const record = await sync.run(profile.id, csvFile(FULL));
-    expect(record.status, JSON.stringify(record.error)).to.equal("success");
+    expect(record.status, JSON.stringify(record.error)).to.equal('success');
     expect(record.counts).to.include({ created: 1, skipped: 1 });
     sync.close();
   });

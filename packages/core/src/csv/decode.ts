@@ -22,8 +22,10 @@ function utf16WithoutBom(bytes: Uint8Array): ConcreteEncoding | null {
     if (bytes[i + 1] === 0) oddNul++;
   }
   const pairs = n / 2;
-  if (oddNul > pairs * 0.4 && evenNul === 0) return 'utf-16le';
-  if (evenNul > pairs * 0.4 && oddNul === 0) return 'utf-16be';
+  // Mostly-ASCII text has a NUL in every high byte; a few letters such as U+0100 (Ā) or U+0400
+  // put one in the low byte too, so a small share on the other side is allowed.
+  if (oddNul > pairs * 0.4 && evenNul < pairs * 0.05) return 'utf-16le';
+  if (evenNul > pairs * 0.4 && oddNul < pairs * 0.05) return 'utf-16be';
   return null;
 }
 

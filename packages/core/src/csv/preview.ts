@@ -1,3 +1,4 @@
+import { mostlyUtf8Bytes } from './utf8-evidence.ts';
 import { isContactSyncError } from '../errors.ts';
 import type { FieldDef } from '../model/fields.ts';
 import type { ParseOptions } from '../model/profile.ts';
@@ -49,6 +50,12 @@ function chooseEncoding(
   const encoding = sniffEncoding(head, parse.encoding);
   if (encoding !== 'utf-8' || parse.encoding !== 'auto') return { encoding, note: null };
   if (isValidSoFar(head)) return { encoding, note: null };
+  if (mostlyUtf8Bytes(head)) {
+    return {
+      encoding,
+      note: 'Some bytes of the file are not valid UTF-8; rows with such characters (shown as �) will be skipped.',
+    };
+  }
   return {
     encoding: 'windows-1252',
     note: `The file is not valid UTF-8, so it is read as ${ENCODING_LABELS['windows-1252']}.`,

@@ -31,6 +31,14 @@ export class CsvRowReader {
     const result: Papa.ParseResult<string[]> = this.parser.parse(input, 0, true);
     this.pending = input.slice(result.meta.cursor);
     if (this.pending.length > MAX_PENDING_CHARS) {
+      const row = this.nextRow + result.data.length;
+      // Without a quote in it, the record is simply a line that never ends.
+      if (!this.pending.includes('"'))
+        throw new ContactSyncError(
+          'parse-failed',
+          `Row ${row} is longer than ${MAX_PENDING_CHARS / (1024 * 1024)} million characters and has no line break, so this is not a CSV file with one contact per line. Check that the file is a CSV export and that its line breaks were kept.`,
+          { row, limit: MAX_PENDING_CHARS },
+        );
       throw new ContactSyncError(
         'parse-failed',
         `Row ${this.nextRow + result.data.length} opens a quote that never closes, so the rest of the file cannot be read. Check the quotes in that row.`,

@@ -22,6 +22,9 @@ export const ContactSchema = z.object({
 export type Contact = z.infer<typeof ContactSchema>;
 
 /** A contact deleted on the web: its source must never bring it back. */
+/** The longest value a contact field may hold, in characters. */
+export const MAX_VALUE_LENGTH = 10_000;
+
 export interface Tombstone {
   readonly bookId: string;
   readonly sourceId: string;

@@ -26,6 +26,8 @@ export const ISSUE_CODES = [
   'ragged-row',
   'unbalanced-quote',
   'empty-row',
+  'value-too-long',
+  'invalid-encoding',
 ] as const;
 export type IssueCode = (typeof ISSUE_CODES)[number];
 

@@ -1,3 +1,4 @@
+import { ContactSyncError } from '../errors.ts';
 import type { ByteSource } from '../ports.ts';
 import type { ParseOptions } from '../model/profile.ts';
 import { createDecoder, type ConcreteEncoding } from '../csv/decode.ts';
@@ -67,7 +68,10 @@ export async function* readRowBatches(
   for await (const chunk of source.open(signal)) {
     signal?.throwIfAborted();
     bytesRead += chunk.length;
-    text += decoder.push(chunk);
+    const decoded = decoder.push(chunk);
+    // The scan looked at the first bytes only; NUL characters anywhere mean binary data.
+    if (decoded.includes('\0')) throw binaryData();
+    text += decoded;
     if (started === null && text.length < SAMPLE_CHARS) continue;
     started ??= start(text);
     if (text.length < PARSE_CHARS) continue;
@@ -76,7 +80,14 @@ export async function* readRowBatches(
     if (rows.length > 0) yield { layout: layout!, rows, bytesRead };
   }
   text += decoder.end();
+  if (text.includes('\0')) throw binaryData();
   started ??= start(text);
   const rows = take([...started.reader.push(text), ...started.reader.end()], started.base);
   yield { layout: layout ?? { ...started.base, headers: null, columnCount: 0 }, rows, bytesRead };
 }
+
+const binaryData = () =>
+  new ContactSyncError(
+    'not-csv',
+    'This file contains binary data (NUL bytes), so it is not a CSV file. Nothing was changed.',
+  );

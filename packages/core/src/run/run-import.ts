@@ -5,6 +5,8 @@ import type { ProfileState, SyncProfile } from '../model/profile.ts';
 import type { RunProgress, RunRecord, RunStatus, RunTrigger } from '../model/run.ts';
 import { emptyCounts } from '../model/run.ts';
 import { ENCODING_LABELS, InvalidUtf8Error, type ConcreteEncoding } from '../csv/decode.ts';
+import { mostlyUtf8 } from '../csv/utf8-evidence.ts';
+import { fileChangedError } from './file-changed.ts';
 import { assertMappingUsable } from '../mapping/validate-mapping.ts';
 import { resolveColumns } from '../mapping/resolve-columns.ts';
 import { compileRowContext } from '../validate/normalise-row.ts';
@@ -143,6 +145,7 @@ export async function runImport(o: ImportRunOptions): Promise<ImportRunResult> {
       strict: boolean,
     ): Promise<Planner | null> => {
       let planner: Planner | null = null;
+      let bytesRead = 0;
       for await (const batch of readRowBatches(
         o.source,
         passEncoding,
@@ -151,6 +154,7 @@ export async function runImport(o: ImportRunOptions): Promise<ImportRunResult> {
         strict,
       )) {
         delimiter = batch.layout.delimiter;
+        bytesRead = batch.bytesRead;
         if (planner === null) {
           columnCount = batch.layout.columnCount;
           const resolved = resolveColumns(profile, batch.layout.headers, columnCount);
@@ -166,7 +170,13 @@ export async function runImport(o: ImportRunOptions): Promise<ImportRunResult> {
           planner = new Planner({
             profile,
             fields: book.fields,
-            ctx: compileRowContext(resolved.mapping, book.fields, profile.parse, columnCount),
+            ctx: compileRowContext(
+              resolved.mapping,
+              book.fields,
+              profile.parse,
+              columnCount,
+              passEncoding === 'utf-8' && !strict,
+            ),
             index,
             tombstones,
             rowHashesValid: profile.state.lastConfigSignature === signature,
@@ -190,6 +200,8 @@ export async function runImport(o: ImportRunOptions): Promise<ImportRunResult> {
           rows: planner.counts.rows,
         });
       }
+      // The bytes were hashed in the first pass; a file that grew or shrank since is not that file.
+      if (bytesRead !== scan.bytes) throw fileChangedError();
       return planner;
     };
     let planner: Planner | null;
@@ -197,14 +209,23 @@ export async function runImport(o: ImportRunOptions): Promise<ImportRunResult> {
       planner = await parsePass(scan.encoding, scan.presumedUtf8);
     } catch (error) {
       if (!(error instanceof InvalidUtf8Error)) throw error;
-      // Rare: a legacy file. Whatever the first pass staged is dropped, and the file is read again.
+      // Rare: whatever the first pass staged is dropped, and the file is read again, either as a
+      // legacy file or, when it is mostly valid UTF-8, as UTF-8 with its unreadable rows skipped
+      // (read as Windows-1252 it would garble every accented letter already stored right).
       if (!o.dryRun) await target.discard();
-      encoding = 'windows-1252';
-      notes.push(
-        `The file is not valid UTF-8, so it was read as ${ENCODING_LABELS['windows-1252']}. Check accented letters in the result.`,
-      );
       rowsRead = 0;
-      planner = await parsePass('windows-1252', false);
+      if (await mostlyUtf8(o.source, signal)) {
+        notes.push(
+          'Some bytes of the file are not valid UTF-8. It was read as UTF-8, and rows with unreadable characters were skipped (see the problems).',
+        );
+        planner = await parsePass('utf-8', false);
+      } else {
+        encoding = 'windows-1252';
+        notes.push(
+          `The file is not valid UTF-8, so it was read as ${ENCODING_LABELS['windows-1252']}. Check accented letters in the result.`,
+        );
+        planner = await parsePass('windows-1252', false);
+      }
     }
     notes.push(...layoutNotes);
     const finished = planner?.finish();

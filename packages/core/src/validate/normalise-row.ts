@@ -1,3 +1,4 @@
+import { MAX_VALUE_LENGTH } from '../model/contact.ts';
 import type { FieldDef, FieldType } from '../model/fields.ts';
 import type { Mapping, ParseOptions } from '../model/profile.ts';
 import type { IssueCode, RowIssue } from '../model/run.ts';
@@ -14,6 +15,8 @@ export interface RowContext {
   readonly keyColumn: { column: number; header: string; caseInsensitive: boolean } | null;
   readonly expectedColumns: number;
   readonly parse: ParseOptions;
+  /** The text was decoded leniently: U+FFFD marks bytes that could not be read. */
+  readonly flagUnreadable: boolean;
 }
 
 export interface NormalisedRow {
@@ -32,6 +35,7 @@ export function compileRowContext(
   fields: readonly FieldDef[],
   parse: ParseOptions,
   expectedColumns: number,
+  flagUnreadable = false,
 ): RowContext {
   const byId = new Map(fields.map((f) => [f.id, f]));
   const columns = mapping.columns.flatMap((c) => {
@@ -46,7 +50,7 @@ export function compileRowContext(
       mapping.columns.find((c) => c.column === column)?.header ?? `Column ${column + 1}`;
     keyColumn = { column, header, caseInsensitive: mapped?.field.type === 'email' };
   }
-  return { columns, keyColumn, expectedColumns, parse };
+  return { columns, keyColumn, expectedColumns, parse, flagUnreadable };
 }
 
 /** Shortened for messages, so a giant cell cannot flood the history. */
@@ -84,6 +88,27 @@ function raggedIssue(raw: RawRow, expected: number): RowIssue | null {
   };
 }
 
+/** A cell no field can hold: too long, or with bytes the decoder could not read. */
+function cellProblem(row: number, header: string, cell: string, ctx: RowContext): RowIssue | null {
+  if (cell.length > MAX_VALUE_LENGTH) {
+    return {
+      row,
+      column: header,
+      code: 'value-too-long',
+      message: `Row ${row}, column "${header}": the value is ${cell.length.toLocaleString('en-US')} characters long, more than the ${MAX_VALUE_LENGTH.toLocaleString('en-US')} a contact field can hold; the row was skipped.`,
+    };
+  }
+  if (ctx.flagUnreadable && cell.includes('\uFFFD')) {
+    return {
+      row,
+      column: header,
+      code: 'invalid-encoding',
+      message: `Row ${row}, column "${header}": ${quote(cell)} holds bytes that are not valid UTF-8 (shown as �); the row was skipped so no contact gets garbled text. Fix the file's encoding in that row.`,
+    };
+  }
+  return null;
+}
+
 /** Applies the mapping to one record: typed values, the key, and any problems found. */
 export function normaliseRow(raw: RawRow, ctx: RowContext): NormalisedRow {
   const issues: RowIssue[] = [];
@@ -102,6 +127,11 @@ export function normaliseRow(raw: RawRow, ctx: RowContext): NormalisedRow {
   for (const { column, header, field } of ctx.columns) {
     const cell = (raw.fields[column] ?? '').trim();
     if (cell === '') continue;
+    const problem = cellProblem(raw.row, header, cell, ctx);
+    if (problem) {
+      issues.push(problem);
+      continue;
+    }
     if (field.type === 'password') {
       passwords[field.id] = cell;
       continue;

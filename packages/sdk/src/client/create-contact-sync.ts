@@ -192,7 +192,8 @@ export async function createContactSync(options: ContactSyncOptions = {}) {
     async run(profileId: string, file?: Blob | null, runOptions: RunOptions = {}) {
       const runId = crypto.randomUUID();
       const { signal, onProgress } = runOptions;
-      signal?.throwIfAborted();
+      if (signal?.aborted)
+        throw new ContactSyncError('aborted', 'The import was cancelled before it started.');
       const onAbort = () => void engine.cancel(runId);
       signal?.addEventListener('abort', onAbort, { once: true });
       try {

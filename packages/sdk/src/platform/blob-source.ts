@@ -1,4 +1,4 @@
-import type { ByteSource } from '@contactsync/core';
+import { fileChangedError, type ByteSource } from '@contactsync/core';
 
 // Each slice is an async trip to the blob store; large slices keep those few.
 const CHUNK = 8 * 1024 * 1024;
@@ -14,8 +14,18 @@ export function blobSource(
     async *open(signal) {
       for (let at = 0; at < blob.size; at += CHUNK) {
         signal?.throwIfAborted();
-        yield new Uint8Array(await blob.slice(at, at + CHUNK).arrayBuffer());
+        yield new Uint8Array(await readSlice(blob.slice(at, at + CHUNK)));
       }
     },
   };
+}
+
+/** Chromium cannot read a chosen file that changed on disk after it was chosen. */
+async function readSlice(slice: Blob): Promise<ArrayBuffer> {
+  try {
+    return await slice.arrayBuffer();
+  } catch (error) {
+    if ((error as Error)?.name === 'NotReadableError') throw fileChangedError();
+    throw error;
+  }
 }

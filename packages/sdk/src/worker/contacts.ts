@@ -1,4 +1,4 @@
-import { ContactSyncError, type Contact } from '@contactsync/core';
+import { ContactSyncError, MAX_VALUE_LENGTH, type Contact } from '@contactsync/core';
 import { z } from 'zod/mini';
 import type { WorkerContext } from './context.ts';
 import type { BookView } from '../store/book-view.ts';
@@ -24,7 +24,7 @@ export interface ContactPage {
   readonly total: number;
 }
 
-const ValuesSchema = z.record(z.string(), z.string().check(z.maxLength(10_000)));
+const ValuesSchema = z.record(z.string(), z.string().check(z.maxLength(MAX_VALUE_LENGTH)));
 const NewContactSchema = z.object({
   values: ValuesSchema,
   folderId: z.optional(z.nullable(z.string())),
