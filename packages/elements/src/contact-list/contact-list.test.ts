@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import type { ContactSync } from '@contactsync/sdk';
+import { createContactSync, type ContactSync } from '@contactsync/sdk';
 import { ContactDeletedEvent, ContactList } from '../index.ts';
 import {
   $,
@@ -118,5 +118,39 @@ describe('<cs-contact-list>', () => {
     await env.sync.run(env.profile.id, csvFile(csv));
     const again = await env.sync.contacts.list(env.book.id, { search: 'user000007' });
     expect(again.total).to.equal(0);
+  });
+
+  it('deletes the contact the user is looking at while another tab deletes others', async () => {
+    const env = await setup(300);
+    sync = env.sync;
+    const { list, book } = env;
+    const other = await createContactSync({ dbName: env.sync.dbName, scheduler: 'manual' });
+    const all = await env.sync.contacts.list(book.id, { limit: 1000 });
+    const victims = all.items.filter((c) => /^Person (\d|[1-9]\d)$/.test(c.values.firstName ?? ''));
+    // Another tab deletes Person 0–99, one by one, while this one is used.
+    const deleting = (async () => {
+      for (const c of victims) await other.contacts.delete(book.id, c.id);
+    })();
+    type($<HTMLInputElement>(list, 'input[type=search]'), 'Person 150');
+    await until(() => names(list).includes('Person 150'), 'the search');
+    const option = options(list).find(
+      (o) => o.querySelector('.name')!.textContent === 'Person 150',
+    );
+    (option as HTMLElement).focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => list.shadowRoot!.querySelector('[part=details]'), 'the details');
+    expect($(list, '[part=details]').textContent).to.contain('user000150@example.com');
+    $<HTMLButtonElement>(list, '[part=details] button').click();
+    await until(() => list.shadowRoot!.querySelector('dialog[open]'), 'the confirmation');
+    const deleted = nextEvent<ContactDeletedEvent>(list, ContactDeletedEvent.type);
+    $<HTMLButtonElement>(list, 'dialog .confirm').click();
+    await deleted;
+    await deleting;
+    const left = (await env.sync.contacts.list(book.id, { limit: 1000 })).items.map(
+      (c) => c.values.firstName,
+    );
+    expect(left).not.to.include('Person 150');
+    expect(left.filter((n) => /^Person \d+$/.test(n ?? ''))).to.have.length(300 - 100 - 1);
+    other.close();
   });
 });

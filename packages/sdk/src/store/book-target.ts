@@ -80,8 +80,13 @@ export class BookTarget implements SyncTarget {
       else missing.push(id);
     }
     if (missing.length > 0) {
-      const tx = this.db.transaction('segments', 'readonly');
-      const read = await Promise.all(missing.map((id) => tx.store.get(id)));
+      const tx = this.db.transaction(['manifests', 'segments'], 'readonly');
+      // A dry run holds no lock: a book edited meanwhile must not pair old positions with new records.
+      const manifest = await tx.objectStore('manifests').get(this.bookId);
+      if ((manifest?.version ?? 0) !== view.version)
+        throw new ContactSyncError('busy', 'The address book changed meanwhile; try again.');
+      const segments = tx.objectStore('segments');
+      const read = await Promise.all(missing.map((id) => segments.get(id)));
       for (const r of read) {
         if (!r) continue;
         records.set(r.id, r);

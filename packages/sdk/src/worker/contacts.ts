@@ -3,6 +3,7 @@ import { z } from 'zod/mini';
 import type { WorkerContext } from './context.ts';
 import type { BookView } from '../store/book-view.ts';
 import { applyManifestChange } from '../store/manifest-change.ts';
+import { readAtVersion, type ReadSegment } from '../store/read-at-version.ts';
 import { contactAt, folderAt, segmentHas, segmentMatches } from '../store/segment-records.ts';
 import { digestPassword } from '../platform/sha256.ts';
 import { requireBook } from './books.ts';
@@ -36,22 +37,27 @@ const ContactPatchSchema = z.object({
 
 const SEARCH_GROUP = 16;
 
+/** The contacts at the given places of one version of the book. */
 async function readContacts(
-  ctx: WorkerContext,
   view: BookView,
+  segment: ReadSegment,
   picks: readonly [number, number][],
 ): Promise<Contact[]> {
   const bySegment = new Map<number, number[]>();
   for (const [s, p] of picks) bySegment.set(s, [...(bySegment.get(s) ?? []), p]);
-  const tx = (await ctx.db()).transaction('segments');
   const records = new Map(
     await Promise.all(
       [...bySegment.keys()].map(
-        async (s) => [s, await tx.store.get(view.manifest.segments[s]!.id)] as const,
+        async (s) => [s, await segment(view.manifest.segments[s]!.id)] as const,
       ),
     ),
   );
-  return picks.map(([s, p]) => contactAt(view.keys[s]!, records.get(s)!, p));
+  return picks.map(([s, p]) => {
+    const record = records.get(s);
+    if (!record)
+      throw new ContactSyncError('storage-failed', 'A part of the address book is missing.');
+    return contactAt(view.keys[s]!, record, p);
+  });
 }
 
 /** Keeps only known fields, and stores passwords as digests. */
@@ -71,72 +77,85 @@ function cleanValues(
   return out;
 }
 
+/** A page of a query, read from one version of the book. */
+async function listAt(
+  view: BookView,
+  segment: ReadSegment,
+  query: ContactQuery,
+): Promise<ContactPage> {
+  const offset = Math.max(0, query.offset ?? 0);
+  const limit = Math.max(0, Math.min(query.limit ?? 50, 1000));
+  const inFolder = (folder: string | null) =>
+    query.folderId === undefined || folder === query.folderId;
+  const needle = query.search?.trim().toLowerCase() ?? '';
+  const withField = query.withField ?? null;
+  if (needle === '' && withField === null) {
+    const picks: [number, number][] = [];
+    view.forEachLive((s, p, k) => {
+      if (inFolder(folderAt(k, p))) picks.push([s, p]);
+    });
+    return {
+      items: await readContacts(view, segment, picks.slice(offset, offset + limit)),
+      total: picks.length,
+    };
+  }
+  // Search and field filters read the contacts themselves.
+  const items: Contact[] = [];
+  let total = 0;
+  const refs = view.manifest.segments;
+  // A few segments at a time, all in the one read transaction behind `segment`.
+  for (let start = 0; start < refs.length; start += SEARCH_GROUP) {
+    const group = await Promise.all(
+      refs.slice(start, start + SEARCH_GROUP).map((r) => segment(r.id)),
+    );
+    group.forEach((record, i) => {
+      const live = view.live[start + i]!;
+      const keys = view.keys[start + i]!;
+      if (!record) return;
+      for (let p = 0; p < keys.ids.length; p++) {
+        if (
+          !live[p] ||
+          !inFolder(folderAt(keys, p)) ||
+          (needle !== '' && !segmentMatches(keys, record, p, needle)) ||
+          (withField !== null && !segmentHas(record, p, withField))
+        )
+          continue;
+        if (total >= offset && items.length < limit) items.push(contactAt(keys, record, p));
+        total++;
+      }
+    });
+  }
+  return { items, total };
+}
+
 /** Browsing and editing contacts one at a time. */
 export function contactOps(ctx: WorkerContext) {
-  const locateOrFail = async (bookId: string, contactId: string) => {
-    const view = await ctx.view(bookId);
-    const loc = view.locate(contactId);
-    if (!loc)
-      throw new ContactSyncError(
-        'not-found',
-        'This contact does not exist (it may have been deleted).',
-        { contactId },
-      );
-    return { view, loc };
-  };
+  const atOneVersion = async <T>(
+    bookId: string,
+    read: (view: BookView, segment: ReadSegment) => Promise<T>,
+  ): Promise<T> => readAtVersion(await ctx.db(), () => ctx.view(bookId), read);
+
+  /** One contact, with the view it was read from. */
+  const readOne = (bookId: string, contactId: string) =>
+    atOneVersion(bookId, async (view, segment) => {
+      const loc = view.locate(contactId);
+      if (!loc)
+        throw new ContactSyncError(
+          'not-found',
+          'This contact does not exist (it may have been deleted).',
+          { contactId },
+        );
+      const [contact] = await readContacts(view, segment, [[loc.segment, loc.position]]);
+      return { view, contact: contact! };
+    });
 
   return {
-    async listContacts(bookId: string, query: ContactQuery = {}): Promise<ContactPage> {
-      const view = await ctx.view(bookId);
-      const offset = Math.max(0, query.offset ?? 0);
-      const limit = Math.max(0, Math.min(query.limit ?? 50, 1000));
-      const inFolder = (folder: string | null) =>
-        query.folderId === undefined || folder === query.folderId;
-      const needle = query.search?.trim().toLowerCase() ?? '';
-      const withField = query.withField ?? null;
-      if (needle === '' && withField === null) {
-        const picks: [number, number][] = [];
-        view.forEachLive((s, p, k) => {
-          if (inFolder(folderAt(k, p))) picks.push([s, p]);
-        });
-        return {
-          items: await readContacts(ctx, view, picks.slice(offset, offset + limit)),
-          total: picks.length,
-        };
-      }
-      // Search and field filters read the contacts themselves, a few segments at a time.
-      const items: Contact[] = [];
-      let total = 0;
-      const db = await ctx.db();
-      const refs = view.manifest.segments;
-      for (let start = 0; start < refs.length; start += SEARCH_GROUP) {
-        const tx = db.transaction('segments');
-        const group = await Promise.all(
-          refs.slice(start, start + SEARCH_GROUP).map((r) => tx.store.get(r.id)),
-        );
-        group.forEach((record, i) => {
-          const live = view.live[start + i]!;
-          const keys = view.keys[start + i]!;
-          if (!record) return;
-          for (let p = 0; p < keys.ids.length; p++) {
-            if (
-              !live[p] ||
-              !inFolder(folderAt(keys, p)) ||
-              (needle !== '' && !segmentMatches(keys, record, p, needle)) ||
-              (withField !== null && !segmentHas(record, p, withField))
-            )
-              continue;
-            if (total >= offset && items.length < limit) items.push(contactAt(keys, record, p));
-            total++;
-          }
-        });
-      }
-      return { items, total };
+    listContacts(bookId: string, query: ContactQuery = {}): Promise<ContactPage> {
+      return atOneVersion(bookId, (view, segment) => listAt(view, segment, query));
     },
 
     async getContact(bookId: string, contactId: string): Promise<Contact> {
-      const { view, loc } = await locateOrFail(bookId, contactId);
-      return (await readContacts(ctx, view, [[loc.segment, loc.position]]))[0]!;
+      return (await readOne(bookId, contactId)).contact;
     },
 
     async createContact(
@@ -177,8 +196,7 @@ export function contactOps(ctx: WorkerContext) {
       const book = await requireBook(ctx, bookId);
       let updated: Contact | null = null;
       await ctx.writeBook(bookId, 'wait', async (db) => {
-        const { view, loc } = await locateOrFail(bookId, contactId);
-        const [before] = await readContacts(ctx, view, [[loc.segment, loc.position]]);
+        const { view, contact: before } = await readOne(bookId, contactId);
         const values = { ...before!.values };
         for (const fieldId of Object.keys(clean.values ?? {})) delete values[fieldId];
         Object.assign(values, cleanValues(clean.values ?? {}, book.fields, contactId));
@@ -200,8 +218,7 @@ export function contactOps(ctx: WorkerContext) {
      */
     async deleteContact(bookId: string, contactId: string): Promise<void> {
       await ctx.writeBook(bookId, 'wait', async (db) => {
-        const { view, loc } = await locateOrFail(bookId, contactId);
-        const [contact] = await readContacts(ctx, view, [[loc.segment, loc.position]]);
+        const { view, contact } = await readOne(bookId, contactId);
         const origin = contact!.origin;
         const tombstones =
           origin && contact!.key !== null
