@@ -4,7 +4,7 @@ import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createProxyHandler } from '../packages/proxy/dist/index.js';
+import { allowAnyCaller, createProxyHandler } from '../packages/proxy/dist/index.js';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const port = Number(process.env.PORT ?? 8080);
@@ -66,9 +66,13 @@ function makeProxy(actualPort) {
           smtp: {
             url: process.env.CONTACTSYNC_PROXY_SMTP_URL,
             from: process.env.CONTACTSYNC_PROXY_MAIL_FROM ?? 'contactsync@localhost',
+            // e.g. CONTACTSYNC_PROXY_NOTIFY_TO=@portal.example: only these may receive reports.
+            recipients: (process.env.CONTACTSYNC_PROXY_NOTIFY_TO ?? '').split(',').filter(Boolean),
           },
         }
       : {}),
+    // The demo's own pages are the only allowed origin; a real portal checks its session here.
+    authorize: allowAnyCaller,
     log: (entry) => console.log(JSON.stringify(entry)),
   });
 }

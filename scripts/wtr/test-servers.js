@@ -9,7 +9,7 @@ import { register } from 'tsx/esm/api';
  */
 export async function testServers() {
   register();
-  const { createProxyHandler } = await import('../../packages/proxy/src/index.ts');
+  const { allowAnyCaller, createProxyHandler } = await import('../../packages/proxy/src/index.ts');
   const require = createRequire(import.meta.url);
   const mswWorker = readFileSync(require.resolve('msw/mockServiceWorker.js'), 'utf8');
 
@@ -43,6 +43,7 @@ export async function testServers() {
     secret: 'wtr-test-proxy-secret-0123456789abcdef',
     allowedOrigins: ['*'],
     allowPrivate: ['127.0.0.1/32'],
+    authorize: allowAnyCaller,
   });
 
   const middleware = async (ctx, next) => {

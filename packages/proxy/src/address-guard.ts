@@ -44,6 +44,13 @@ export function assertAllowed(
   let addr = address;
   if (addr.kind() === 'ipv6' && (addr as ipaddr.IPv6).isIPv4MappedAddress())
     addr = (addr as ipaddr.IPv6).toIPv4Address();
+  // IPv4-compatible IPv6 (::a.b.c.d, deprecated) reaches IPv4 hosts on some stacks: never public.
+  if (addr.kind() === 'ipv6' && addr.match(ipaddr.IPv6.parse('::'), 96)) {
+    throw new ProxyError(
+      'blocked-address',
+      `${what} is an IPv4-compatible IPv6 address (${addr.toString()}), which the proxy will not contact.`,
+    );
+  }
   for (const [range, bits] of parseAllow(policy.allow)) {
     if (range.kind() === addr.kind() && addr.match(range, bits)) return;
   }

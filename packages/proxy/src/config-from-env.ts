@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
-import type { ProxyOptions } from './options.ts';
+import { allowAnyCaller, type ProxyOptions } from './options.ts';
+
+const isLoopback = (host: string) =>
+  host === 'localhost' || host === '::1' || host === '[::1]' || /^127\./.test(host);
 
 export interface CliConfig {
   readonly port: number;
@@ -48,9 +51,16 @@ export function configFromEnv(env: NodeJS.ProcessEnv): CliConfig {
     idleTimeoutMs: number(env, 'CONTACTSYNC_PROXY_IDLE_TIMEOUT_MS'),
     totalTimeoutMs: number(env, 'CONTACTSYNC_PROXY_TOTAL_TIMEOUT_MS'),
   };
+  const host = env.CONTACTSYNC_PROXY_HOST ?? '127.0.0.1';
+  const openToAll = env.CONTACTSYNC_PROXY_INSECURE_NO_TOKEN === '1';
+  if (!token && !isLoopback(host) && !openToAll) {
+    throw new Error(
+      `Refusing to listen on ${host} without CONTACTSYNC_PROXY_TOKEN: anyone who can reach it could seal logins, fetch files and send mail. Set a token, listen on 127.0.0.1, or set CONTACTSYNC_PROXY_INSECURE_NO_TOKEN=1 if another gate guards it.`,
+    );
+  }
   return {
     port: number(env, 'CONTACTSYNC_PROXY_PORT') ?? 8787,
-    host: env.CONTACTSYNC_PROXY_HOST ?? '127.0.0.1',
+    host,
     options: {
       secret,
       allowedOrigins: list(env.CONTACTSYNC_PROXY_ORIGINS),
@@ -61,12 +71,17 @@ export function configFromEnv(env: NodeJS.ProcessEnv): CliConfig {
       limits: Object.fromEntries(Object.entries(limits).filter(([, v]) => v !== undefined)),
       ...(caFile ? { ca: [readFileSync(caFile, 'utf8')] } : {}),
       maxConcurrentPerCaller: number(env, 'CONTACTSYNC_PROXY_MAX_CONCURRENT') ?? 2,
-      ...(token ? { authorize: bearerAuthorizer(token) } : {}),
+      // Without a token only this machine can reach the proxy (or the operator opted out, loudly).
+      authorize: token ? bearerAuthorizer(token) : allowAnyCaller,
       ...(env.CONTACTSYNC_PROXY_SMTP_URL
         ? {
             smtp: {
               url: env.CONTACTSYNC_PROXY_SMTP_URL,
               from: env.CONTACTSYNC_PROXY_MAIL_FROM ?? 'contactsync@localhost',
+              recipients: list(env.CONTACTSYNC_PROXY_NOTIFY_TO),
+              ...(number(env, 'CONTACTSYNC_PROXY_MAILS_PER_HOUR')
+                ? { perCallerPerHour: number(env, 'CONTACTSYNC_PROXY_MAILS_PER_HOUR') }
+                : {}),
             },
           }
         : {}),

@@ -4,6 +4,7 @@ import { rootCertificates } from 'node:tls';
 import { isIP } from 'node:net';
 import { resolveAllowed } from './address-guard.ts';
 import { ProxyError } from './errors.ts';
+import { assertHostAllowed } from './host-rules.ts';
 import type { Credential } from './credentials.ts';
 import { emptyMeta, type FetchContext, type FetchOutcome, type FileMeta } from './fetch-types.ts';
 import { capSize, networkError } from './stream-limits.ts';
@@ -100,6 +101,8 @@ export async function fetchHttp(ctx: FetchContext): Promise<FetchOutcome> {
         throw new ProxyError('invalid-url', `${url.host} redirected to an unsupported protocol.`);
       }
       parseLocation(next.href);
+      // Every hop meets every rule: a redirect must not lead outside the allowed hosts.
+      assertHostAllowed(next.hostname, ctx.allowedHosts);
       // A login is for the server it was given for, never for where that server sends us.
       if (next.origin !== url.origin) credential = null;
       url = next;

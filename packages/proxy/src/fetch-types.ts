@@ -33,6 +33,8 @@ export interface FetchContext {
   /** SFTP: the pinned host key; a different key fails closed. */
   readonly hostKey: string | null;
   readonly policy: AddressPolicy;
+  /** The host allow-list, checked again at every redirect; null allows any public host. */
+  readonly allowedHosts: readonly string[] | null;
   readonly limits: FetchLimits;
   /** Extra trusted CA certificates (PEM) for HTTPS and FTPS. */
   readonly ca: readonly string[] | undefined;

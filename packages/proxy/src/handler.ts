@@ -5,9 +5,11 @@ import { ProxyError } from './errors.ts';
 import { fetchFtp } from './fetch-ftp.ts';
 import { fetchHttp } from './fetch-http.ts';
 import { fetchSftp } from './fetch-sftp.ts';
-import type { FetchContext, FetchOutcome, SinceMeta } from './fetch-types.ts';
+import type { FetchContext, FetchOutcome } from './fetch-types.ts';
 import { resolveOptions, type ProxyOptions, type ResolvedOptions } from './options.ts';
 import { readJson } from './read-json.ts';
+import { assertHostAllowed } from './host-rules.ts';
+import { parseSince } from './since.ts';
 import { createMailer } from './mailer.ts';
 import { parseReport } from './notify.ts';
 import { parseLocation, type RemoteLocation } from './url-rules.ts';
@@ -24,14 +26,6 @@ function str(body: Record<string, unknown>, key: string, required = true): strin
   if (typeof value !== 'string')
     throw new ProxyError('invalid-request', `"${key}" must be a string.`);
   return value;
-}
-
-function hostAllowed(host: string, allowed: readonly string[] | null): boolean {
-  if (!allowed) return true;
-  const h = host.toLowerCase();
-  return allowed.some((a) =>
-    a.startsWith('.') ? h.endsWith(a) || h === a.slice(1) : h === a.toLowerCase(),
-  );
 }
 
 function corsHeaders(
@@ -68,9 +62,7 @@ function sendJson(
 
 function locate(body: Record<string, unknown>, options: ResolvedOptions): RemoteLocation {
   const location = parseLocation(str(body, 'url')!, body.implicitTls === true);
-  if (!hostAllowed(location.host, options.allowedHosts)) {
-    throw new ProxyError('forbidden', `This proxy is not allowed to fetch from ${location.host}.`);
-  }
+  assertHostAllowed(location.host, options.allowedHosts);
   return location;
 }
 
@@ -111,9 +103,7 @@ export function createProxyHandler(options: ProxyOptions) {
           token,
         )
       : null;
-    const since = (
-      typeof body.since === 'object' && body.since !== null ? body.since : null
-    ) as SinceMeta | null;
+    const since = parseSince(body.since);
     const running = active.get(caller) ?? 0;
     if (running >= config.maxConcurrentPerCaller) {
       throw new ProxyError(
@@ -130,6 +120,7 @@ export function createProxyHandler(options: ProxyOptions) {
         since,
         hostKey: str(body, 'hostKey', false),
         policy: { allow: config.allowPrivate },
+        allowedHosts: config.allowedHosts,
         limits: config.limits,
         ca: config.ca,
         signal,
@@ -216,7 +207,7 @@ export function createProxyHandler(options: ProxyOptions) {
         );
       } else if (path === '/v1/notify') {
         const report = parseReport(await readJson(request));
-        await sendMail(report);
+        await sendMail(report, caller);
         sendJson(res, 200, { sent: true }, cors);
       } else {
         await fetchRoute(request, res, caller, cors, log);

@@ -1,5 +1,5 @@
 export { createProxyHandler, META_HEADER, STATUS_HEADER } from './handler.ts';
-export type { ProxyOptions } from './options.ts';
+export { allowAnyCaller, type ProxyOptions, type SmtpOptions } from './options.ts';
 export { DEFAULT_LIMITS, type FetchLimits } from './limits.ts';
 export { PROXY_ERROR_CODES, ProxyError, type ProxyErrorCode } from './errors.ts';
 export type { FileMeta, SinceMeta } from './fetch-types.ts';

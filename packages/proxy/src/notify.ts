@@ -78,5 +78,11 @@ export function renderReport(report: RunReport): { subject: string; text: string
     for (const issue of report.issues) lines.push(`- ${issue}`);
   }
   lines.push('', `What to do: ${ADVICE[report.status]}`);
-  return { subject: `Contact import "${report.profileName}" ${what}`, text: lines.join('\n') };
+  lines.push(
+    '',
+    '--',
+    'The import name, file name and problems above were reported by the portal page and are quoted as received. ContactSync never asks for passwords by email.',
+  );
+  // The subject holds no text a caller chose: a phishing line cannot ride on the portal's sender.
+  return { subject: `Contact import ${what}`, text: lines.join('\n') };
 }

@@ -19,8 +19,10 @@ export interface ProxyOptions {
   /** Concurrent fetches one caller may run. Default 2. */
   readonly maxConcurrentPerCaller?: number;
   /**
-   * Decides who may call. Return a caller id (used for the concurrency limit) or false to
-   * refuse with 401. Default: everyone, identified by IP address.
+   * Decides who may call. Return a caller id (used for the concurrency and mail limits) or
+   * false to refuse with 401. Default: nobody — the proxy is closed until the host says who may
+   * use it (its own session check, `bearerAuthorizer(token)`, or `allowAnyCaller` behind a
+   * gate of its own).
    */
   readonly authorize?: (request: IncomingMessage) => string | false | Promise<string | false>;
   /** Receives one line per request, never with credentials or file contents. */
@@ -30,7 +32,19 @@ export interface ProxyOptions {
    * "smtps://user:pass@mail.example.com" and the sender address. Without it, /v1/notify
    * answers "not-configured".
    */
-  readonly smtp?: { readonly url: string; readonly from: string };
+  readonly smtp?: SmtpOptions;
+}
+
+export interface SmtpOptions {
+  readonly url: string;
+  readonly from: string;
+  /**
+   * Who may receive reports: addresses ("it@portal.example") or whole domains
+   * ("@portal.example"). Any other recipient is refused, so /v1/notify is no open relay.
+   */
+  readonly recipients: readonly string[];
+  /** Reports one caller may send per hour. Default 20. */
+  readonly perCallerPerHour?: number;
 }
 
 export interface ResolvedOptions {
@@ -43,7 +57,7 @@ export interface ResolvedOptions {
   readonly maxConcurrentPerCaller: number;
   readonly authorize: (request: IncomingMessage) => string | false | Promise<string | false>;
   readonly log: (entry: Record<string, unknown>) => void;
-  readonly smtp: { readonly url: string; readonly from: string } | null;
+  readonly smtp: SmtpOptions | null;
 }
 
 export function resolveOptions(options: ProxyOptions): ResolvedOptions {
@@ -58,8 +72,12 @@ export function resolveOptions(options: ProxyOptions): ResolvedOptions {
     limits: { ...DEFAULT_LIMITS, ...options.limits },
     ca: options.ca,
     maxConcurrentPerCaller: options.maxConcurrentPerCaller ?? 2,
-    authorize: options.authorize ?? ((request) => request.socket.remoteAddress ?? 'unknown'),
+    authorize: options.authorize ?? (() => false),
     log: options.log ?? (() => undefined),
     smtp: options.smtp ?? null,
   };
 }
+
+/** Lets every caller in, identified by IP address: only for a proxy the host guards otherwise. */
+export const allowAnyCaller = (request: IncomingMessage): string =>
+  request.socket.remoteAddress ?? 'unknown';

@@ -45,7 +45,8 @@ export function parseLocation(raw: string, implicitTls = false): RemoteLocation 
   try {
     url = new URL(raw);
   } catch {
-    throw new ProxyError('invalid-url', `"${raw.slice(0, 200)}" is not a valid URL.`);
+    // Messages reach history and emails: never repeat a login someone typed into the URL.
+    throw new ProxyError('invalid-url', `"${withoutLogin(raw).slice(0, 200)}" is not a valid URL.`);
   }
   const scheme = url.protocol.slice(0, -1);
   if (!['http', 'https', 'ftp', 'ftps', 'sftp'].includes(scheme)) {
@@ -71,6 +72,11 @@ export function parseLocation(raw: string, implicitTls = false): RemoteLocation 
   if (segments.some((s) => s === '..' || s === '.' || s.includes('\\') || s.includes('/'))) {
     throw new ProxyError('invalid-url', 'The file location may not contain "." or ".." segments.');
   }
+  // %0D%0A would become a second FTP command; refused before any connection is made.
+  // eslint-disable-next-line no-control-regex
+  if (segments.some((s) => /[\u0000-\u001f\u007f]/.test(s))) {
+    throw new ProxyError('invalid-url', 'The file location contains control characters.');
+  }
   const host = url.hostname.replace(/^\[|\]$/g, '');
   if (!host) throw new ProxyError('invalid-url', 'The URL has no host.');
   const port = url.port ? Number(url.port) : 0;
@@ -81,4 +87,9 @@ export function parseLocation(raw: string, implicitTls = false): RemoteLocation 
     throw new ProxyError('invalid-url', 'The location must name a file: folder/filename.csv.');
   }
   return { protocol, host, port: port || DEFAULT_PORTS[protocol], path, url };
+}
+
+/** The URL text with anything between "//" and "@" of its authority removed. */
+export function withoutLogin(raw: string): string {
+  return raw.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, '$1');
 }

@@ -51,7 +51,12 @@ describe('error notifications by email', () => {
     await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', () => r()));
     const port = (smtp.server.address() as AddressInfo).port;
     proxy = await startProxy({
-      smtp: { url: `smtp://127.0.0.1:${port}`, from: 'contactsync@portal.example' },
+      smtp: {
+        url: `smtp://127.0.0.1:${port}`,
+        from: 'contactsync@portal.example',
+        recipients: ['@portal.example', 'it@partner.example'],
+        perCallerPerHour: 5,
+      },
     });
   });
   after(async () => {
@@ -90,7 +95,8 @@ describe('error notifications by email', () => {
     const mail = { ...received[0]!, data: decodeMail(received[0]!.data) };
     assert.equal(mail.from, 'contactsync@portal.example');
     assert.deepEqual(mail.to, ['admin@portal.example']);
-    assert.match(mail.data, /Subject: Contact import "Nightly CRM" finished with problems/);
+    assert.match(mail.data, /Subject: Contact import finished with problems/);
+    assert.match(mail.data, /The contact import "Nightly CRM" finished with problems\./);
     assert.match(mail.data, /When: Sun, 22 Nov 2026 02:30:00 GMT/);
     assert.match(
       mail.data,
@@ -123,7 +129,7 @@ describe('error notifications by email', () => {
 
   it('reports a mail server that refuses, without quoting its URL', async () => {
     const closed = await startProxy({
-      smtp: { url: `smtp://mailer:${PASSWORD}@127.0.0.1:1`, from: 'x@y.z' },
+      smtp: { url: `smtp://mailer:${PASSWORD}@127.0.0.1:1`, from: 'x@y.z', recipients: ['@x.io'] },
     });
     try {
       const failure = await errorOf(

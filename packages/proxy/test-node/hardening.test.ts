@@ -1,0 +1,218 @@
+import assert from 'node:assert/strict';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { after, before, describe, it } from 'node:test';
+import { SMTPServer } from 'smtp-server';
+import {
+  configFromEnv,
+  createProxyHandler,
+  literalAddress,
+  parseLocation,
+  ProxyError,
+} from '../src/index.ts';
+import { errorOf, PASSWORD, startProxy, TEST_SECRET, type RunningProxy } from './fixtures/proxy.ts';
+
+const CSV = 'email,name\nann@x.io,Ann\n';
+
+describe('every hop meets every rule', () => {
+  let server: Server;
+  let port = 0;
+  const requests: string[] = [];
+
+  before(async () => {
+    server = createServer((req, res) => {
+      requests.push(`${req.headers.host}${req.url}`);
+      if (req.url === '/to-localhost')
+        return void res.writeHead(302, { location: `http://localhost:${port}/contacts.csv` }).end();
+      res.writeHead(200).end(CSV);
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    port = (server.address() as AddressInfo).port;
+  });
+  after(() => {
+    server.closeAllConnections();
+    server.close();
+  });
+
+  it('refuses a redirect to a host outside ALLOWED_HOSTS, without contacting it', async () => {
+    const proxy = await startProxy({ allowedHosts: ['127.0.0.1'] });
+    try {
+      requests.length = 0;
+      const failure = await errorOf(
+        await proxy.post('/v1/fetch', { url: `http://127.0.0.1:${port}/to-localhost` }),
+      );
+      assert.deepEqual([failure.status, failure.code], [403, 'forbidden']);
+      assert.match(failure.message, /localhost/);
+      assert.deepEqual(requests, [`127.0.0.1:${port}/to-localhost`]);
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it('refuses a since.etag with a line break as a bad request', async () => {
+    const proxy = await startProxy();
+    try {
+      const failure = await errorOf(
+        await proxy.post('/v1/fetch', {
+          url: `http://127.0.0.1:${port}/contacts.csv`,
+          since: { etag: '"v1"\r\nX-Injected: 1' },
+        }),
+      );
+      assert.deepEqual([failure.status, failure.code], [400, 'invalid-request']);
+    } finally {
+      await proxy.close();
+    }
+  });
+});
+
+describe('locations and addresses', () => {
+  it('refuses encoded control characters in a path before connecting', () => {
+    for (const url of [
+      'ftp://example.com/a%0D%0ADELE%20x/contacts.csv',
+      'sftp://example.com/a%00b/contacts.csv',
+      'ftp://example.com/contacts%0a.csv',
+    ]) {
+      assert.throws(
+        () => parseLocation(url),
+        (e: unknown) => e instanceof ProxyError && e.code === 'invalid-url',
+        url,
+      );
+    }
+  });
+
+  it('never repeats a login from an unparsable URL', () => {
+    try {
+      parseLocation(`ftp://mary:${PASSWORD}@exa mple.com/contacts.csv`);
+      assert.fail('the URL should be refused');
+    } catch (error) {
+      assert.ok(error instanceof ProxyError);
+      assert.ok(!error.message.includes(PASSWORD), error.message);
+      assert.ok(!error.message.includes('mary'), error.message);
+      assert.match(error.message, /exa mple\.com/);
+    }
+  });
+
+  it('refuses IPv4-compatible IPv6 addresses such as [::127.0.0.1]', async () => {
+    const proxy = await startProxy({ allowPrivate: [] });
+    try {
+      for (const host of ['[::127.0.0.1]', '[::7f00:1]', '[::8.8.8.8]']) {
+        assert.ok(literalAddress(host), host);
+        const failure = await errorOf(
+          await proxy.post('/v1/fetch', { url: `http://${host}:8080/contacts.csv` }),
+        );
+        assert.equal(failure.code, 'blocked-address', host);
+      }
+    } finally {
+      await proxy.close();
+    }
+  });
+});
+
+describe('closed by default', () => {
+  it('denies every caller when mounted without an authorize hook', async () => {
+    const handler = createProxyHandler({ secret: TEST_SECRET, allowPrivate: ['127.0.0.1/32'] });
+    const server = createServer((req, res) => void handler(req, res));
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      for (const path of ['/v1/credentials', '/v1/fetch', '/v1/notify']) {
+        const res = await fetch(`${base}${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ url: 'https://example.com/a.csv', username: 'u', password: 'p' }),
+        });
+        assert.equal(res.status, 401, path);
+      }
+    } finally {
+      server.close();
+    }
+  });
+
+  it('the CLI refuses a public address without a token, unless the opt-out is named', () => {
+    const base = { CONTACTSYNC_PROXY_SECRET: 'x'.repeat(40) };
+    assert.throws(
+      () => configFromEnv({ ...base, CONTACTSYNC_PROXY_HOST: '0.0.0.0' }),
+      /without CONTACTSYNC_PROXY_TOKEN/,
+    );
+    assert.equal(configFromEnv({ ...base }).host, '127.0.0.1');
+    assert.equal(
+      configFromEnv({ ...base, CONTACTSYNC_PROXY_HOST: '0.0.0.0', CONTACTSYNC_PROXY_TOKEN: 't' })
+        .host,
+      '0.0.0.0',
+    );
+    assert.equal(
+      configFromEnv({
+        ...base,
+        CONTACTSYNC_PROXY_HOST: '0.0.0.0',
+        CONTACTSYNC_PROXY_INSECURE_NO_TOKEN: '1',
+      }).host,
+      '0.0.0.0',
+    );
+  });
+});
+
+describe('/v1/notify is no open relay', () => {
+  const received: { to: string[]; data: string }[] = [];
+  let smtp: SMTPServer;
+  let proxy: RunningProxy;
+  const report = (to: string) => ({
+    to,
+    status: 'failed',
+    profileName: 'Your account is locked: log in at evil.example',
+    error: 'x',
+  });
+
+  before(async () => {
+    smtp = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      logger: false,
+      onData(stream, session, done) {
+        let data = '';
+        stream.on('data', (c: Buffer) => (data += c.toString('utf8')));
+        stream.on('end', () => {
+          received.push({ to: session.envelope.rcptTo.map((r) => r.address), data });
+          done();
+        });
+      },
+    });
+    await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', () => r()));
+    proxy = await startProxy({
+      smtp: {
+        url: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`,
+        from: 'contactsync@portal.example',
+        recipients: ['@portal.example', 'it@partner.example'],
+        perCallerPerHour: 3,
+      },
+    });
+  });
+  after(async () => {
+    await proxy.close();
+    await new Promise<void>((r) => smtp.close(() => r()));
+  });
+
+  it('mails only allowed recipients, with a subject no caller wrote, at a limited rate', async () => {
+    const refused = await errorOf(
+      await proxy.post('/v1/notify', report('victim@elsewhere.example')),
+    );
+    assert.deepEqual([refused.status, refused.code], [403, 'forbidden']);
+    const lookalike = await errorOf(
+      await proxy.post('/v1/notify', report('boss@portal.example.evil.example')),
+    );
+    assert.equal(lookalike.code, 'forbidden');
+    assert.equal(received.length, 0);
+
+    for (const to of ['admin@portal.example', 'IT@partner.example', 'ops@portal.example']) {
+      const res = await proxy.post('/v1/notify', report(to));
+      assert.equal(res.status, 200, await res.clone().text());
+    }
+    assert.equal(received.length, 3);
+    const subject = /^Subject: (.*)$/m.exec(received[0]!.data)?.[1];
+    assert.equal(subject, 'Contact import failed');
+    assert.match(received[0]!.data, /quoted as received/);
+
+    const limited = await errorOf(await proxy.post('/v1/notify', report('admin@portal.example')));
+    assert.deepEqual([limited.status, limited.code], [429, 'too-many-requests']);
+    assert.equal(received.length, 3);
+  });
+});
