@@ -109,7 +109,8 @@ function accounting(run) {
   const c = run.counts;
   const sum = c.created + c.updated + c.unchanged + c.invalid + c.skipped;
   // An unchanged file is skipped before any row is read.
-  if (run.status === 'unchanged') return c.rows === 0 ? 'ok (file skipped)' : `MISMATCH (${sum} of ${c.rows})`;
+  if (run.status === 'unchanged')
+    return c.rows === 0 ? 'ok (file skipped)' : `MISMATCH (${sum} of ${c.rows})`;
   return sum === c.rows ? `ok (${sum} = ${c.rows})` : `MISMATCH (${sum} of ${c.rows})`;
 }
 
