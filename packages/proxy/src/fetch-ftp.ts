@@ -21,6 +21,9 @@ function ftpError(error: unknown, host: string, path: string): ProxyError {
       return new ProxyError('not-found', `There is no file at ${path} on ${host}.`);
     return new ProxyError('upstream-failed', `${host} answered: ${error.message}`);
   }
+  // basic-ftp's own socket timeouts: the server went quiet.
+  if (error instanceof Error && /^Timeout/.test(error.message))
+    return new ProxyError('timeout', `${host} stopped answering.`);
   return networkError(error, host);
 }
 
@@ -63,6 +66,8 @@ export async function fetchFtp(ctx: FetchContext): Promise<FetchOutcome> {
     // "No such file" ends the fetch; other failures only mean the server lacks SIZE or MDTM.
     const optional = (error: unknown): null => {
       if (error instanceof FTPError && NO_SUCH_FILE.has(error.code)) throw error;
+      // A timeout or a closed connection is the server failing, not a missing command.
+      if (!(error instanceof FTPError)) throw error;
       return null;
     };
     const size = await client.size(location.path).catch(optional);
@@ -89,6 +94,8 @@ export async function fetchFtp(ctx: FetchContext): Promise<FetchOutcome> {
       );
     }
     const body = new PassThrough();
+    // A body cut by a limit or abandoned by the client closes control and data connections at once.
+    body.on('close', () => client.close());
     const started = client.downloadTo(body, location.path);
     // Surface "no such file" before answering, when the server says so at once.
     const early = await Promise.race([
@@ -99,6 +106,10 @@ export async function fetchFtp(ctx: FetchContext): Promise<FetchOutcome> {
       new Promise((r) => setTimeout(r, 50, null)),
     ]);
     if (early) throw early;
+    // From here capSize watches for silence, without counting a slow reader's time as the
+    // server's; the library's socket timeouts would cut a client that reads slowly.
+    client.ftp.socket.setTimeout(0);
+    client.ftp.dataSocket?.setTimeout(0);
     started.then(
       () => client.close(),
       (error: unknown) => {
@@ -106,7 +117,11 @@ export async function fetchFtp(ctx: FetchContext): Promise<FetchOutcome> {
         body.destroy(ftpError(error, location.host, location.path));
       },
     );
-    return { notModified: false, meta, body: capSize(body, limits.maxBytes) };
+    return {
+      notModified: false,
+      meta,
+      body: capSize(body, limits.maxBytes, limits.idleTimeoutMs, location.host),
+    };
   } catch (error) {
     client.close();
     throw ftpError(error, location.host, location.path);

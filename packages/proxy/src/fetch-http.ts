@@ -70,9 +70,8 @@ function send(
     );
     req.on('response', (res) => {
       clearTimeout(connectTimer);
-      res.socket.setTimeout(ctx.limits.idleTimeoutMs, () =>
-        res.destroy(new ProxyError('timeout', `${url.host} stopped sending data.`)),
-      );
+      // The body's idle time is watched by capSize, which does not count a slow reader's time.
+      res.socket.setTimeout(0);
       resolve(res);
     });
     req.on('error', (error) => {
@@ -138,7 +137,11 @@ export async function fetchHttp(ctx: FetchContext): Promise<FetchOutcome> {
         `The file is ${meta.size} bytes, more than the proxy's limit of ${ctx.limits.maxBytes}.`,
       );
     }
-    return { notModified: false, meta, body: capSize(res, ctx.limits.maxBytes) };
+    return {
+      notModified: false,
+      meta,
+      body: capSize(res, ctx.limits.maxBytes, ctx.limits.idleTimeoutMs, url.host),
+    };
   }
   throw new ProxyError(
     'too-many-redirects',

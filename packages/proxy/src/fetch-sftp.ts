@@ -95,9 +95,15 @@ export async function fetchSftp(ctx: FetchContext): Promise<FetchOutcome> {
       );
     }
     const stream = sftp.createReadStream(location.path);
-    stream.on('close', () => conn.end());
-    stream.on('error', () => conn.end());
-    return { notModified: false, meta, body: capSize(stream, limits.maxBytes) };
+    // Whether the file ended, failed, or the body was cut or abandoned: the session goes at once.
+    stream.on('close', () => conn.destroy());
+    stream.on('error', () => conn.destroy());
+    ctx.signal.addEventListener('abort', () => stream.destroy(), { once: true });
+    return {
+      notModified: false,
+      meta,
+      body: capSize(stream, limits.maxBytes, limits.idleTimeoutMs, location.host),
+    };
   } catch (error) {
     conn.end();
     throw error;

@@ -1,8 +1,18 @@
 import { Transform, type Readable } from 'node:stream';
 import { ProxyError } from './errors.ts';
 
-/** Passes bytes through until `maxBytes`, then fails the stream with "too-large". */
-export function capSize(source: Readable, maxBytes: number): Readable {
+/**
+ * The body handed to the client: passes bytes through until `maxBytes` (then "too-large"), and
+ * fails with "timeout" when the server sends nothing for `idleMs` while the client is waiting for
+ * data — time the client itself is slow to read (bytes are buffered) never counts. When the body
+ * ends early (a limit, the client gone), the source is destroyed, so its connection closes at once.
+ */
+export function capSize(
+  source: Readable,
+  maxBytes: number,
+  idleMs = 0,
+  host = 'The server',
+): Readable {
   let seen = 0;
   const cap = new Transform({
     transform(chunk: Buffer, _encoding, done) {
@@ -20,7 +30,28 @@ export function capSize(source: Readable, maxBytes: number): Readable {
     },
   });
   source.on('error', (error) => cap.destroy(error));
+  cap.on('close', () => {
+    if (!source.readableEnded) source.destroy();
+  });
+  if (idleMs > 0) watchIdle(cap, idleMs, host);
   return source.pipe(cap);
+}
+
+/** Fails `stream` when no byte arrived for `idleMs` while nothing was buffered for the reader. */
+function watchIdle(stream: Readable, idleMs: number, host: string): void {
+  let last = Date.now();
+  stream.on('data', () => (last = Date.now()));
+  const timer = setInterval(
+    () => {
+      // Bytes waiting for a slow reader: the server is not the one being slow.
+      if (stream.readableLength > 0 || stream.isPaused()) last = Date.now();
+      else if (Date.now() - last >= idleMs)
+        stream.destroy(new ProxyError('timeout', `${host} stopped sending data.`));
+    },
+    Math.max(10, Math.min(1000, idleMs / 5)),
+  );
+  timer.unref();
+  stream.once('close', () => clearInterval(timer));
 }
 
 /** Maps Node network and TLS failures to plain-language proxy errors. */

@@ -19,6 +19,8 @@ const MTIME = Date.parse('2026-11-01T10:00:00Z') / 1000;
 const FILES: Record<string, Buffer> = {
   '/home/importer/contacts.csv': Buffer.from(CSV),
   '/home/importer/big.csv': Buffer.alloc(10_000, 120),
+  // Answers its first read, then goes silent: a server that stopped mid-file.
+  '/home/importer/stall.csv': Buffer.alloc(1024 * 1024, 120),
 };
 
 /** A minimal SFTP server (ssh2) with password login and read-only files. */
@@ -56,6 +58,7 @@ function startSftp(hostKey: string) {
           sftp.on('READ', (id, handle, offset, length) => {
             const data = byHandle(handle);
             if (!data) return sftp.status(id, STATUS.FAILURE);
+            if (data === FILES['/home/importer/stall.csv'] && offset > 0) return;
             if (offset >= data.length) return sftp.status(id, STATUS.EOF);
             return sftp.data(id, data.subarray(offset, offset + length));
           });
@@ -154,5 +157,30 @@ describe('SFTP', () => {
       ).code,
       'too-large',
     );
+  });
+
+  it('cuts a server that stops sending after the idle time, not the total time', async () => {
+    const idle = await startProxy({
+      limits: { connectTimeoutMs: 3000, idleTimeoutMs: 400, totalTimeoutMs: 60_000 },
+    });
+    try {
+      const url = `${base}/home/importer/stall.csv`;
+      const started = Date.now();
+      // Headers may or may not have left before the cut; either way the download fails.
+      const outcome = await idle
+        .post('/v1/fetch', { url, credential: await idle.seal(url) })
+        .then((res) => res.arrayBuffer())
+        .then(
+          () => 'complete',
+          () => 'cut',
+        );
+      assert.equal(outcome, 'cut');
+      assert.ok(Date.now() - started < 5000, `cut after ${Date.now() - started} ms`);
+      for (let i = 0; i < 50 && !idle.logs.some((l) => l.error); i++)
+        await new Promise((r) => setTimeout(r, 20));
+      assert.equal(idle.logs.find((l) => l.route === '/v1/fetch')?.error, 'timeout');
+    } finally {
+      await idle.close();
+    }
   });
 });
