@@ -63,6 +63,13 @@ export function configFromEnv(env: NodeJS.ProcessEnv): CliConfig {
     host,
     options: {
       secret,
+      previousSecrets: list(env.CONTACTSYNC_PROXY_PREVIOUS_SECRETS),
+      ...(number(env, 'CONTACTSYNC_PROXY_CREDENTIAL_MAX_AGE_DAYS')
+        ? {
+            credentialMaxAgeMs:
+              number(env, 'CONTACTSYNC_PROXY_CREDENTIAL_MAX_AGE_DAYS')! * 24 * 60 * 60 * 1000,
+          }
+        : {}),
       allowedOrigins: list(env.CONTACTSYNC_PROXY_ORIGINS),
       allowPrivate: list(env.CONTACTSYNC_PROXY_ALLOW_PRIVATE),
       ...(env.CONTACTSYNC_PROXY_ALLOWED_HOSTS

@@ -98,7 +98,7 @@ export function createProxyHandler(options: ProxyOptions) {
     const token = str(body, 'credential', false);
     const credential = token
       ? openCredential(
-          config.secret,
+          config.keys,
           bindingOf(location.protocol, location.host, location.port),
           token,
         )
@@ -202,7 +202,7 @@ export function createProxyHandler(options: ProxyOptions) {
         sendJson(
           res,
           200,
-          { token: sealCredential(config.secret, binding, { username, password }), binding },
+          { token: sealCredential(config.keys, binding, { username, password }), binding },
           cors,
         );
       } else if (path === '/v1/notify') {

@@ -1,9 +1,17 @@
 import type { IncomingMessage } from 'node:http';
 import { DEFAULT_LIMITS, type FetchLimits } from './limits.ts';
+import type { SealKeys } from './credentials.ts';
 
 export interface ProxyOptions {
-  /** At least 32 characters; seals credentials. Changing it invalidates every sealed login. */
+  /** At least 32 characters; seals credentials. */
   readonly secret: string;
+  /**
+   * Secrets used before `secret`: tokens they sealed still open, and new tokens are sealed with
+   * `secret`. Rotate by moving the old secret here; drop it once its tokens were re-sealed.
+   */
+  readonly previousSecrets?: readonly string[];
+  /** Sealed logins older than this are refused ("enter the password again"). Default: no limit. */
+  readonly credentialMaxAgeMs?: number;
   /** Origins allowed to call from a browser (CORS); none by default. "*" allows any. */
   readonly allowedOrigins?: readonly string[];
   /**
@@ -49,6 +57,7 @@ export interface SmtpOptions {
 
 export interface ResolvedOptions {
   readonly secret: string;
+  readonly keys: SealKeys;
   readonly allowedOrigins: readonly string[];
   readonly allowPrivate: readonly string[];
   readonly allowedHosts: readonly string[] | null;
@@ -64,8 +73,18 @@ export function resolveOptions(options: ProxyOptions): ResolvedOptions {
   if (typeof options.secret !== 'string' || options.secret.length < 32) {
     throw new Error('createProxyHandler: `secret` must be a string of at least 32 characters.');
   }
+  for (const old of options.previousSecrets ?? []) {
+    if (typeof old !== 'string' || old.length < 32)
+      throw new Error('createProxyHandler: every previous secret must be at least 32 characters.');
+  }
   return {
     secret: options.secret,
+    keys: {
+      secret: options.secret,
+      previousSecrets: options.previousSecrets ?? [],
+      maxAgeMs: options.credentialMaxAgeMs ?? null,
+      now: Date.now,
+    },
     allowedOrigins: options.allowedOrigins ?? [],
     allowPrivate: options.allowPrivate ?? [],
     allowedHosts: options.allowedHosts ?? null,

@@ -10,7 +10,14 @@ import {
   parseLocation,
   ProxyError,
 } from '../src/index.ts';
-import { errorOf, PASSWORD, startProxy, TEST_SECRET, type RunningProxy } from './fixtures/proxy.ts';
+import {
+  errorOf,
+  PASSWORD,
+  startProxy,
+  TEST_SECRET,
+  USER,
+  type RunningProxy,
+} from './fixtures/proxy.ts';
 
 const CSV = 'email,name\nann@x.io,Ann\n';
 
@@ -22,6 +29,10 @@ describe('every hop meets every rule', () => {
   before(async () => {
     server = createServer((req, res) => {
       requests.push(`${req.headers.host}${req.url}`);
+      if (req.url === '/private.csv') {
+        const expected = `Basic ${Buffer.from(`${USER}:${PASSWORD}`).toString('base64')}`;
+        if (req.headers.authorization !== expected) return void res.writeHead(401).end();
+      }
       if (req.url === '/to-localhost')
         return void res.writeHead(302, { location: `http://localhost:${port}/contacts.csv` }).end();
       res.writeHead(200).end(CSV);
@@ -59,6 +70,60 @@ describe('every hop meets every rule', () => {
         }),
       );
       assert.deepEqual([failure.status, failure.code], [400, 'invalid-request']);
+    } finally {
+      await proxy.close();
+    }
+  });
+});
+
+describe('sealed logins: key rotation and expiry', () => {
+  let server: Server;
+  let url = '';
+  const NEW_SECRET = 'rotated-proxy-secret-9876543210-zyxwvuts';
+  before(async () => {
+    server = createServer((req, res) => {
+      const expected = `Basic ${Buffer.from(`${USER}:${PASSWORD}`).toString('base64')}`;
+      if (req.headers.authorization !== expected) return void res.writeHead(401).end();
+      res.writeHead(200).end(CSV);
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/private.csv`;
+  });
+  after(() => server.close());
+
+  it('opens tokens of a previous secret after rotation, and names the key in the token', async () => {
+    const before = await startProxy();
+    const token = await before.seal(url);
+    await before.close();
+    assert.match(token, /^v2\.[A-Za-z0-9_-]{8}\.[0-9a-z]+\./);
+
+    const rotated = await startProxy({ secret: NEW_SECRET, previousSecrets: [TEST_SECRET] });
+    const retired = await startProxy({ secret: NEW_SECRET });
+    try {
+      const res = await rotated.post('/v1/fetch', { url, credential: token });
+      assert.equal(await res.text(), CSV);
+      assert.equal(
+        (await errorOf(await retired.post('/v1/fetch', { url, credential: token }))).code,
+        'forbidden',
+      );
+      // New tokens are sealed with the new secret.
+      const fresh = await rotated.seal(url);
+      assert.equal((await retired.post('/v1/fetch', { url, credential: fresh })).status, 200);
+    } finally {
+      await rotated.close();
+      await retired.close();
+    }
+  });
+
+  it('refuses a sealed login older than the configured age', async () => {
+    const proxy = await startProxy({ credentialMaxAgeMs: 500 });
+    try {
+      const token = await proxy.seal(url);
+      assert.equal((await proxy.post('/v1/fetch', { url, credential: token })).status, 200);
+      await new Promise((r) => setTimeout(r, 1600));
+      const failure = await errorOf(await proxy.post('/v1/fetch', { url, credential: token }));
+      assert.equal(failure.code, 'forbidden');
+      assert.match(failure.message, /expired/);
     } finally {
       await proxy.close();
     }
