@@ -107,6 +107,8 @@ export const ProfileStateSchema = z.object({
   lastStatus: z.nullable(z.string()),
   /** The last scheduled occurrence that was run (or deliberately passed over), ms since the epoch. */
   scheduleCursor: z.optional(z.nullable(z.number())),
+  /** A scheduled occurrence whose run was interrupted and is being run again (at most once). */
+  retriedOccurrence: z.optional(z.nullable(z.number())),
   /** What the proxy last reported about a remote file (ETag, size, mtime…), to skip it unchanged. */
   lastSourceMeta: z.optional(z.nullable(z.record(z.string(), z.unknown()))),
   /** How many columns the last applied file had; a header-less file must keep that count. */

@@ -17,7 +17,10 @@ export async function recoverBook(
   now: number,
   thorough = false,
 ): Promise<RunRecord[]> {
-  const tx = db.transaction(['manifests', 'segments', 'segmentKeys', 'runs'], 'readwrite');
+  const tx = db.transaction(
+    ['manifests', 'segments', 'segmentKeys', 'runs', 'profiles'],
+    'readwrite',
+  );
   const unfinished = (await tx.objectStore('runs').index('status').getAll('running')).filter(
     (run) => run.bookId === bookId,
   );
@@ -34,10 +37,32 @@ export async function recoverBook(
     }
   }
   const runs = tx.objectStore('runs');
+  const profiles = tx.objectStore('profiles');
   const interrupted: RunRecord[] = [];
   for (const run of unfinished) {
+    const notes = [...run.notes];
+    if (run.trigger === 'scheduled') {
+      // The schedule's cursor was moved to this occurrence when it started: moving it back a
+      // moment makes the occurrence due again, once (a second interruption waits for the next).
+      const profile = await profiles.get(run.profileId);
+      const occurrence = profile?.state.scheduleCursor ?? null;
+      if (profile && occurrence !== null && profile.state.retriedOccurrence !== occurrence) {
+        void profiles.put({
+          ...profile,
+          state: {
+            ...profile.state,
+            scheduleCursor: occurrence - 1,
+            retriedOccurrence: occurrence,
+          },
+        });
+        notes.push('This scheduled import will run again once, as a catch-up.');
+      } else if (profile) {
+        notes.push('It was already run again once; the next scheduled import will try again.');
+      }
+    }
     const record: RunRecord = {
       ...run,
+      notes,
       status: 'interrupted',
       finishedAt: now,
       error: {

@@ -28,6 +28,28 @@ export class WorkerContext {
   ) {
     this.connection = new StoreConnection(dbName);
     this.channel = new BroadcastChannel(channelName(dbName));
+    this.channel.onmessage = (message: MessageEvent<ContactSyncEvent>) => {
+      if (message.data.type === 'run-started') this.watchRun(message.data.run.bookId);
+    };
+  }
+
+  private readonly watching = new Set<string>();
+
+  /**
+   * A run started in another tab: wait for the book's lock, which its tab releases when the
+   * run ends or the tab dies. If the run's record still says "running" then, it died with its
+   * tab; it is marked interrupted and every tab is told, within moments of the tab closing.
+   */
+  private watchRun(bookId: string): void {
+    if (this.watching.has(bookId)) return;
+    this.watching.add(bookId);
+    void withBookLock(this.dbName, bookId, 'wait', async () => {
+      const db = await this.db();
+      for (const run of await recoverBook(db, bookId, this.clock.now()))
+        this.emit({ type: 'run-finished', run });
+    })
+      .catch(() => undefined)
+      .finally(() => this.watching.delete(bookId));
   }
 
   db(): Promise<IDBPDatabase<ContactSyncDB>> {
