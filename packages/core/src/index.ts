@@ -161,5 +161,6 @@ export {
 } from './device/device-contact.ts';
 export { pickedContacts } from './device/picked-contacts.ts';
 export { deviceContactName } from './device/device-contact-name.ts';
+export { isolateBidi, joinIsolated } from './model/isolate-bidi.ts';
 export { DEVICE_MAPPING, deviceCsv, deviceKey, deviceRow } from './device/device-rows.ts';
 export { parseVCard, readVCard, type VCardResult } from './vcard/parse-vcard.ts';

@@ -14,6 +14,8 @@ export {
   ContactSyncError,
   DEFAULT_BEHAVIOUR,
   deviceContactName,
+  isolateBidi,
+  joinIsolated,
   DEFAULT_PARSE_OPTIONS,
   isContactSyncError,
   mapColumn,

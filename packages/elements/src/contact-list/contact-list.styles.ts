@@ -87,8 +87,15 @@ export const contactListStyles = css`
     padding: 0.8rem 1rem;
     background: var(--_surface);
   }
+  .details {
+    min-width: 0;
+  }
   .details h3 {
     margin: 0 0 0.6rem;
+    overflow-wrap: anywhere;
+    unicode-bidi: isolate;
+    max-height: 6em;
+    overflow: auto;
   }
   dl {
     margin: 0 0 0.8rem;
@@ -99,7 +106,9 @@ export const contactListStyles = css`
   }
   dd {
     margin: 0 0 0.4rem;
-    overflow-wrap: anywhere;
+    /* A 100 KB value scrolls inside its box instead of making the page that long. */
+    max-height: 10em;
+    overflow: auto;
   }
   .notice:empty {
     display: none;

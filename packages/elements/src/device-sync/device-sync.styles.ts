@@ -61,6 +61,13 @@ export const deviceSyncStyles = css`
     align-items: baseline;
     padding: 0.2rem 0;
   }
+  li label .name,
+  li label .hint {
+    min-width: 0;
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
   .source label {
     display: flex;
     flex-direction: column;

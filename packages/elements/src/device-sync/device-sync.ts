@@ -217,6 +217,7 @@ export class DeviceSync extends CsElement {
       <p class="hint">
         ${t.deviceKnown(this.formatNumber(known), this.formatNumber(p.changed), this.formatNumber(p.deletedOnWeb))}
       </p>
+      ${p.unreadable ? html`<p class="hint">${t.deviceUnreadable(this.formatNumber(p.unreadable))}</p>` : nothing}
       ${
         p.newContacts.length
           ? html`<ul part="new-list">

@@ -290,6 +290,10 @@ export const en = {
   deviceNothingNew: 'There are no new contacts on the phone.',
   deviceKnown: (here: string, changed: string, deleted: string) =>
     `${here} already here (${changed} changed) · ${deleted} deleted here, not brought back`,
+  deviceUnreadable: (count: string) =>
+    count === '1'
+      ? '1 contact on the phone could not be read and is left out.'
+      : `${count} contacts on the phone could not be read and are left out.`,
   deviceImport: (count: string) =>
     count === '1' ? 'Import 1 contact' : `Import ${count} contacts`,
   deviceInclude: (name: string) => `Import ${name}`,

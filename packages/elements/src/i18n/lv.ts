@@ -264,6 +264,8 @@ export const lv: Messages = {
   deviceNothingNew: 'Tālrunī nav jaunu kontaktu.',
   deviceKnown: (here, changed, deleted) =>
     `${here} jau šeit (mainīti ${changed}) · ${deleted} šeit dzēsti, netiek atjaunoti`,
+  deviceUnreadable: (count) =>
+    `Tālrunī nevarēja nolasīt kontaktus: ${count}; tie netiek importēti.`,
   deviceImport: (count) => `Importēt kontaktus: ${count}`,
   deviceInclude: (name) => `Importēt ${name}`,
   deviceDone: (added, updated) => `Sinhronizēts: pievienoti ${added}, atjaunināti ${updated}.`,

@@ -45,6 +45,21 @@ export const recipientPickerStyles = css`
     color: var(--_muted);
     font-size: 0.9em;
   }
+  .recipient,
+  [role='option'] {
+    max-width: 100%;
+    min-width: 0;
+  }
+  .recipient .name,
+  .recipient .email,
+  [role='option'] .name {
+    display: inline-block;
+    vertical-align: bottom;
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    max-width: 20rem;
+  }
   input {
     flex: 1;
     min-width: 10rem;

@@ -182,7 +182,7 @@ export class RecipientPicker extends CsElement {
           ${this.value.map(
             (r, i) =>
               html`<li part="recipient" class="recipient">
-                <span>${r.name}</span>${
+                <span class="name">${r.name}</span>${
                   r.name !== r.email
                     ? html` <span class="email">&lt;${r.email}&gt;</span>`
                     : nothing

@@ -110,4 +110,15 @@ export const baseStyles = css`
     gap: 0.5rem;
     justify-content: flex-end;
   }
+  /* Contact data in its own direction context: a right-to-left override in one value never
+     reorders the text around it (an address drawn backwards inside a name). Long values wrap
+     instead of widening the page. */
+  .name,
+  .sub,
+  .email,
+  .value,
+  dd {
+    unicode-bidi: isolate;
+    overflow-wrap: anywhere;
+  }
 `;

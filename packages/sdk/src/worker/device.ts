@@ -50,6 +50,8 @@ export interface DevicePreview {
   readonly unchanged: number;
   /** Deleted (or left out) on the web: never brought back. */
   readonly deletedOnWeb: number;
+  /** Contacts of the snapshot that could not be read (no id, a value far too long…): left out. */
+  readonly unreadable: number;
 }
 
 export interface DeviceOptions {
@@ -60,7 +62,22 @@ export interface DeviceOptions {
   readonly folderName?: string;
 }
 
-const SnapshotSchema = z.array(DeviceContactSchema).check(z.maxLength(200_000));
+const SnapshotSchema = z.array(z.unknown()).check(z.maxLength(200_000));
+
+/** The readable contacts of a snapshot; one broken contact never blocks the others. */
+function readableContacts(items: readonly unknown[]) {
+  const contacts: DeviceContact[] = [];
+  let unreadable = 0;
+  for (const item of items) {
+    const result = DeviceContactSchema.safeParse(item);
+    if (result.success) contacts.push(result.data);
+    else unreadable++;
+  }
+  return { contacts, unreadable };
+}
+
+const unreadableNote = (n: number) =>
+  `${n} ${n === 1 ? 'contact' : 'contacts'} from the phone could not be read (no id, or a value longer than a contact field holds) and ${n === 1 ? 'was' : 'were'} left out.`;
 const SourceSchema = z.string().check(z.minLength(1), z.maxLength(50));
 const RegionSchema = z.string().check(z.regex(/^[A-Z]{2}$/));
 
@@ -101,8 +118,10 @@ export function deviceOps(ctx: WorkerContext, runner: Runner) {
   /** A checked snapshot, its source's name, and the source's profile if it has one. */
   async function snapshotFor(bookId: string, snapshot: unknown, options: DeviceOptions) {
     const source = sourceName(options.source);
-    const contacts = parseInput(SnapshotSchema, snapshot, 'device contacts');
-    return { source, contacts, profile: await findProfile(bookId, source) };
+    const { contacts, unreadable } = readableContacts(
+      parseInput(SnapshotSchema, snapshot, 'device contacts'),
+    );
+    return { source, contacts, unreadable, profile: await findProfile(bookId, source) };
   }
 
   /** The folder "From <source>": the existing one of that name, or a new one. */
@@ -174,7 +193,11 @@ export function deviceOps(ctx: WorkerContext, runner: Runner) {
       snapshot: DeviceContact[],
       options: DeviceOptions = {},
     ): Promise<DevicePreview> {
-      const { source, contacts, profile } = await snapshotFor(bookId, snapshot, options);
+      const { source, contacts, unreadable, profile } = await snapshotFor(
+        bookId,
+        snapshot,
+        options,
+      );
       const region =
         profile?.parse.defaultRegion ?? options.region ?? DEFAULT_PARSE_OPTIONS.defaultRegion;
       const index = (await ctx.view(bookId)).keyIndex();
@@ -184,6 +207,7 @@ export function deviceOps(ctx: WorkerContext, runner: Runner) {
         changed: 0,
         unchanged: 0,
         deletedOnWeb: 0,
+        unreadable,
       };
       const seen = new Set<string>();
       for (const contact of contacts) {
@@ -210,7 +234,11 @@ export function deviceOps(ctx: WorkerContext, runner: Runner) {
       snapshot: DeviceContact[],
       options: DeviceOptions & { leaveOut?: readonly string[]; runId: string },
     ): Promise<RunRecord> {
-      const { source, contacts, profile } = await snapshotFor(bookId, snapshot, options);
+      const { source, contacts, unreadable, profile } = await snapshotFor(
+        bookId,
+        snapshot,
+        options,
+      );
       if (!profile || profile.source.kind !== 'device' || !profile.source.enabled) {
         throw new ContactSyncError(
           'consent-required',
@@ -242,6 +270,7 @@ export function deviceOps(ctx: WorkerContext, runner: Runner) {
             file: new Blob([csv], { type: 'text/csv' }),
             fileName: `${profile.name} (${kept.length})`,
             trigger: 'manual',
+            ...(unreadable > 0 ? { notes: [unreadableNote(unreadable)] } : {}),
           },
           new AbortController().signal,
         );
