@@ -40,6 +40,11 @@ export interface ImportRunOptions {
   readonly sourceMeta?: Record<string, unknown> | null;
   /** Remarks known before the run starts, e.g. why a scheduled run is late. */
   readonly notes?: readonly string[];
+  /**
+   * Throws (e.g. `storage-full`) when the store has no room for a file of this many bytes;
+   * asked once the file's size is known and before anything is written.
+   */
+  readonly ensureSpace?: (fileBytes: number) => Promise<void>;
 }
 
 export interface ImportRunResult {
@@ -125,6 +130,7 @@ export async function runImport(o: ImportRunOptions): Promise<ImportRunResult> {
     );
     fingerprint = scan.fingerprint;
     encoding = scan.encoding;
+    if (!o.dryRun) await o.ensureSpace?.(scan.bytes);
     signature = await configSignature(profile, book.fields, o.hasher);
     if (
       !profile.behaviour.importEveryTime &&

@@ -34,6 +34,11 @@ export interface ContactSyncOptions {
    * starts by itself; call `scheduler.tick(now)` to run what is due, e.g. to drive time in tests.
    */
   readonly scheduler?: 'auto' | 'manual';
+  /**
+   * Bytes of the site's storage an import must leave free (for the rest of the portal). An
+   * import is refused, before it writes, unless twice the file, 16 MB and this much are free.
+   */
+  readonly storageReserveBytes?: number;
 }
 
 export interface RunOptions {
@@ -102,6 +107,7 @@ export async function createContactSync(options: ContactSyncOptions = {}) {
       options.notifyRetryDelaysMs,
     );
   }
+  if (options.storageReserveBytes) await engine.configureStorage(options.storageReserveBytes);
   const channels = new Set<BroadcastChannel>();
 
   if (options.scheduler !== 'manual') await engine.startScheduler();

@@ -12,6 +12,7 @@ import { unpackLocator, type BookView, type Location } from './book-view.ts';
 import { SEGMENT_SIZE, type ContactSyncDB, type SegmentRecord, type SegmentRef } from './schema.ts';
 import { contactAt, segmentRecords } from './segment-records.ts';
 import { applyManifestChange } from './manifest-change.ts';
+import { storageError } from './storage-error.ts';
 
 const CACHE_SEGMENTS = 32;
 
@@ -191,20 +192,6 @@ export class BookTarget implements SyncTarget {
     if (this.cache.size >= CACHE_SEGMENTS) this.cache.delete(this.cache.keys().next().value!);
     this.cache.set(record.id, record);
   }
-}
-
-export function storageError(error: unknown): ContactSyncError {
-  const name = error instanceof Error || error instanceof DOMException ? error.name : '';
-  if (name === 'QuotaExceededError') {
-    return new ContactSyncError(
-      'storage-full',
-      'The browser has no room left to store contacts. Free some disk space or delete unused address books, then try again.',
-    );
-  }
-  return new ContactSyncError(
-    'storage-failed',
-    `The contact store could not be written: ${error instanceof Error ? error.message : String(error)}`,
-  );
 }
 
 /** Keys deleted by hand in the book, whichever import brought them in. */

@@ -1,6 +1,7 @@
 import { openDB, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import { ContactSyncError } from '@contactsync/core';
 import type { ContactSyncDB } from './schema.ts';
+import { storageError } from './storage-error.ts';
 
 type Upgrade = (
   db: IDBPDatabase<ContactSyncDB>,
@@ -49,20 +50,25 @@ export class StoreConnection {
         'ContactSync was updated in another tab. Reload this page to continue.',
       );
     }
-    this.db ??= await openDB<ContactSyncDB>(this.name, SCHEMA_VERSION, {
-      upgrade(db, oldVersion, _newVersion, tx) {
-        for (let v = oldVersion; v < MIGRATIONS.length; v++) MIGRATIONS[v]!(db, tx);
-      },
-      blocking: () => {
-        // Let the newer tab upgrade; this one stops using the old schema.
-        this.db?.close();
-        this.db = null;
-        this.outdated = true;
-      },
-      terminated: () => {
-        this.db = null;
-      },
-    });
+    try {
+      this.db ??= await openDB<ContactSyncDB>(this.name, SCHEMA_VERSION, {
+        upgrade(db, oldVersion, _newVersion, tx) {
+          for (let v = oldVersion; v < MIGRATIONS.length; v++) MIGRATIONS[v]!(db, tx);
+        },
+        blocking: () => {
+          // Let the newer tab upgrade; this one stops using the old schema.
+          this.db?.close();
+          this.db = null;
+          this.outdated = true;
+        },
+        terminated: () => {
+          this.db = null;
+        },
+      });
+    } catch (error) {
+      // "Internal error opening backing store": what a full disk looks like at open time.
+      throw error instanceof ContactSyncError ? error : storageError(error);
+    }
     return this.db;
   }
 

@@ -3,7 +3,7 @@ import { ContactSyncError, type Clock, type Random } from '@contactsync/core';
 import type { ContactSyncEvent } from '../events.ts';
 import { channelName } from '../events.ts';
 import { BookView } from '../store/book-view.ts';
-import { storageError } from '../store/book-target.ts';
+import { storageError } from '../store/storage-error.ts';
 import { StoreConnection } from '../store/open-store.ts';
 import type { ContactSyncDB } from '../store/schema.ts';
 import { withBookLock } from '../platform/book-lock.ts';
@@ -19,6 +19,8 @@ export class WorkerContext {
   proxy: ProxyConfig | null = null;
   /** Pauses between attempts to send an error email (after the first attempt). */
   notifyRetryDelaysMs: readonly number[] = [5_000, 30_000, 120_000];
+  /** Storage an import must leave free for the rest of the portal (createContactSync option). */
+  storageReserveBytes = 0;
 
   constructor(
     readonly dbName: string,

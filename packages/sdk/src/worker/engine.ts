@@ -29,6 +29,10 @@ export function createEngine(ctx: WorkerContext) {
       ctx.proxy = config;
       if (notifyRetryDelaysMs) ctx.notifyRetryDelaysMs = notifyRetryDelaysMs;
     },
+    /** Storage an import must leave free, beyond what it needs itself. */
+    configureStorage(reserveBytes: number): void {
+      ctx.storageReserveBytes = Math.max(0, Number(reserveBytes) || 0);
+    },
     close(): void {
       ctx.close();
     },

@@ -1,3 +1,4 @@
+import { ensureSpace } from '../platform/storage-space.ts';
 import {
   emptyCounts,
   remoteFileName,
@@ -147,6 +148,7 @@ export function createRunner(ctx: WorkerContext) {
       onProgress: report,
       sourceMeta,
       notes: request.notes ?? [],
+      ensureSpace: (bytes) => ensureSpace(bytes, ctx.storageReserveBytes),
     });
     return finish(record);
   };
