@@ -110,5 +110,7 @@ describe('a run that dies with its tab', () => {
     const history = await b.history.list({ profileId: profile.id });
     expect(history.map((r) => r.status)).to.deep.equal(['success', 'interrupted']);
     b.close();
+    // The file server is shared by every test file: leave it as the others expect it.
+    await server.set('email,name\nann@example.com,Ann\n');
   });
 });

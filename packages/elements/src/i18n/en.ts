@@ -239,7 +239,8 @@ export const en = {
   reviewNeedConfirm: 'Confirm the deletion, or go back and turn off deleting.',
   reviewUnchangedFile:
     'The file has not changed since the last import, so there is nothing to change. Importing now records that in the history; turn on “Import every time” to import it anyway.',
-  reviewFixMapping: 'Fix the mapping',
+  mappingColumnsGone: (columns: string) =>
+    `This file has no ${columns} column any more, which the saved import mapped. Check the mapping below: it was suggested again for this file.`,
   reviewPlanFailed: 'The file could not be checked:',
   importNowButton: 'Import now',
   scheduleButton: 'Schedule…',

@@ -216,7 +216,8 @@ export const lv: Messages = {
   reviewNeedConfirm: 'Apstipriniet dzēšanu vai atgriezieties un izslēdziet dzēšanu.',
   reviewUnchangedFile:
     'Fails kopš pēdējā importa nav mainījies, tāpēc nekas nemainīsies. Importējot tagad, tas tiks ierakstīts vēsturē; ieslēdziet “Importēt katru reizi”, lai importētu tik un tā.',
-  reviewFixMapping: 'Labot kartēšanu',
+  mappingColumnsGone: (columns) =>
+    `Šajā failā vairs nav kolonnu ${columns}, kuras saglabātais imports izmantoja. Pārbaudiet kartēšanu zemāk: tā šim failam ieteikta no jauna.`,
   reviewPlanFailed: 'Failu nevarēja pārbaudīt:',
   importNowButton: 'Importēt tagad',
   scheduleButton: 'Ieplānot…',

@@ -268,6 +268,22 @@ describe('<cs-import-wizard>', () => {
     expect((await env.sync.contacts.list(env.book.id)).total).to.equal(2);
   });
 
+  it('edits an import with a file that lost mapped columns: says which, and suggests a mapping again', async () => {
+    const env = await setup();
+    sync = env.sync;
+    const saved = await env.sync.profiles.create(profileInput(env.book.id));
+    await env.sync.run(saved.id, csvFile('email,name\nann@x.io,Ann\n'));
+    const { w } = env;
+    await w.open(saved.id);
+    await w.updateComplete;
+    drop(w, csvFile('E-mail address,Full name\nann@x.io,Ann Lee\n', 'renamed.csv'));
+    await press(w, 'Next');
+    await atStep(w, 'How is the file written?');
+    await nextThrough(w, ['Does this look right?', 'Which column goes where?']);
+    expect($(w, '[part=warnings]').textContent).to.contain('no email, name column any more');
+    expect(await axeViolations(w)).to.deep.equal([]);
+  });
+
   it('says so when the import to edit no longer exists, and starts a new one instead', async () => {
     const env = await setup();
     sync = env.sync;

@@ -170,16 +170,22 @@ export class ImportWizard extends CsElement {
       case 'preview':
         return previewStep(v);
       case 'mapping':
-        return html`<cs-mapping-table
-          .sync=${this.client}
-          .bookId=${this.bookId}
-          .preview=${c.preview}
-          .mapping=${c.draft.mapping}
-          .behaviour=${c.draft.behaviour}
-          .messages=${this.messages}
-          .locale=${this.locale}
-          @cs-mapping-change=${(e: MappingChangeEvent) => c.edit({ mapping: e.mapping })}
-        ></cs-mapping-table>`;
+        return html`${
+            c.columnsGone.length
+              ? html`<p class="warnings" role="status" part="warnings">
+                  ${this.t.mappingColumnsGone(c.columnsGone.join(', '))}
+                </p>`
+              : nothing
+          }<cs-mapping-table
+            .sync=${this.client}
+            .bookId=${this.bookId}
+            .preview=${c.preview}
+            .mapping=${c.draft.mapping}
+            .behaviour=${c.draft.behaviour}
+            .messages=${this.messages}
+            .locale=${this.locale}
+            @cs-mapping-change=${(e: MappingChangeEvent) => c.edit({ mapping: e.mapping })}
+          ></cs-mapping-table>`;
       case 'review':
         return reviewStep(v);
       case 'run':

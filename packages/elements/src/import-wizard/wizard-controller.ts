@@ -53,6 +53,8 @@ export class WizardController implements ReactiveController {
   /** The profile as it was before this wizard changed it (so cancelling restores it). */
   private original: SyncProfile | null = null;
   preview: FilePreview | null = null;
+  /** Mapped columns of the saved import that the newly chosen file lacks (shown at the mapping). */
+  columnsGone: readonly string[] = [];
   plan: PlanResult | null = null;
   run: RunRecord | null = null;
   progress: { value: RunProgress; startedAt: number; at: number } | null = null;
@@ -99,6 +101,7 @@ export class WizardController implements ReactiveController {
       original: null,
       created: false,
       preview: null,
+      columnsGone: [],
       plan: null,
       run: null,
       progress: null,
@@ -230,6 +233,11 @@ export class WizardController implements ReactiveController {
     const preview = await this.sync.preview(this.host.bookId!, this.file!, parseOptionsOf(d));
     this.preview = preview;
     const headers = preview.columns.map((c) => c.label);
+    // The saved mapping follows the file's header names; when some are gone the user is told
+    // which, and maps the file again from a fresh suggestion.
+    const wanted = (d.mapping?.columns ?? []).filter((c) => c.field !== null).map((c) => c.header);
+    const present = new Set(headers.map((h) => h.trim().toLowerCase()));
+    this.columnsGone = wanted.filter((h) => !present.has(h.trim().toLowerCase()));
     if (!mappingFits(d.mapping, headers)) this.edit({ mapping: mappingFromPreview(preview) });
     this.go('preview');
   }

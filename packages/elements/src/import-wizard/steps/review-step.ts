@@ -14,16 +14,7 @@ export function reviewStep({ c, t, formatNumber }: StepView) {
   }
   if (!plan) {
     const error = result.record.error?.message ?? result.record.notes.join(' ');
-    // A saved mapping that names columns this file lacks: the fix is one step back.
-    const fixable = result.record.error?.code === 'columns-missing';
-    return html`<p class="error" role="alert">${t.reviewPlanFailed} ${error}</p>
-      ${
-        fixable
-          ? html`<button type="button" part="button" @click=${() => c.back()}>
-              ${t.reviewFixMapping}
-            </button>`
-          : nothing
-      }`;
+    return html`<p class="error">${t.reviewPlanFailed} ${error}</p>`;
   }
   const counts = plan.counts;
   const tiles: [string, number, string][] = [
