@@ -164,3 +164,18 @@ export { deviceContactName } from './device/device-contact-name.ts';
 export { isolateBidi, joinIsolated } from './model/isolate-bidi.ts';
 export { DEVICE_MAPPING, deviceCsv, deviceKey, deviceRow } from './device/device-rows.ts';
 export { parseVCard, readVCard, type VCardResult } from './vcard/parse-vcard.ts';
+
+export type {
+  ContactDocument,
+  PullResult,
+  PushRow,
+  ReplicationMeta,
+} from './replication/replicated-document.ts';
+export {
+  decodeCheckpoint,
+  encodeCheckpoint,
+  isAfter,
+  type Checkpoint,
+} from './replication/checkpoint.ts';
+export { decidePush, sameData, type PushDecision } from './replication/decide-push.ts';
+export { resolveContactConflict } from './replication/resolve-conflict.ts';

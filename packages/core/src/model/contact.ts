@@ -21,10 +21,10 @@ export const ContactSchema = z.object({
 });
 export type Contact = z.infer<typeof ContactSchema>;
 
-/** A contact deleted on the web: its source must never bring it back. */
 /** The longest value a contact field may hold, in characters. */
 export const MAX_VALUE_LENGTH = 10_000;
 
+/** A contact deleted on the web: no import into its book ever brings its key back. */
 export interface Tombstone {
   readonly bookId: string;
   readonly sourceId: string;
