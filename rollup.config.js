@@ -37,6 +37,18 @@ export default [
     ],
   },
   {
+    // The reference server for Node; core and the database drivers stay external.
+    input: 'packages/server/src/index.ts',
+    external: (id) =>
+      id.startsWith('node:') || /^(@contactsync\/core|better-sqlite3|kysely|zod)(\/|$)/.test(id),
+    output: { file: 'packages/server/dist/index.js', format: 'es', sourcemap: true },
+    onwarn,
+    plugins: [
+      nodeResolve({ exportConditions: ['source', 'node'] }),
+      esbuild({ target: 'node20', tsconfig: 'tsconfig.json' }),
+    ],
+  },
+  {
     // The proxy for Node: a library and the `contactsync-proxy` command; dependencies stay external.
     input: { index: 'packages/proxy/src/index.ts', cli: 'packages/proxy/src/cli.ts' },
     external: (id) =>

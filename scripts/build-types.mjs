@@ -10,7 +10,7 @@ const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const dir = mkdtempSync(join(tmpdir(), 'contactsync-types-'));
 let failed = false;
 try {
-  for (const pkg of ['core', 'proxy', 'sdk', 'elements']) {
+  for (const pkg of ['core', 'proxy', 'server', 'sdk', 'elements']) {
     const config = join(dir, `${pkg}.json`);
     writeFileSync(
       config,
@@ -25,7 +25,7 @@ try {
           rootDir: join(root, `packages/${pkg}/src`),
           outDir: join(root, `packages/${pkg}/dist`),
           typeRoots: [join(root, 'node_modules/@types')],
-          types: pkg === 'proxy' ? ['node'] : [],
+          types: pkg === 'proxy' || pkg === 'server' ? ['node'] : [],
         },
         include: [join(root, `packages/${pkg}/src`)],
         exclude: [join(root, `packages/${pkg}/src/**/*.test.ts`)],

@@ -56,7 +56,8 @@ if (nodeSuites.length > 0) {
       .map((f) => join(dir, f)),
   );
   // TypeScript runs through tsx; files one at a time, since each starts its own servers.
-  nodeTests(['--import', 'tsx', '--test-concurrency=1', ...files]);
+  // `source`: workspace packages (core, for the server) load from their TypeScript sources.
+  nodeTests(['--conditions=source', '--import', 'tsx', '--test-concurrency=1', ...files]);
 }
 
 // The demo portal end to end (needs the build, which `npm test` runs first).

@@ -1,0 +1,44 @@
+import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+
+/** Versioned schema changes, by name in order; never edit one that has shipped, add the next. */
+const MIGRATIONS: Record<string, Migration> = {
+  '0001-contacts': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('contacts')
+        .addColumn('user_id', 'text', (c) => c.notNull())
+        .addColumn('id', 'text', (c) => c.notNull())
+        .addColumn('seq', 'bigint', (c) => c.notNull())
+        .addColumn('revision', 'integer', (c) => c.notNull())
+        .addColumn('updated_at', 'bigint', (c) => c.notNull())
+        .addColumn('deleted', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('book_id', 'text', (c) => c.notNull())
+        .addColumn('folder_id', 'text')
+        .addColumn('key', 'text')
+        .addColumn('source_id', 'text')
+        .addColumn('values_json', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addPrimaryKeyConstraint('contacts_pk', ['user_id', 'id'])
+        .execute();
+      await db.schema
+        .createIndex('contacts_by_seq')
+        .on('contacts')
+        .columns(['user_id', 'seq', 'id'])
+        .execute();
+      await db.schema
+        .createIndex('contacts_by_book_key')
+        .on('contacts')
+        .columns(['user_id', 'book_id', 'key'])
+        .execute();
+      await db.schema
+        .createTable('change_sequence')
+        .addColumn('user_id', 'text', (c) => c.primaryKey())
+        .addColumn('seq', 'bigint', (c) => c.notNull().defaultTo(sql`0`))
+        .execute();
+    },
+  },
+};
+
+export const migrations: MigrationProvider = {
+  getMigrations: async () => MIGRATIONS,
+};

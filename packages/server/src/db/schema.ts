@@ -1,0 +1,31 @@
+import type { Generated } from 'kysely';
+
+/** Contacts as rows a portal's own code can query with SQL (docs/replication.md). */
+export interface ContactsTable {
+  user_id: string;
+  id: string;
+  /** The user's change sequence at this row's last write: the pull order. */
+  seq: number;
+  revision: number;
+  updated_at: number;
+  /** 0 or 1: deletions stay as rows, so every replica learns of them. */
+  deleted: number;
+  book_id: string;
+  folder_id: string | null;
+  key: string | null;
+  source_id: string | null;
+  /** Field id → value, as JSON; password fields hold digests only. */
+  values_json: string;
+  created_at: number;
+}
+
+/** One counter per user, advanced in the transaction of every accepted write. */
+export interface ChangeSequenceTable {
+  user_id: string;
+  seq: Generated<number>;
+}
+
+export interface ServerDatabase {
+  contacts: ContactsTable;
+  change_sequence: ChangeSequenceTable;
+}

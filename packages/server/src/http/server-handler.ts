@@ -1,0 +1,104 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ContactSyncError, toContactSyncError } from '@contactsync/core';
+import type { Kysely } from 'kysely';
+import type { ServerDatabase } from '../db/schema.ts';
+import { PushBodySchema } from '../replication/contact-document-schema.ts';
+import { ContactStore, MAX_PULL } from '../replication/contact-store.ts';
+import { readJsonBody } from './read-body.ts';
+import { StreamHub } from './stream-hub.ts';
+
+export interface ServerHandlerOptions {
+  readonly db: Kysely<ServerDatabase>;
+  /**
+   * Who is asking: the user id every query is scoped to, or null to refuse (401). The host's
+   * own session check belongs here; there is no default, so the server is closed until set.
+   */
+  readonly authenticate: (request: IncomingMessage) => string | null | Promise<string | null>;
+  /** Largest push body, in bytes. Default 16 MB. */
+  readonly maxBodyBytes?: number;
+}
+
+const STATUS: Partial<Record<string, number>> = {
+  'invalid-argument': 400,
+  unauthorized: 401,
+  'not-found': 404,
+};
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+  });
+  res.end(JSON.stringify(body));
+}
+
+const ROUTE = /^\/v1\/replication\/contacts\/(pull|push|stream)$/;
+
+/**
+ * The replication protocol (docs/replication.md) as a `node:http` handler, mountable in a host's
+ * server like the proxy: `GET …/pull`, `POST …/push`, `GET …/stream`. Other paths go to `next`.
+ */
+export function createServerHandler(options: ServerHandlerOptions) {
+  const store = new ContactStore(options.db);
+  const hub = new StreamHub();
+  const maxBody = options.maxBodyBytes ?? 16 * 1024 * 1024;
+
+  async function route(
+    kind: string,
+    request: IncomingMessage,
+    res: ServerResponse,
+    userId: string,
+  ) {
+    const url = new URL(request.url ?? '/', 'http://server');
+    if (kind === 'pull' && request.method === 'GET') {
+      const limit = Number(url.searchParams.get('limit') ?? 100);
+      if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PULL)
+        throw new ContactSyncError('invalid-argument', `"limit" must be 1 to ${MAX_PULL}.`);
+      return sendJson(
+        res,
+        200,
+        await store.pull(userId, url.searchParams.get('checkpoint'), limit),
+      );
+    }
+    if (kind === 'push' && request.method === 'POST') {
+      const parsed = PushBodySchema.safeParse(await readJsonBody(request, maxBody));
+      if (!parsed.success)
+        throw new ContactSyncError(
+          'invalid-argument',
+          `The push is not valid: ${parsed.error.issues[0]?.message ?? ''}`,
+        );
+      const outcome = await store.push(userId, parsed.data.rows);
+      if (outcome.written.documents.length) hub.publish(userId, 'change', outcome.written);
+      return sendJson(res, 200, { conflicts: outcome.conflicts });
+    }
+    if (kind === 'stream' && request.method === 'GET') return hub.open(userId, res);
+    throw new ContactSyncError('invalid-argument', `Use ${kind === 'push' ? 'POST' : 'GET'}.`);
+  }
+
+  const handle = async (request: IncomingMessage, res: ServerResponse, next?: () => void) => {
+    const match = ROUTE.exec(new URL(request.url ?? '/', 'http://server').pathname);
+    if (!match) {
+      if (next) next();
+      else sendJson(res, 404, { error: { code: 'not-found', message: 'No such endpoint.' } });
+      return;
+    }
+    try {
+      const userId = await options.authenticate(request);
+      if (!userId) {
+        sendJson(res, 401, {
+          error: { code: 'unauthorized', message: 'Sign in to sync contacts.' },
+        });
+        return;
+      }
+      await route(match[1]!, request, res, userId);
+    } catch (thrown) {
+      const error = toContactSyncError(thrown);
+      if (res.headersSent) res.destroy();
+      else
+        sendJson(res, STATUS[error.code] ?? 500, {
+          error: { code: error.code, message: error.message },
+        });
+    }
+  };
+  return Object.assign(handle, { close: () => hub.closeAll() });
+}

@@ -1,0 +1,36 @@
+import type { ContactDocument } from '@contactsync/core';
+import type { ContactsTable } from '../db/schema.ts';
+
+/** A stored row as the protocol's document. */
+export function documentOf(row: ContactsTable): ContactDocument {
+  return {
+    id: row.id,
+    revision: Number(row.revision),
+    updatedAt: Number(row.updated_at),
+    deleted: Number(row.deleted) === 1,
+    bookId: row.book_id,
+    folderId: row.folder_id,
+    key: row.key,
+    sourceId: row.source_id,
+    values: JSON.parse(row.values_json) as Record<string, string>,
+    createdAt: Number(row.created_at),
+  };
+}
+
+/** A document as the row stored for `userId` at change `seq`. */
+export function rowOf(userId: string, seq: number, d: ContactDocument): ContactsTable {
+  return {
+    user_id: userId,
+    id: d.id,
+    seq,
+    revision: d.revision,
+    updated_at: d.updatedAt,
+    deleted: d.deleted ? 1 : 0,
+    book_id: d.bookId,
+    folder_id: d.folderId,
+    key: d.key,
+    source_id: d.sourceId,
+    values_json: JSON.stringify(d.values),
+    created_at: d.createdAt,
+  };
+}
