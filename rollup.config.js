@@ -40,7 +40,7 @@ export default [
     // The reference server for Node; core and the database drivers stay external.
     input: 'packages/server/src/index.ts',
     external: (id) =>
-      id.startsWith('node:') || /^(@contactsync\/core|better-sqlite3|kysely|zod)(\/|$)/.test(id),
+      id.startsWith('node:') || /^(@contactsync\/core|better-sqlite3|kysely|pg|zod)(\/|$)/.test(id),
     output: { file: 'packages/server/dist/index.js', format: 'es', sourcemap: true },
     onwarn,
     plugins: [

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { ContactDocument } from '@contactsync/core';
 import { sql, type Kysely } from 'kysely';
-import { createServerHandler, openSqlite, type ServerDatabase } from '../src/index.ts';
+import { createServerHandler, openDatabase, type ServerDatabase } from '../src/index.ts';
+import { startPostgres } from './fixtures/postgres.ts';
 
 const TOKENS: Record<string, string> = { 'token-ann': 'ann', 'token-bob': 'bob' };
 
@@ -31,8 +32,8 @@ interface Running {
   close(): Promise<void>;
 }
 
-async function start(file: string): Promise<Running> {
-  const db = await openSqlite(file);
+async function start(location: string): Promise<Running> {
+  const db = await openDatabase(location);
   const handler = createServerHandler({
     db,
     authenticate: (req) => TOKENS[String(req.headers.authorization).replace('Bearer ', '')] ?? null,
@@ -97,136 +98,165 @@ const rowsInSql = async (db: Kysely<ServerDatabase>, user: string) =>
     ).n,
   );
 
-describe('the reference server on SQLite', () => {
-  const file = join(mkdtempSync(join(tmpdir(), 'contactsync-server-')), 'contacts.db');
-  let server: Running;
-
-  before(async () => {
-    server = await start(file);
-  });
-  after(() => server.close());
-
-  it('takes 1,000 contacts and hands them back in pages, in order, once each', async () => {
-    const rows = Array.from({ length: 1000 }, (_, i) => ({
-      assumedMasterState: null,
-      newDocumentState: contact(i),
-    }));
-    assert.deepEqual(await push(server.url, 'ann', rows), []);
-    const { documents, checkpoint } = await pullAll(server.url, 'ann');
-    assert.equal(documents.length, 1000);
-    assert.equal(new Set(documents.map((d) => d.id)).size, 1000);
-    assert.ok(documents.every((d) => d.revision === 1));
-    assert.deepEqual((await pull(server.url, 'ann', checkpoint)).documents, []);
-    assert.equal((await pull(server.url, 'ann', checkpoint)).checkpoint, checkpoint);
-  });
-
-  it('changes nothing when the same batch arrives twice', async () => {
-    const before = await pullAll(server.url, 'ann');
-    const rows = [0, 1, 2].map((i) => ({ assumedMasterState: null, newDocumentState: contact(i) }));
-    assert.deepEqual(await push(server.url, 'ann', rows), []);
-    assert.deepEqual((await pull(server.url, 'ann', before.checkpoint)).documents, []);
-    assert.equal(await rowsInSql(server.db, 'ann'), 1000);
-  });
-
-  it('keeps a deleted contact deleted, and answers outdated writes with the master', async () => {
-    const [master] = (await pullAll(server.url, 'ann')).documents.filter((d) => d.id === 'c5');
-    const deleted = { ...master!, deleted: true, updatedAt: master!.updatedAt + 1 };
-    assert.deepEqual(
-      await push(server.url, 'ann', [{ assumedMasterState: master!, newDocumentState: deleted }]),
-      [],
-    );
-    // Another device, still on the old state, edits it: the deletion wins.
-    const stale = { ...master!, values: { ...master!.values, company: 'Acme' } };
-    const conflicts = await push(server.url, 'ann', [
-      { assumedMasterState: master!, newDocumentState: stale },
-    ]);
-    assert.equal(conflicts.length, 1);
-    assert.equal(conflicts[0]!.deleted, true);
-    assert.equal(conflicts[0]!.revision, 2);
-    const stored = await server.db
-      .selectFrom('contacts')
-      .selectAll()
-      .where('user_id', '=', 'ann')
-      .where('id', '=', 'c5')
-      .executeTakeFirstOrThrow();
-    assert.equal(Number(stored.deleted), 1);
-    assert.equal(stored.key, 'user5@example.com');
-  });
-
-  it('never shows one user another user’s contacts, whatever ids they send', async () => {
-    assert.deepEqual((await pullAll(server.url, 'bob')).documents, []);
-    const mine = contact(1, { values: { email: 'bob@example.com', firstName: 'Bob' } });
-    assert.deepEqual(
-      await push(server.url, 'bob', [{ assumedMasterState: null, newDocumentState: mine }]),
-      [],
-    );
-    const bobs = (await pullAll(server.url, 'bob')).documents;
-    assert.deepEqual(
-      bobs.map((d) => d.values.firstName),
-      ['Bob'],
-    );
-    const anns = (await pullAll(server.url, 'ann')).documents.find((d) => d.id === 'c1');
-    assert.equal(anns!.values.firstName, 'Person 1');
-    assert.equal(await rowsInSql(server.db, 'bob'), 1);
-  });
-
-  it('streams a user’s own changes live, starting with a resync', async () => {
-    const controller = new AbortController();
-    const res = await fetch(`${server.url}/stream`, {
-      headers: auth('ann'),
-      signal: controller.signal,
-    });
-    const bobStream = await fetch(`${server.url}/stream`, {
-      headers: auth('bob'),
-      signal: controller.signal,
-    });
-    assert.equal(res.headers.get('content-type'), 'text/event-stream; charset=utf-8');
-    const reader = res.body!.getReader();
-    const bobReader = bobStream.body!.getReader();
-    const text = new TextDecoder();
-    let received = text.decode((await reader.read()).value);
-    assert.match(received, /^event: resync/);
-    assert.match(text.decode((await bobReader.read()).value), /^event: resync/);
-    await push(server.url, 'ann', [{ assumedMasterState: null, newDocumentState: contact(5000) }]);
-    while (!received.includes('event: change'))
-      received += text.decode((await reader.read()).value);
-    const data = JSON.parse(/event: change\ndata: (.*)\n/.exec(received)![1]!) as {
-      documents: ContactDocument[];
-      checkpoint: string;
+/** The same suite on the embedded default and at scale. */
+const backends: { name: string; setUp(): Promise<string>; tearDown(): void }[] = [
+  {
+    name: 'SQLite (a file)',
+    setUp: async () => join(mkdtempSync(join(tmpdir(), 'contactsync-server-')), 'contacts.db'),
+    tearDown: () => undefined,
+  },
+  (() => {
+    let cluster: Awaited<ReturnType<typeof startPostgres>> | null = null;
+    return {
+      name: 'PostgreSQL (a real cluster on 127.0.0.1)',
+      setUp: async () => (cluster = await startPostgres()).url,
+      tearDown: () => cluster?.stop(),
     };
-    assert.deepEqual(
-      data.documents.map((d) => d.id),
-      ['c5000'],
-    );
-    // Bob's stream heard nothing of it.
-    const bobNext = await Promise.race([
-      bobReader.read().then(() => 'data'),
-      new Promise((r) => setTimeout(r, 300, 'silence')),
-    ]);
-    assert.equal(bobNext, 'silence');
-    controller.abort();
-  });
+  })(),
+];
 
-  it('refuses strangers, broken checkpoints and documents that are not contacts', async () => {
-    assert.equal((await fetch(`${server.url}/pull`)).status, 401);
-    const bad = await fetch(`${server.url}/pull?checkpoint=nonsense`, { headers: auth('ann') });
-    assert.equal(bad.status, 400);
-    assert.match(
-      ((await bad.json()) as { error: { message: string } }).error.message,
-      /checkpoint/,
-    );
-    const junk = await fetch(`${server.url}/push`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...auth('ann') },
-      body: JSON.stringify({ rows: [{ assumedMasterState: null, newDocumentState: { id: 'x' } }] }),
+for (const backend of backends)
+  describe(`the reference server on ${backend.name}`, () => {
+    let location = '';
+    let server: Running;
+
+    before(async () => {
+      location = await backend.setUp();
+      server = await start(location);
     });
-    assert.equal(junk.status, 400);
-  });
+    after(async () => {
+      await server.close();
+      backend.tearDown();
+    });
 
-  it('keeps everything in its file across a restart', async () => {
-    const count = (await pullAll(server.url, 'ann')).documents.length;
-    await server.close();
-    server = await start(file);
-    assert.equal((await pullAll(server.url, 'ann')).documents.length, count);
+    it('takes 1,000 contacts and hands them back in pages, in order, once each', async () => {
+      const rows = Array.from({ length: 1000 }, (_, i) => ({
+        assumedMasterState: null,
+        newDocumentState: contact(i),
+      }));
+      assert.deepEqual(await push(server.url, 'ann', rows), []);
+      const { documents, checkpoint } = await pullAll(server.url, 'ann');
+      assert.equal(documents.length, 1000);
+      assert.equal(new Set(documents.map((d) => d.id)).size, 1000);
+      assert.ok(documents.every((d) => d.revision === 1));
+      assert.deepEqual((await pull(server.url, 'ann', checkpoint)).documents, []);
+      assert.equal((await pull(server.url, 'ann', checkpoint)).checkpoint, checkpoint);
+    });
+
+    it('changes nothing when the same batch arrives twice', async () => {
+      const before = await pullAll(server.url, 'ann');
+      const rows = [0, 1, 2].map((i) => ({
+        assumedMasterState: null,
+        newDocumentState: contact(i),
+      }));
+      assert.deepEqual(await push(server.url, 'ann', rows), []);
+      assert.deepEqual((await pull(server.url, 'ann', before.checkpoint)).documents, []);
+      assert.equal(await rowsInSql(server.db, 'ann'), 1000);
+    });
+
+    it('keeps a deleted contact deleted, and answers outdated writes with the master', async () => {
+      const [master] = (await pullAll(server.url, 'ann')).documents.filter((d) => d.id === 'c5');
+      const deleted = { ...master!, deleted: true, updatedAt: master!.updatedAt + 1 };
+      assert.deepEqual(
+        await push(server.url, 'ann', [{ assumedMasterState: master!, newDocumentState: deleted }]),
+        [],
+      );
+      // Another device, still on the old state, edits it: the deletion wins.
+      const stale = { ...master!, values: { ...master!.values, company: 'Acme' } };
+      const conflicts = await push(server.url, 'ann', [
+        { assumedMasterState: master!, newDocumentState: stale },
+      ]);
+      assert.equal(conflicts.length, 1);
+      assert.equal(conflicts[0]!.deleted, true);
+      assert.equal(conflicts[0]!.revision, 2);
+      const stored = await server.db
+        .selectFrom('contacts')
+        .selectAll()
+        .where('user_id', '=', 'ann')
+        .where('id', '=', 'c5')
+        .executeTakeFirstOrThrow();
+      assert.equal(Number(stored.deleted), 1);
+      assert.equal(stored.key, 'user5@example.com');
+    });
+
+    it('never shows one user another user’s contacts, whatever ids they send', async () => {
+      assert.deepEqual((await pullAll(server.url, 'bob')).documents, []);
+      const mine = contact(1, { values: { email: 'bob@example.com', firstName: 'Bob' } });
+      assert.deepEqual(
+        await push(server.url, 'bob', [{ assumedMasterState: null, newDocumentState: mine }]),
+        [],
+      );
+      const bobs = (await pullAll(server.url, 'bob')).documents;
+      assert.deepEqual(
+        bobs.map((d) => d.values.firstName),
+        ['Bob'],
+      );
+      const anns = (await pullAll(server.url, 'ann')).documents.find((d) => d.id === 'c1');
+      assert.equal(anns!.values.firstName, 'Person 1');
+      assert.equal(await rowsInSql(server.db, 'bob'), 1);
+    });
+
+    it('streams a user’s own changes live, starting with a resync', async () => {
+      const controller = new AbortController();
+      const res = await fetch(`${server.url}/stream`, {
+        headers: auth('ann'),
+        signal: controller.signal,
+      });
+      const bobStream = await fetch(`${server.url}/stream`, {
+        headers: auth('bob'),
+        signal: controller.signal,
+      });
+      assert.equal(res.headers.get('content-type'), 'text/event-stream; charset=utf-8');
+      const reader = res.body!.getReader();
+      const bobReader = bobStream.body!.getReader();
+      const text = new TextDecoder();
+      let received = text.decode((await reader.read()).value);
+      assert.match(received, /^event: resync/);
+      assert.match(text.decode((await bobReader.read()).value), /^event: resync/);
+      await push(server.url, 'ann', [
+        { assumedMasterState: null, newDocumentState: contact(5000) },
+      ]);
+      while (!received.includes('event: change'))
+        received += text.decode((await reader.read()).value);
+      const data = JSON.parse(/event: change\ndata: (.*)\n/.exec(received)![1]!) as {
+        documents: ContactDocument[];
+        checkpoint: string;
+      };
+      assert.deepEqual(
+        data.documents.map((d) => d.id),
+        ['c5000'],
+      );
+      // Bob's stream heard nothing of it.
+      const bobNext = await Promise.race([
+        bobReader.read().then(() => 'data'),
+        new Promise((r) => setTimeout(r, 300, 'silence')),
+      ]);
+      assert.equal(bobNext, 'silence');
+      controller.abort();
+    });
+
+    it('refuses strangers, broken checkpoints and documents that are not contacts', async () => {
+      assert.equal((await fetch(`${server.url}/pull`)).status, 401);
+      const bad = await fetch(`${server.url}/pull?checkpoint=nonsense`, { headers: auth('ann') });
+      assert.equal(bad.status, 400);
+      assert.match(
+        ((await bad.json()) as { error: { message: string } }).error.message,
+        /checkpoint/,
+      );
+      const junk = await fetch(`${server.url}/push`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...auth('ann') },
+        body: JSON.stringify({
+          rows: [{ assumedMasterState: null, newDocumentState: { id: 'x' } }],
+        }),
+      });
+      assert.equal(junk.status, 400);
+    });
+
+    it('keeps everything in its file across a restart', async () => {
+      const count = (await pullAll(server.url, 'ann')).documents.length;
+      await server.close();
+      server = await start(location);
+      assert.equal((await pullAll(server.url, 'ann')).documents.length, count);
+    });
   });
-});

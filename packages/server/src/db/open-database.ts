@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
 import { migrations } from './migrations.ts';
 import type { ServerDatabase } from './schema.ts';
 
@@ -15,6 +16,23 @@ export async function openSqlite(path: string): Promise<Kysely<ServerDatabase>> 
   const db = new Kysely<ServerDatabase>({ dialect: new SqliteDialect({ database: sqlite }) });
   await migrate(db);
   return db;
+}
+
+/**
+ * At scale: PostgreSQL (`postgres://…`), the same schema and queries through Kysely. BIGINT
+ * columns come back as strings from `pg`; the store reads every number through Number().
+ */
+export async function openPostgres(url: string): Promise<Kysely<ServerDatabase>> {
+  const db = new Kysely<ServerDatabase>({
+    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 10 }) }),
+  });
+  await migrate(db);
+  return db;
+}
+
+/** `postgres://…` or `postgresql://…` opens PostgreSQL; anything else is a SQLite file path. */
+export function openDatabase(location: string): Promise<Kysely<ServerDatabase>> {
+  return /^postgres(ql)?:\/\//.test(location) ? openPostgres(location) : openSqlite(location);
 }
 
 /** Applies pending migrations; a failure leaves the database at the last good version. */
