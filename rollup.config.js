@@ -38,10 +38,10 @@ export default [
   },
   {
     // The reference server for Node; core and the database drivers stay external.
-    input: 'packages/server/src/index.ts',
+    input: { index: 'packages/server/src/index.ts', cli: 'packages/server/src/cli.ts' },
     external: (id) =>
       id.startsWith('node:') || /^(@contactsync\/core|better-sqlite3|kysely|pg|zod)(\/|$)/.test(id),
-    output: { file: 'packages/server/dist/index.js', format: 'es', sourcemap: true },
+    output: { dir: 'packages/server/dist', format: 'es', sourcemap: true },
     onwarn,
     plugins: [
       nodeResolve({ exportConditions: ['source', 'node'] }),
