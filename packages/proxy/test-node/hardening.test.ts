@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { SMTPServer } from 'smtp-server';
+import { startMailSink, type ReceivedMail } from './fixtures/mail-sink.ts';
 import {
   configFromEnv,
   createProxyHandler,
@@ -217,8 +217,8 @@ describe('closed by default', () => {
 });
 
 describe('/v1/notify is no open relay', () => {
-  const received: { to: string[]; data: string }[] = [];
-  let smtp: SMTPServer;
+  let sink: Awaited<ReturnType<typeof startMailSink>>;
+  let received: ReceivedMail[];
   let proxy: RunningProxy;
   const report = (to: string) => ({
     to,
@@ -228,23 +228,11 @@ describe('/v1/notify is no open relay', () => {
   });
 
   before(async () => {
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      logger: false,
-      onData(stream, session, done) {
-        let data = '';
-        stream.on('data', (c: Buffer) => (data += c.toString('utf8')));
-        stream.on('end', () => {
-          received.push({ to: session.envelope.rcptTo.map((r) => r.address), data });
-          done();
-        });
-      },
-    });
-    await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', () => r()));
+    sink = await startMailSink();
+    received = sink.received;
     proxy = await startProxy({
       smtp: {
-        url: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`,
+        url: sink.url,
         from: 'contactsync@portal.example',
         recipients: ['@portal.example', 'it@partner.example'],
         perCallerPerHour: 3,
@@ -253,7 +241,7 @@ describe('/v1/notify is no open relay', () => {
   });
   after(async () => {
     await proxy.close();
-    await new Promise<void>((r) => smtp.close(() => r()));
+    await sink.close();
   });
 
   it('mails only allowed recipients, with a subject no caller wrote, at a limited rate', async () => {

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { SMTPServer } from 'smtp-server';
+import { startMailSink, type ReceivedMail } from './fixtures/mail-sink.ts';
 import { errorOf, PASSWORD, SECRET_MARK, startProxy, type RunningProxy } from './fixtures/proxy.ts';
 
 /** Undoes quoted-printable and RFC 2047 encoded words, enough to read what nodemailer sent. */
@@ -19,40 +18,17 @@ function decodeMail(raw: string): string {
   );
 }
 
-interface Received {
-  from: string;
-  to: string[];
-  data: string;
-}
-
 describe('error notifications by email', () => {
-  const received: Received[] = [];
-  let smtp: SMTPServer;
+  let sink: Awaited<ReturnType<typeof startMailSink>>;
+  let received: ReceivedMail[];
   let proxy: RunningProxy;
 
   before(async () => {
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      logger: false,
-      onData(stream, session, done) {
-        let data = '';
-        stream.on('data', (c: Buffer) => (data += c.toString('utf8')));
-        stream.on('end', () => {
-          received.push({
-            from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-            to: session.envelope.rcptTo.map((r) => r.address),
-            data,
-          });
-          done();
-        });
-      },
-    });
-    await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', () => r()));
-    const port = (smtp.server.address() as AddressInfo).port;
+    sink = await startMailSink();
+    received = sink.received;
     proxy = await startProxy({
       smtp: {
-        url: `smtp://127.0.0.1:${port}`,
+        url: sink.url,
         from: 'contactsync@portal.example',
         recipients: ['@portal.example', 'it@partner.example'],
         perCallerPerHour: 5,
@@ -61,7 +37,7 @@ describe('error notifications by email', () => {
   });
   after(async () => {
     await proxy.close();
-    await new Promise<void>((r) => smtp.close(() => r()));
+    await sink.close();
   });
 
   it('sends which import, when, what happened, counts, first problems and what to do', async () => {
