@@ -179,3 +179,11 @@ export {
 } from './replication/checkpoint.ts';
 export { decidePush, sameData, type PushDecision } from './replication/decide-push.ts';
 export { resolveContactConflict } from './replication/resolve-conflict.ts';
+export { neutraliseFormula } from './export/neutralise-formula.ts';
+export {
+  csvHeader,
+  csvLines,
+  exportedFields,
+  type CsvExportOptions,
+} from './export/contacts-csv.ts';
+export { contactVCard } from './export/contacts-vcard.ts';

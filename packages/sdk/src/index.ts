@@ -9,6 +9,7 @@ export type { ContactPage, ContactQuery } from './worker/contacts.ts';
 export type { HistoryQuery } from './worker/profiles.ts';
 export type { PlanResult } from './worker/imports.ts';
 export type { DeviceOptions, DevicePreview, DeviceSyncState } from './worker/device.ts';
+export type { ExportOptions } from './worker/export-contacts.ts';
 export {
   BUILT_IN_FIELDS,
   ContactSyncError,

@@ -17,6 +17,7 @@ import type { Engine } from '../worker/engine.ts';
 import type { ContactQuery } from '../worker/contacts.ts';
 import type { HistoryQuery } from '../worker/profiles.ts';
 import type { DeviceOptions } from '../worker/device.ts';
+import type { ExportOptions } from '../worker/export-contacts.ts';
 
 export interface ContactSyncOptions {
   /** IndexedDB database name: separate names keep separate data. Default "contactsync". */
@@ -149,6 +150,12 @@ export async function createContactSync(options: ContactSyncOptions = {}) {
       ) => engine.updateContact(bookId, contactId, patch),
       /** Deletes on the web only; a synced contact is never re-imported by its source. */
       delete: (bookId: string, contactId: string) => engine.deleteContact(bookId, contactId),
+      /**
+       * The book's contacts (or a folder's, or a search's) as a CSV file (a header in the
+       * book's field order; formula cells neutralised unless `neutraliseFormulas: false`) or a
+       * vCard 4.0 file. Passwords are never exported.
+       */
+      export: (bookId: string, options: ExportOptions) => engine.exportContacts(bookId, options),
     },
 
     profiles: {

@@ -4,18 +4,13 @@ import type { WorkerContext } from './context.ts';
 import type { BookView } from '../store/book-view.ts';
 import { applyManifestChange } from '../store/manifest-change.ts';
 import { readAtVersion, type ReadSegment } from '../store/read-at-version.ts';
-import { contactAt, folderAt, segmentHas, segmentMatches } from '../store/segment-records.ts';
+import { contactAt, folderAt } from '../store/segment-records.ts';
 import { digestPassword } from '../platform/sha256.ts';
 import { requireBook } from './books.ts';
+import { scanMatching, type ContactFilter } from './scan-matching.ts';
 import { parseInput } from './parse-input.ts';
 
-export interface ContactQuery {
-  /** A folder id; null for contacts in no folder; undefined for all. */
-  readonly folderId?: string | null;
-  /** Case-insensitive text found in any value or the key. */
-  readonly search?: string;
-  /** Only contacts with a value in this field, e.g. "email" for a compose screen's recipients. */
-  readonly withField?: string;
+export interface ContactQuery extends ContactFilter {
   readonly offset?: number;
   readonly limit?: number;
 }
@@ -34,8 +29,6 @@ const ContactPatchSchema = z.object({
   values: z.optional(ValuesSchema),
   folderId: z.optional(z.nullable(z.string())),
 });
-
-const SEARCH_GROUP = 16;
 
 /** The contacts at the given places of one version of the book. */
 async function readContacts(
@@ -102,29 +95,10 @@ async function listAt(
   // Search and field filters read the contacts themselves.
   const items: Contact[] = [];
   let total = 0;
-  const refs = view.manifest.segments;
-  // A few segments at a time, all in the one read transaction behind `segment`.
-  for (let start = 0; start < refs.length; start += SEARCH_GROUP) {
-    const group = await Promise.all(
-      refs.slice(start, start + SEARCH_GROUP).map((r) => segment(r.id)),
-    );
-    group.forEach((record, i) => {
-      const live = view.live[start + i]!;
-      const keys = view.keys[start + i]!;
-      if (!record) return;
-      for (let p = 0; p < keys.ids.length; p++) {
-        if (
-          !live[p] ||
-          !inFolder(folderAt(keys, p)) ||
-          (needle !== '' && !segmentMatches(keys, record, p, needle)) ||
-          (withField !== null && !segmentHas(record, p, withField))
-        )
-          continue;
-        if (total >= offset && items.length < limit) items.push(contactAt(keys, record, p));
-        total++;
-      }
-    });
-  }
+  await scanMatching(view, segment, query, (keys, record, p) => {
+    if (total >= offset && items.length < limit) items.push(contactAt(keys, record, p));
+    total++;
+  });
   return { items, total };
 }
 

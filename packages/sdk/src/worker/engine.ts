@@ -3,6 +3,7 @@ import type { ProxyConfig } from './proxy-client.ts';
 import { bookOps } from './books.ts';
 import { contactOps } from './contacts.ts';
 import { deviceOps } from './device.ts';
+import { exportOps } from './export-contacts.ts';
 import { importOps } from './imports.ts';
 import { createRunner } from './run-profile.ts';
 import { schedulerOps } from './scheduler.ts';
@@ -18,6 +19,7 @@ export function createEngine(ctx: WorkerContext) {
     ...importOps(ctx, runner),
     ...schedulerOps(ctx, runner),
     ...deviceOps(ctx, runner),
+    ...exportOps(ctx),
     /** Resolves once the database is open (and upgraded), so start-up errors surface early. */
     async ready(): Promise<void> {
       await ctx.db();
