@@ -84,6 +84,17 @@ export class ContactDeletedEvent extends CsEvent {
   }
 }
 
+/**
+ * The user exported the contacts shown (folder and search as chosen). Cancel it to handle the
+ * file yourself (upload, share); otherwise the browser downloads it.
+ */
+export class ContactsExportedEvent extends Event {
+  static readonly type = 'cs-contacts-exported';
+  constructor(readonly file: File) {
+    super(ContactsExportedEvent.type, { bubbles: true, composed: true, cancelable: true });
+  }
+}
+
 /** A phone sync started from cs-device-sync ended; `run` is its history record. */
 export class DeviceSyncedEvent extends CsEvent {
   static readonly type = 'cs-device-synced';
@@ -127,6 +138,7 @@ declare global {
     'cs-field-added': FieldAddedEvent;
     'cs-schedule-change': ScheduleChangeEvent;
     'cs-contact-deleted': ContactDeletedEvent;
+    'cs-contacts-exported': ContactsExportedEvent;
     'cs-device-synced': DeviceSyncedEvent;
     'cs-device-consent': DeviceConsentEvent;
     'cs-recipients-change': RecipientsChangeEvent;

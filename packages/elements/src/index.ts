@@ -8,6 +8,7 @@ export { ScheduleEditor } from './schedule-editor/schedule-editor.ts';
 export { provideSync, syncContext } from './shared/sync-context.ts';
 export {
   ContactDeletedEvent,
+  ContactsExportedEvent,
   DeviceConsentEvent,
   DeviceSyncedEvent,
   EditProfileEvent,

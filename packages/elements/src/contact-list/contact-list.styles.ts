@@ -26,12 +26,18 @@ export const contactListStyles = css`
   }
   .toolbar {
     display: flex;
+    flex-wrap: wrap;
     gap: 0.6rem;
     align-items: center;
     margin-bottom: 0.5rem;
   }
   .toolbar input {
-    flex: 1;
+    flex: 1 1 12rem;
+    min-width: 0;
+  }
+  .export {
+    display: flex;
+    gap: 0.4rem;
   }
   .count {
     color: var(--_muted);
@@ -113,9 +119,13 @@ export const contactListStyles = css`
   .notice:empty {
     display: none;
   }
+  /* A long unbroken name must not widen the page: columns may shrink below their content. */
+  .main {
+    min-width: 0;
+  }
   @media (max-width: 48rem) {
     .layout {
-      grid-template-columns: 1fr;
+      grid-template-columns: minmax(0, 1fr);
     }
   }
 `;

@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { createContactSync, type ContactSync } from '@contactsync/sdk';
-import { ContactDeletedEvent, ContactList } from '../index.ts';
+import { ContactDeletedEvent, ContactList, ContactsExportedEvent } from '../index.ts';
 import {
   $,
   axeViolations,
@@ -152,5 +152,32 @@ describe('<cs-contact-list>', () => {
     expect(left).not.to.include('Person 150');
     expect(left.filter((n) => /^Person \d+$/.test(n ?? ''))).to.have.length(300 - 100 - 1);
     other.close();
+  });
+
+  it('exports what it shows, as CSV or vCard, and lets the host take the file', async () => {
+    const env = await setup(30);
+    sync = env.sync;
+    const { list } = env;
+    type($<HTMLInputElement>(list, 'input[type=search]'), 'user000007');
+    await until(() => names(list).join() === 'Person 7', 'the search');
+    const button = (label: string) =>
+      [...list.shadowRoot!.querySelectorAll<HTMLButtonElement>('.export button')].find(
+        (b) => b.textContent!.trim() === label,
+      )!;
+    const exported = nextEvent<ContactsExportedEvent>(list, ContactsExportedEvent.type);
+    list.addEventListener(ContactsExportedEvent.type, (e) => e.preventDefault(), { once: true });
+    button('Export CSV').click();
+    const csv = (await exported).file;
+    expect(csv.name).to.equal('Customers.csv');
+    const lines = (await csv.text()).trim().split('\r\n');
+    expect(lines).to.have.length(2);
+    expect(lines[1]).to.contain('user000007@example.com');
+    await until(() => $(list, '[role=status]').textContent!.includes('Exported to Customers.csv'));
+
+    const vcard = nextEvent<ContactsExportedEvent>(list, ContactsExportedEvent.type);
+    list.addEventListener(ContactsExportedEvent.type, (e) => e.preventDefault(), { once: true });
+    button('Export vCard').click();
+    expect(await (await vcard).file.text()).to.contain('EMAIL:user000007@example.com');
+    expect(await axeViolations(list)).to.deep.equal([]);
   });
 });

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import type { Contact, FieldDef, Folder } from '@contactsync/sdk';
-import { ContactDeletedEvent } from '../events.ts';
+import { ContactDeletedEvent, ContactsExportedEvent } from '../events.ts';
 import { CsElement } from '../shared/cs-element.ts';
 import { baseStyles } from '../shared/base.styles.ts';
 import { closeConfirmation, confirmDialog, showConfirmation } from '../shared/confirm-dialog.ts';
@@ -20,6 +20,7 @@ const NONE = '__none__';
  *
  * @tag cs-contact-list
  * @fires cs-contact-deleted - ContactDeletedEvent: a contact was deleted after confirmation.
+ * @fires cs-contacts-exported - ContactsExportedEvent: the contacts shown were exported; cancel it to keep the browser from downloading the file.
  * @csspart folders - The folder list.
  * @csspart search - The search field.
  * @csspart list - The scrolling list of contacts.
@@ -42,6 +43,7 @@ export class ContactList extends CsElement {
     opened: { state: true },
     pendingDelete: { state: true },
     notice: { state: true },
+    exporting: { state: true },
   };
   static override tagName = 'cs-contact-list';
 
@@ -57,6 +59,7 @@ export class ContactList extends CsElement {
   declare private opened: Contact | null;
   declare private pendingDelete: Contact | null;
   declare private notice: string;
+  declare private exporting: boolean;
   private readonly pages = new ContactPages(
     () => this.client,
     (error) => {
@@ -79,6 +82,7 @@ export class ContactList extends CsElement {
     this.opened = null;
     this.pendingDelete = null;
     this.notice = '';
+    this.exporting = false;
     // Imports, deletions and edits in any tab show up; the scroll position stays.
     this.followChanges((event) => {
       if (event.type === 'contacts-changed' && event.bookId === this.bookId) this.restart(false);
@@ -102,6 +106,32 @@ export class ContactList extends CsElement {
     const folderId =
       this.folderId === null ? undefined : this.folderId === '' ? null : this.folderId;
     return { bookId: this.bookId!, folderId, search: this.search.trim() };
+  }
+
+  /** Exports what the list shows (its folder and search) and offers the file as a download. */
+  private async exportAs(format: 'csv' | 'vcard'): Promise<void> {
+    if (!this.client || !this.bookId) return;
+    const { folderId, search } = this.filter;
+    this.exporting = true;
+    try {
+      const file = await this.client.contacts.export(this.bookId, {
+        format,
+        ...(folderId !== undefined ? { folderId } : {}),
+        ...(search ? { search } : {}),
+      });
+      const event = new ContactsExportedEvent(file);
+      if (this.dispatchEvent(event)) {
+        const url = URL.createObjectURL(file);
+        const link = Object.assign(document.createElement('a'), { href: url, download: file.name });
+        link.click();
+        setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      }
+      this.notice = this.t.exported(file.name);
+    } catch (error) {
+      this.notice = (error as Error).message;
+    } finally {
+      this.exporting = false;
+    }
   }
 
   /** Re-reads folders and fields and starts the list over. */
@@ -328,6 +358,19 @@ export class ContactList extends CsElement {
           <span class="count" aria-live="polite"
             >${total === null ? '' : t.contactsCount(this.formatNumber(total))}</span
           >
+          <span class="export" role="group" aria-label=${t.exportLabel}>
+            ${(['csv', 'vcard'] as const).map(
+              (format) =>
+                html`<button
+                  type="button"
+                  part="button"
+                  ?disabled=${!total || this.exporting}
+                  @click=${() => this.exportAs(format)}
+                >
+                  ${format === 'csv' ? t.exportCsv : t.exportVCard}
+                </button>`,
+            )}
+          </span>
         </div>
         <div class="scroller" part="list" @scroll=${(e: Event) => this.onScroll(e)}>
           ${this.renderRows()}
