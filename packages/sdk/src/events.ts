@@ -15,6 +15,8 @@ export type ContactSyncEvent =
     }
   | { readonly type: 'run-finished'; readonly run: RunRecord }
   /** A finished run's record changed later, e.g. its error email went out. */
-  | { readonly type: 'run-updated'; readonly run: RunRecord };
+  | { readonly type: 'run-updated'; readonly run: RunRecord }
+  /** Everything stored under this database name was wiped (`destroy()`, e.g. at sign-out). */
+  | { readonly type: 'destroyed' };
 
 export const channelName = (dbName: string) => `contactsync:${dbName}`;

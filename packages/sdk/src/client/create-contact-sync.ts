@@ -113,6 +113,13 @@ export async function createContactSync(options: ContactSyncOptions = {}) {
 
   if (options.scheduler !== 'manual') await engine.startScheduler();
 
+  function close(): void {
+    for (const channel of channels) channel.close();
+    channels.clear();
+    engine[releaseProxy]();
+    worker.terminate();
+  }
+
   return {
     dbName,
 
@@ -293,13 +300,26 @@ export async function createContactSync(options: ContactSyncOptions = {}) {
       };
     },
 
-    /** Stops the worker at once. A run in progress is rolled back the next time the book is opened. */
-    close(): void {
-      for (const channel of channels) channel.close();
-      channels.clear();
-      engine[releaseProxy]();
-      worker.terminate();
+    /** The browser's persistent-storage grant: a persisted store is not evicted under pressure. */
+    storage: {
+      persist: (): Promise<boolean> => navigator.storage?.persist?.() ?? Promise.resolve(false),
+      persisted: (): Promise<boolean> => navigator.storage?.persisted?.() ?? Promise.resolve(false),
     },
+
+    /**
+     * Wipes everything stored under this `dbName` (sign-out on a shared computer), in every
+     * tab: the others hear `destroyed` and their calls fail with "reload". This client closes.
+     */
+    async destroy(): Promise<void> {
+      try {
+        await engine.destroy();
+      } finally {
+        close();
+      }
+    },
+
+    /** Stops the worker at once. A run in progress is rolled back the next time the book is opened. */
+    close,
   };
 }
 

@@ -39,15 +39,23 @@ export const SCHEMA_VERSION = MIGRATIONS.length;
 /** A connection that closes itself when another tab upgrades the database. */
 export class StoreConnection {
   private db: IDBPDatabase<ContactSyncDB> | null = null;
-  private outdated = false;
+  private outdated: 'upgraded' | 'destroyed' | null = null;
 
   constructor(private readonly name: string) {}
+
+  /** Another tab wiped the store (sign-out): close now, and say so instead of "updated". */
+  destroyed(): void {
+    this.close();
+    this.outdated = 'destroyed';
+  }
 
   async get(): Promise<IDBPDatabase<ContactSyncDB>> {
     if (this.outdated) {
       throw new ContactSyncError(
         'database-outdated',
-        'ContactSync was updated in another tab. Reload this page to continue.',
+        this.outdated === 'destroyed'
+          ? 'The contacts stored in this browser were removed in another tab (for example at sign-out). Reload this page to continue.'
+          : 'ContactSync was updated in another tab. Reload this page to continue.',
       );
     }
     try {
@@ -59,7 +67,7 @@ export class StoreConnection {
           // Let the newer tab upgrade; this one stops using the old schema.
           this.db?.close();
           this.db = null;
-          this.outdated = true;
+          this.outdated ??= 'upgraded';
         },
         terminated: () => {
           this.db = null;

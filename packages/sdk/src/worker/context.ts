@@ -32,6 +32,7 @@ export class WorkerContext {
     this.channel = new BroadcastChannel(channelName(dbName));
     this.channel.onmessage = (message: MessageEvent<ContactSyncEvent>) => {
       if (message.data.type === 'run-started') this.watchRun(message.data.run.bookId);
+      if (message.data.type === 'destroyed') this.connection.destroyed();
     };
   }
 
@@ -108,6 +109,19 @@ export class WorkerContext {
         }),
       ),
     );
+  }
+
+  /** Deletes everything under this database name, after telling the other tabs. */
+  async destroy(): Promise<void> {
+    this.emit({ type: 'destroyed' });
+    this.connection.destroyed();
+    // Other tabs' connections close when the deletion asks them to (versionchange).
+    await new Promise<void>((resolve, reject) => {
+      const request = indexedDB.deleteDatabase(this.dbName);
+      request.onsuccess = () => resolve();
+      request.onerror = () =>
+        reject(new ContactSyncError('storage-failed', 'The stored contacts could not be removed.'));
+    });
   }
 
   close(): void {

@@ -35,6 +35,8 @@ export function createEngine(ctx: WorkerContext) {
     configureStorage(reserveBytes: number): void {
       ctx.storageReserveBytes = Math.max(0, Number(reserveBytes) || 0);
     },
+    /** Wipes the whole database; other tabs hear `destroyed` and stop using it. */
+    destroy: () => ctx.destroy(),
     close(): void {
       ctx.close();
     },
