@@ -1,4 +1,5 @@
 import { mostlyUtf8Bytes } from './utf8-evidence.ts';
+import { takeSepHint } from './sep-hint.ts';
 import { isContactSyncError } from '../errors.ts';
 import type { FieldDef } from '../model/fields.ts';
 import type { ParseOptions } from '../model/profile.ts';
@@ -92,7 +93,10 @@ export function buildPreview(
     const cut = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'));
     text = cut >= 0 ? text.slice(0, cut + 1) : text;
   }
-  const delimiter = parse.delimiter === 'auto' ? detectDelimiter(text) : parse.delimiter;
+  const hint = takeSepHint(text);
+  text = hint.text;
+  const delimiter =
+    parse.delimiter === 'auto' ? (hint.delimiter ?? detectDelimiter(text)) : parse.delimiter;
   const reader = new CsvRowReader(delimiter, detectNewline(text));
   const issues: RowIssue[] = [];
   let records: RawRow[] = reader.push(text);

@@ -21,6 +21,13 @@ export class CsvRowReader {
   private readonly parser: Papa.Parser;
   private pending = '';
   private nextRow = 1;
+  /** Blank lines seen since the last record; counted only once a record follows them. */
+  private blankRun = 0;
+  /**
+   * Rows with nothing in them (only delimiters, as spreadsheets leave them, or blank lines
+   * between records): skipped, never records, and counted here.
+   */
+  emptyRows = 0;
 
   constructor(delimiter: string, newline: Newline) {
     this.parser = new Papa.Parser({ delimiter, newline, quoteChar: '"' });
@@ -74,8 +81,17 @@ export class CsvRowReader {
     for (let i = 0; i < result.data.length; i++) {
       const fields = result.data[i]!;
       const row = this.nextRow++;
-      // A blank line is not a record.
-      if (fields.length === 1 && fields[0] === '') continue;
+      // A blank line is not a record; blank lines at the very end are just the file ending.
+      if (fields.length === 1 && fields[0] === '') {
+        this.blankRun++;
+        continue;
+      }
+      this.emptyRows += this.blankRun;
+      this.blankRun = 0;
+      if (fields.every((f) => f.trim() === '')) {
+        this.emptyRows++;
+        continue;
+      }
       rows.push(malformed.has(i) ? { row, fields, malformedQuotes: true } : { row, fields });
     }
     return rows;

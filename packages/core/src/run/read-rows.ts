@@ -4,6 +4,7 @@ import type { ParseOptions } from '../model/profile.ts';
 import { createDecoder, type ConcreteEncoding } from '../csv/decode.ts';
 import { detectDelimiter, detectNewline, type Newline } from '../csv/detect.ts';
 import { CsvRowReader, type RawRow } from '../csv/row-reader.ts';
+import { takeSepHint } from '../csv/sep-hint.ts';
 
 export interface RowLayout {
   readonly delimiter: string;
@@ -18,6 +19,8 @@ export interface RowBatch {
   readonly layout: RowLayout;
   readonly rows: RawRow[];
   readonly bytesRead: number;
+  /** Empty rows skipped so far (only delimiters, or blank lines between records). */
+  readonly emptyRows: number;
 }
 
 /** Decoded text is parsed in pieces of about this many characters. */
@@ -44,8 +47,16 @@ export async function* readRowBatches(
   let layout: RowLayout | null = null;
   let pendingHeader = parse.header;
 
+  /** Reads Excel's "sep=" line off the start of the text, once, before the layout is set. */
+  let hinted: string | null = null;
+  const dropSepLine = () => {
+    const hint = takeSepHint(text);
+    hinted = hint.delimiter;
+    text = hint.text;
+  };
   const start = (sample: string) => {
-    const delimiter = parse.delimiter === 'auto' ? detectDelimiter(sample) : parse.delimiter;
+    const delimiter =
+      parse.delimiter === 'auto' ? (hinted ?? detectDelimiter(sample)) : parse.delimiter;
     const newline = detectNewline(sample);
     return {
       reader: new CsvRowReader(delimiter, newline),
@@ -73,17 +84,25 @@ export async function* readRowBatches(
     if (decoded.includes('\0')) throw binaryData();
     text += decoded;
     if (started === null && text.length < SAMPLE_CHARS) continue;
+    if (started === null) dropSepLine();
     started ??= start(text);
     if (text.length < PARSE_CHARS) continue;
     const rows = take(started.reader.push(text), started.base);
     text = '';
-    if (rows.length > 0) yield { layout: layout!, rows, bytesRead };
+    if (rows.length > 0)
+      yield { layout: layout!, rows, bytesRead, emptyRows: started.reader.emptyRows };
   }
   text += decoder.end();
   if (text.includes('\0')) throw binaryData();
+  if (started === null) dropSepLine();
   started ??= start(text);
   const rows = take([...started.reader.push(text), ...started.reader.end()], started.base);
-  yield { layout: layout ?? { ...started.base, headers: null, columnCount: 0 }, rows, bytesRead };
+  yield {
+    layout: layout ?? { ...started.base, headers: null, columnCount: 0 },
+    rows,
+    bytesRead,
+    emptyRows: started.reader.emptyRows,
+  };
 }
 
 const binaryData = () =>

@@ -144,6 +144,7 @@ export async function runImport(o: ImportRunOptions): Promise<ImportRunResult> {
     const index = await target.loadIndex();
     const tombstones = await target.loadTombstones();
     let rowsRead = 0;
+    let emptyRows = 0;
     // Said once, whichever encoding pass finally read the file.
     let layoutNotes: string[] = [];
     const parsePass = async (
@@ -161,6 +162,7 @@ export async function runImport(o: ImportRunOptions): Promise<ImportRunResult> {
       )) {
         delimiter = batch.layout.delimiter;
         bytesRead = batch.bytesRead;
+        emptyRows = batch.emptyRows;
         if (planner === null) {
           columnCount = batch.layout.columnCount;
           const resolved = resolveColumns(profile, batch.layout.headers, columnCount);
@@ -234,6 +236,10 @@ export async function runImport(o: ImportRunOptions): Promise<ImportRunResult> {
       }
     }
     notes.push(...layoutNotes);
+    if (emptyRows > 0)
+      notes.push(
+        `${emptyRows} empty ${emptyRows === 1 ? 'row was' : 'rows were'} ignored (blank, or only delimiters).`,
+      );
     const finished = planner?.finish();
     if (finished) assertEveryRowCounted(rowsRead, finished.summary.counts);
     plan = finished?.summary ?? null;

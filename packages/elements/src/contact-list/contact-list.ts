@@ -209,7 +209,8 @@ export class ContactList extends CsElement {
     for (let i = 0; i < 40; i++) {
       await this.updateComplete;
       const row = this.renderRoot.querySelector<HTMLElement>(`[data-index="${index}"]`);
-      if (row) return row.focus();
+      // The scroll was set above, to the pixel; focus() must not scroll again on its own.
+      if (row) return row.focus({ preventScroll: true });
       await new Promise((r) => setTimeout(r, 25));
     }
   }
