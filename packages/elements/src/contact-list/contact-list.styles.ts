@@ -47,6 +47,8 @@ export const contactListStyles = css`
   .scroller {
     height: var(--cs-contact-list-height, 28rem);
     overflow-y: auto;
+    /* The list places itself; the browser's scroll anchoring must not move it as rows redraw. */
+    overflow-anchor: none;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_surface);

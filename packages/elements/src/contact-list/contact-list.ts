@@ -161,7 +161,13 @@ export class ContactList extends CsElement {
       const scroller = this.renderRoot.querySelector('.scroller');
       if (scroller) scroller.scrollTop = 0;
     } else {
+      // The place in the list is the user's: whatever the refresh redraws, it stays.
+      const scroller = this.renderRoot.querySelector<HTMLElement>('.scroller');
+      const place = scroller?.scrollTop ?? 0;
       this.pages.refresh();
+      void this.updateComplete.then(() => {
+        if (scroller && scroller.scrollTop !== place) scroller.scrollTop = place;
+      });
     }
     if (this.bookId && this.client)
       this.pages.ensure(this.filter, this.first, this.first + this.visibleRows + OVERSCAN);
