@@ -117,3 +117,14 @@ describe('device contacts as rows', () => {
     expect(a).to.deep.include({ displayName: 'Ann', emails: [{ value: 'ann@x.io' }] });
   });
 });
+
+describe('a vCard with a stray byte', () => {
+  it('stays UTF-8, so accented names are not garbled', () => {
+    const text = new TextEncoder().encode(
+      'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ādams Ozoliņš\r\nEMAIL:adams@x.lv\r\nEND:VCARD\r\n',
+    );
+    const bytes = new Uint8Array([...text, 0xff]);
+    const { contacts } = readVCard(bytes);
+    expect(contacts.map((c) => c.displayName)).to.deep.equal(['Ādams Ozoliņš']);
+  });
+});

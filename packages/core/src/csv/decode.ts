@@ -1,5 +1,6 @@
 import { ContactSyncError } from '../errors.ts';
 import type { Encoding } from '../model/profile-constants.ts';
+import { mostlyUtf8Bytes } from './utf8-evidence.ts';
 
 export type ConcreteEncoding = Exclude<Encoding, 'auto'>;
 
@@ -63,8 +64,9 @@ export function sniffEncoding(head: Uint8Array, requested: Encoding): ConcreteEn
 }
 
 /**
- * A whole small file as text: a BOM or the UTF-16 pattern decides; otherwise UTF-8, and bytes
- * that are not valid UTF-8 are read as Windows-1252 rather than refused.
+ * A whole small file (a vCard) as text: a BOM or the UTF-16 pattern decides; otherwise UTF-8.
+ * Bytes that are not valid UTF-8 mean Windows-1252 only when the file is not mostly UTF-8 —
+ * the same rule as for CSV runs, so a stray byte never garbles every accented letter.
  */
 export function decodeText(bytes: Uint8Array): string {
   const encoding = encodingFromBom(bytes) ?? utf16WithoutBom(bytes) ?? 'utf-8';
@@ -72,7 +74,7 @@ export function decodeText(bytes: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
+    return new TextDecoder(mostlyUtf8Bytes(bytes) ? 'utf-8' : 'windows-1252').decode(bytes);
   }
 }
 

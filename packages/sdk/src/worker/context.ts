@@ -46,11 +46,9 @@ export class WorkerContext {
   private watchRun(bookId: string): void {
     if (this.watching.has(bookId)) return;
     this.watching.add(bookId);
-    void withBookLock(this.dbName, bookId, 'wait', async () => {
-      const db = await this.db();
-      for (const run of await recoverBook(db, bookId, this.clock.now()))
-        this.emit({ type: 'run-finished', run });
-    })
+    void withBookLock(this.dbName, bookId, 'wait', async () =>
+      this.recover(await this.db(), bookId),
+    )
       .catch(() => undefined)
       .finally(() => this.watching.delete(bookId));
   }
@@ -76,6 +74,12 @@ export class WorkerContext {
     return view;
   }
 
+  /** Under the book's lock: finishes off runs that died, and tells every tab they ended. */
+  private async recover(db: IDBPDatabase<ContactSyncDB>, bookId: string, thorough = false) {
+    for (const run of await recoverBook(db, bookId, this.clock.now(), thorough))
+      this.emit({ type: 'run-finished', run });
+  }
+
   /** Runs `fn` under the book's lock, after cleaning up any run that died holding it. */
   async writeBook<T>(
     bookId: string,
@@ -84,8 +88,7 @@ export class WorkerContext {
   ): Promise<T> {
     return withBookLock(this.dbName, bookId, mode, async () => {
       const db = await this.db();
-      for (const run of await recoverBook(db, bookId, this.clock.now()))
-        this.emit({ type: 'run-finished', run });
+      await this.recover(db, bookId);
       try {
         return await fn(db);
       } catch (error) {
@@ -103,10 +106,7 @@ export class WorkerContext {
     const books = await db.getAllKeys('books');
     await Promise.all(
       books.map((bookId) =>
-        withBookLock(this.dbName, bookId, 'wait', async () => {
-          const interrupted = await recoverBook(db, bookId, this.clock.now(), true);
-          for (const run of interrupted) this.emit({ type: 'run-finished', run });
-        }),
+        withBookLock(this.dbName, bookId, 'wait', () => this.recover(db, bookId, true)),
       ),
     );
   }

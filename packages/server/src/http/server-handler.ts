@@ -20,7 +20,6 @@ export interface ServerHandlerOptions {
 
 const STATUS: Partial<Record<string, number>> = {
   'invalid-argument': 400,
-  unauthorized: 401,
   'not-found': 404,
 };
 
