@@ -170,6 +170,9 @@ export type {
   PullResult,
   PushRow,
   ReplicationMeta,
+  PushResult,
+  RecordCollection,
+  RecordDocument,
 } from './replication/replicated-document.ts';
 export {
   decodeCheckpoint,
@@ -178,7 +181,7 @@ export {
   type Checkpoint,
 } from './replication/checkpoint.ts';
 export { decidePush, sameData, type PushDecision } from './replication/decide-push.ts';
-export { resolveContactConflict } from './replication/resolve-conflict.ts';
+export { resolveContactConflict, resolveRecordConflict } from './replication/resolve-conflict.ts';
 export { neutraliseFormula } from './export/neutralise-formula.ts';
 export {
   csvHeader,

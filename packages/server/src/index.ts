@@ -1,5 +1,5 @@
 export { createServerHandler, type ServerHandlerOptions } from './http/server-handler.ts';
 export { migrate, openDatabase, openPostgres, openSqlite } from './db/open-database.ts';
-export type { ContactsTable, ServerDatabase } from './db/schema.ts';
-export { ContactStore } from './replication/contact-store.ts';
+export type { ContactsTable, DocumentsTable, ServerDatabase } from './db/schema.ts';
+export { ReplicatedStore, type PushOutcome } from './replication/replicated-store.ts';
 export { serverConfigFromEnv, type ServerCliConfig } from './config-from-env.ts';

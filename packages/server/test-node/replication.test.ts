@@ -253,6 +253,86 @@ for (const backend of backends)
       assert.equal(junk.status, 400);
     });
 
+    it('names the revision of every accepted row, so a client needs no pull of its own writes', async () => {
+      const first = contact(7000);
+      let res = await fetch(`${server.url}/push`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...auth('ann') },
+        body: JSON.stringify({ rows: [{ assumedMasterState: null, newDocumentState: first }] }),
+      });
+      assert.deepEqual(await res.json(), { conflicts: [], revisions: { c7000: 1 } });
+      const edited = { ...first, revision: 1, values: { ...first.values, company: 'Acme' } };
+      res = await fetch(`${server.url}/push`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...auth('ann') },
+        body: JSON.stringify({
+          rows: [
+            { assumedMasterState: { ...first, revision: 1 }, newDocumentState: edited },
+            // The same row again in the same batch: already stored, no conflict.
+            { assumedMasterState: { ...first, revision: 1 }, newDocumentState: edited },
+          ],
+        }),
+      });
+      assert.deepEqual(await res.json(), { conflicts: [], revisions: { c7000: 2 } });
+    });
+
+    it('lets only one of two devices that saw the same revision write it', async () => {
+      const base = contact(7100);
+      await push(server.url, 'ann', [{ assumedMasterState: null, newDocumentState: base }]);
+      const assumed = { ...base, revision: 1 };
+      const edit = (company: string) => ({
+        assumedMasterState: assumed,
+        newDocumentState: { ...assumed, values: { ...base.values, company } },
+      });
+      const results = await Promise.all(
+        ['A', 'B', 'C', 'D'].map((c) => push(server.url, 'ann', [edit(c)])),
+      );
+      assert.equal(results.filter((conflicts) => conflicts.length === 0).length, 1);
+      const stored = (await pullAll(server.url, 'ann')).documents.find((d) => d.id === 'c7100');
+      assert.equal(stored!.revision, 2);
+    });
+
+    it('replicates books, folders, import profiles and runs as whole records, per user', async () => {
+      const records = `${server.url.replace(/contacts$/, '')}books`;
+      const book = {
+        id: 'b1',
+        revision: 0,
+        updatedAt: 1,
+        deleted: false,
+        data: { id: 'b1', name: 'Inbox' },
+      };
+      let res = await fetch(`${records}/push`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...auth('ann') },
+        body: JSON.stringify({ rows: [{ assumedMasterState: null, newDocumentState: book }] }),
+      });
+      assert.deepEqual(await res.json(), { conflicts: [], revisions: { b1: 1 } });
+      res = await fetch(`${records}/pull?limit=10`, { headers: auth('ann') });
+      const page = (await res.json()) as { documents: unknown[] };
+      assert.deepEqual(page.documents, [{ ...book, revision: 1 }]);
+      res = await fetch(`${records}/pull?limit=10`, { headers: auth('bob') });
+      assert.deepEqual(((await res.json()) as { documents: unknown[] }).documents, []);
+      // Contacts and books are separate collections: the book is not a contact.
+      assert.ok(!(await pullAll(server.url, 'ann')).documents.some((d) => d.id === 'b1'));
+      const deleted = { ...book, revision: 1, deleted: true, data: null, updatedAt: 2 };
+      res = await fetch(`${records}/push`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...auth('ann') },
+        body: JSON.stringify({
+          rows: [{ assumedMasterState: { ...book, revision: 1 }, newDocumentState: deleted }],
+        }),
+      });
+      assert.deepEqual(await res.json(), { conflicts: [], revisions: { b1: 2 } });
+      const junk = await fetch(`${records}/push`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...auth('ann') },
+        body: JSON.stringify({
+          rows: [{ assumedMasterState: null, newDocumentState: { ...book, data: 'x'.repeat(10) } }],
+        }),
+      });
+      assert.equal(junk.status, 400);
+    });
+
     it('keeps everything in its file across a restart', async () => {
       const count = (await pullAll(server.url, 'ann')).documents.length;
       await server.close();

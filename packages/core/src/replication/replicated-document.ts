@@ -37,3 +37,23 @@ export interface PullResult<D extends ReplicationMeta> {
   /** Opaque; pass it to the next pull. Equal to the request's when nothing was new. */
   readonly checkpoint: string | null;
 }
+
+/** The answer to a push. */
+export interface PushResult<D extends ReplicationMeta> {
+  /** The backend's current document for every row it refused; the client resolves them. */
+  readonly conflicts: readonly D[];
+  /**
+   * The revision each accepted row (written, or already stored) now has, by id, so that the
+   * client knows its next assumed state without pulling its own writes back.
+   */
+  readonly revisions: Readonly<Record<string, number>>;
+}
+
+/** Collections replicated as whole records: few per user, stored as JSON by the backend. */
+export type RecordCollection = 'books' | 'folders' | 'profiles' | 'runs';
+
+/** A book, folder, import profile or run as it crosses the wire: the SDK's record in `data`. */
+export interface RecordDocument<T = unknown> extends ReplicationMeta {
+  /** The record; null once deleted. */
+  readonly data: T | null;
+}

@@ -1,4 +1,4 @@
-import type { ContactDocument } from './replicated-document.ts';
+import type { ContactDocument, RecordDocument } from './replicated-document.ts';
 
 /**
  * The client's rule when a push comes back as a conflict (docs/replication.md): a contact
@@ -40,4 +40,22 @@ export function resolveContactConflict(
     values,
     updatedAt: Math.max(master.updatedAt, local.updatedAt),
   };
+}
+
+/**
+ * The rule for books, folders, profiles and runs: a deletion on either side wins; otherwise the
+ * newer whole record (by `updatedAt`; the backend's on a tie).
+ */
+export function resolveRecordConflict<T>(
+  master: RecordDocument<T>,
+  local: RecordDocument<T>,
+): RecordDocument<T> {
+  if (master.deleted || local.deleted)
+    return {
+      ...master,
+      deleted: true,
+      data: null,
+      updatedAt: Math.max(master.updatedAt, local.updatedAt),
+    };
+  return local.updatedAt > master.updatedAt ? { ...local, revision: master.revision } : master;
 }

@@ -37,6 +37,27 @@ const MIGRATIONS: Record<string, Migration> = {
         .execute();
     },
   },
+  '0002-documents': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('documents')
+        .addColumn('user_id', 'text', (c) => c.notNull())
+        .addColumn('collection', 'text', (c) => c.notNull())
+        .addColumn('id', 'text', (c) => c.notNull())
+        .addColumn('seq', 'bigint', (c) => c.notNull())
+        .addColumn('revision', 'integer', (c) => c.notNull())
+        .addColumn('updated_at', 'bigint', (c) => c.notNull())
+        .addColumn('deleted', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('data_json', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('documents_pk', ['user_id', 'collection', 'id'])
+        .execute();
+      await db.schema
+        .createIndex('documents_by_seq')
+        .on('documents')
+        .columns(['user_id', 'collection', 'seq', 'id'])
+        .execute();
+    },
+  },
 };
 
 export const migrations: MigrationProvider = {

@@ -25,7 +25,25 @@ export interface ChangeSequenceTable {
   seq: Generated<number>;
 }
 
+/**
+ * Books, folders, import profiles and runs: few per user, stored whole as JSON (they are the
+ * SDK's records; a portal rarely queries them).
+ */
+export interface DocumentsTable {
+  user_id: string;
+  /** `books`, `folders`, `profiles` or `runs`. */
+  collection: string;
+  id: string;
+  seq: number;
+  revision: number;
+  updated_at: number;
+  deleted: number;
+  /** The document without its replication fields. */
+  data_json: string;
+}
+
 export interface ServerDatabase {
   contacts: ContactsTable;
+  documents: DocumentsTable;
   change_sequence: ChangeSequenceTable;
 }

@@ -2,8 +2,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ContactSyncError, toContactSyncError } from '@contactsync/core';
 import type { Kysely } from 'kysely';
 import type { ServerDatabase } from '../db/schema.ts';
-import { PushBodySchema } from '../replication/contact-document-schema.ts';
-import { ContactStore, MAX_PULL } from '../replication/contact-store.ts';
+import type { PushRow, ReplicationMeta } from '@contactsync/core';
+import { contactAdapter } from '../replication/contact-rows.ts';
+import { documentAdapter } from '../replication/document-rows.ts';
+import { ContactPushSchema, RecordPushSchema } from '../replication/document-schemas.ts';
+import { MAX_PULL, ReplicatedStore } from '../replication/replicated-store.ts';
 import { readJsonBody } from './read-body.ts';
 import { StreamHub } from './stream-hub.ts';
 
@@ -23,6 +26,8 @@ const STATUS: Partial<Record<string, number>> = {
   'not-found': 404,
 };
 
+type PushSchema = typeof ContactPushSchema | typeof RecordPushSchema;
+
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
@@ -31,24 +36,39 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
-const ROUTE = /^\/v1\/replication\/contacts\/(pull|push|stream)$/;
+const ROUTE = /^\/v1\/replication\/(contacts|books|folders|profiles|runs)\/(pull|push|stream)$/;
+const RECORD_COLLECTIONS = ['books', 'folders', 'profiles', 'runs'] as const;
 
 /**
  * The replication protocol (docs/replication.md) as a `node:http` handler, mountable in a host's
  * server like the proxy: `GET …/pull`, `POST …/push`, `GET …/stream`. Other paths go to `next`.
  */
 export function createServerHandler(options: ServerHandlerOptions) {
-  const store = new ContactStore(options.db);
+  const stores = new Map<string, { store: ReplicatedStore<ReplicationMeta>; schema: PushSchema }>([
+    [
+      'contacts',
+      { store: new ReplicatedStore(options.db, contactAdapter), schema: ContactPushSchema },
+    ],
+    ...RECORD_COLLECTIONS.map(
+      (c) =>
+        [
+          c,
+          { store: new ReplicatedStore(options.db, documentAdapter(c)), schema: RecordPushSchema },
+        ] as const,
+    ),
+  ]);
   const hub = new StreamHub();
   const maxBody = options.maxBodyBytes ?? 16 * 1024 * 1024;
 
   async function route(
+    collection: string,
     kind: string,
     request: IncomingMessage,
     res: ServerResponse,
     userId: string,
   ) {
     const url = new URL(request.url ?? '/', 'http://server');
+    const { store, schema } = stores.get(collection)!;
     if (kind === 'pull' && request.method === 'GET') {
       const limit = Number(url.searchParams.get('limit') ?? 100);
       if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PULL)
@@ -60,17 +80,18 @@ export function createServerHandler(options: ServerHandlerOptions) {
       );
     }
     if (kind === 'push' && request.method === 'POST') {
-      const parsed = PushBodySchema.safeParse(await readJsonBody(request, maxBody));
+      const parsed = schema.safeParse(await readJsonBody(request, maxBody));
       if (!parsed.success)
         throw new ContactSyncError(
           'invalid-argument',
           `The push is not valid: ${parsed.error.issues[0]?.message ?? ''}`,
         );
-      const outcome = await store.push(userId, parsed.data.rows);
-      if (outcome.written.documents.length) hub.publish(userId, 'change', outcome.written);
-      return sendJson(res, 200, { conflicts: outcome.conflicts });
+      const outcome = await store.push(userId, parsed.data.rows as PushRow<ReplicationMeta>[]);
+      if (outcome.written.documents.length)
+        hub.publish(userId, collection, 'change', outcome.written);
+      return sendJson(res, 200, { conflicts: outcome.conflicts, revisions: outcome.revisions });
     }
-    if (kind === 'stream' && request.method === 'GET') return hub.open(userId, res);
+    if (kind === 'stream' && request.method === 'GET') return hub.open(userId, collection, res);
     throw new ContactSyncError('invalid-argument', `Use ${kind === 'push' ? 'POST' : 'GET'}.`);
   }
 
@@ -89,7 +110,7 @@ export function createServerHandler(options: ServerHandlerOptions) {
         });
         return;
       }
-      await route(match[1]!, request, res, userId);
+      await route(match[1]!, match[2]!, request, res, userId);
     } catch (thrown) {
       const error = toContactSyncError(thrown);
       if (res.headersSent) res.destroy();

@@ -1,10 +1,11 @@
 import type { ServerResponse } from 'node:http';
 
-/** Open live streams by user: a write is announced to that user's streams only. */
+/** Open live streams by user and collection: a write is announced to that user's streams only. */
 export class StreamHub {
   private readonly streams = new Map<string, Set<ServerResponse>>();
 
-  open(userId: string, res: ServerResponse): void {
+  open(userId: string, collection: string, res: ServerResponse): void {
+    const key = `${collection} ${userId}`;
     res.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-store',
@@ -12,17 +13,20 @@ export class StreamHub {
     });
     // A client that (re)connects cannot know what it missed while away: it pulls first.
     res.write('event: resync\ndata: {}\n\n');
-    const set = this.streams.get(userId) ?? new Set();
+    // Comments keep proxies and browsers from closing an idle stream.
+    const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), 25_000);
+    const set = this.streams.get(key) ?? new Set();
     set.add(res);
-    this.streams.set(userId, set);
+    this.streams.set(key, set);
     res.on('close', () => {
+      clearInterval(keepAlive);
       set.delete(res);
-      if (set.size === 0) this.streams.delete(userId);
+      if (set.size === 0) this.streams.delete(key);
     });
   }
 
-  publish(userId: string, event: 'change' | 'resync', data: unknown): void {
-    for (const res of this.streams.get(userId) ?? [])
+  publish(userId: string, collection: string, event: 'change' | 'resync', data: unknown): void {
+    for (const res of this.streams.get(`${collection} ${userId}`) ?? [])
       res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
   }
 

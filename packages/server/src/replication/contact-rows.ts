@@ -1,8 +1,9 @@
 import type { ContactDocument } from '@contactsync/core';
 import type { ContactsTable } from '../db/schema.ts';
+import type { TableAdapter } from './replicated-store.ts';
 
 /** A stored row as the protocol's document. */
-export function documentOf(row: ContactsTable): ContactDocument {
+function documentOf(row: ContactsTable): ContactDocument {
   return {
     id: row.id,
     revision: Number(row.revision),
@@ -18,7 +19,7 @@ export function documentOf(row: ContactsTable): ContactDocument {
 }
 
 /** A document as the row stored for `userId` at change `seq`. */
-export function rowOf(userId: string, seq: number, d: ContactDocument): ContactsTable {
+function rowOf(userId: string, seq: number, d: ContactDocument): ContactsTable {
   return {
     user_id: userId,
     id: d.id,
@@ -34,3 +35,22 @@ export function rowOf(userId: string, seq: number, d: ContactDocument): Contacts
     created_at: d.createdAt,
   };
 }
+
+/** Contacts: one queryable row each in `contacts`. */
+export const contactAdapter: TableAdapter<ContactDocument> = {
+  table: 'contacts',
+  columns: [
+    'seq',
+    'revision',
+    'updated_at',
+    'deleted',
+    'book_id',
+    'folder_id',
+    'key',
+    'source_id',
+    'values_json',
+    'created_at',
+  ],
+  rowOf,
+  documentOf: (row) => documentOf(row as unknown as ContactsTable),
+};
