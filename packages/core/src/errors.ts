@@ -22,6 +22,9 @@ export const ERROR_CODES = [
   'interrupted',
   'source-failed',
   'consent-required',
+  'backend-unreachable',
+  'backend-refused',
+  'backend-failed',
   'internal',
 ] as const;
 

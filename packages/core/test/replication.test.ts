@@ -18,6 +18,7 @@ const doc = (over: Partial<ContactDocument> = {}): ContactDocument => ({
   folderId: null,
   key: 'ann@x.io',
   sourceId: 'p1',
+  rowHash: null,
   values: { email: 'ann@x.io', firstName: 'Ann', company: 'Acme' },
   createdAt: 1000,
   ...over,

@@ -1,10 +1,13 @@
 export {
   createContactSync,
   type ContactSync,
+  type BackendOptions,
   type ContactSyncOptions,
   type RunOptions,
 } from './client/create-contact-sync.ts';
 export type { ContactSyncEvent } from './events.ts';
+export type { ReplicationStatus } from './replication/replication-status.ts';
+export type { ContactConflict, ContactConflictResolver } from './replication/contact-conflicts.ts';
 export type { ContactPage, ContactQuery } from './worker/contacts.ts';
 export type { HistoryQuery } from './worker/profiles.ts';
 export type { PlanResult } from './worker/imports.ts';
@@ -31,6 +34,7 @@ export {
   type AddressBook,
   type BehaviourOptions,
   type Contact,
+  type ContactDocument,
   type DeviceContact,
   type DeviceSource,
   type VCardResult,

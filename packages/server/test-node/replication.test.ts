@@ -21,6 +21,7 @@ const contact = (i: number, over: Partial<ContactDocument> = {}): ContactDocumen
   folderId: null,
   key: `user${i}@example.com`,
   sourceId: 'profile1',
+  rowHash: 12345,
   values: { email: `user${i}@example.com`, firstName: `Person ${i}` },
   createdAt: 1_700_000_000_000,
   ...over,

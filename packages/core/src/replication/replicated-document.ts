@@ -19,6 +19,11 @@ export interface ContactDocument extends ReplicationMeta {
   readonly key: string | null;
   /** The import (or phone source) that brought the contact in, or null for one made by hand. */
   readonly sourceId: string | null;
+  /**
+   * A hash of the file row that last wrote the contact (null when none did): a replica whose
+   * import reads the same row again skips it as unchanged.
+   */
+  readonly rowHash: number | null;
   /** Field id → value; password fields hold the salted digest, never the plain text. */
   readonly values: Readonly<Record<string, string>>;
   readonly createdAt: number;

@@ -18,6 +18,7 @@ import type { ContactQuery } from '../worker/contacts.ts';
 import type { HistoryQuery } from '../worker/profiles.ts';
 import type { DeviceOptions } from '../worker/device.ts';
 import type { ExportOptions } from '../worker/export-contacts.ts';
+import type { ContactConflictResolver } from '../replication/contact-conflicts.ts';
 
 export interface ContactSyncOptions {
   /** IndexedDB database name: separate names keep separate data. Default "contactsync". */
@@ -40,6 +41,22 @@ export interface ContactSyncOptions {
    * import is refused, before it writes, unless twice the file, 16 MB and this much are free.
    */
   readonly storageReserveBytes?: number;
+  /**
+   * The portal's contact server (docs/replication.md). With it, the backend is the source of
+   * truth and this browser a fast local replica; without it, everything stays in this browser.
+   */
+  readonly backend?: BackendOptions;
+}
+
+export interface BackendOptions {
+  /** Its replication API, e.g. "/v1/replication/". */
+  readonly url: string | URL;
+  /** Sent with every request, e.g. `{ authorization: 'Bearer …' }`; cookies go as usual. */
+  readonly headers?: Record<string, string>;
+  /** Pauses (ms) before further attempts after a failure. Default 1 s, 3 s, 10 s, 30 s, 60 s. */
+  readonly retryDelaysMs?: readonly number[];
+  /** Your own rule for a contact changed on two devices (default: docs/replication.md). */
+  readonly resolveConflict?: ContactConflictResolver;
 }
 
 export interface RunOptions {
@@ -109,6 +126,13 @@ export async function createContactSync(options: ContactSyncOptions = {}) {
     );
   }
   if (options.storageReserveBytes) await engine.configureStorage(options.storageReserveBytes);
+  if (options.backend) {
+    const { url, resolveConflict, ...rest } = options.backend;
+    await engine.configureBackend(
+      { ...rest, url: new URL(url, globalThis.location?.href).href },
+      resolveConflict && proxy(resolveConflict),
+    );
+  }
   const channels = new Set<BroadcastChannel>();
 
   if (options.scheduler !== 'manual') await engine.startScheduler();
@@ -301,6 +325,13 @@ export async function createContactSync(options: ContactSyncOptions = {}) {
     },
 
     /** The browser's persistent-storage grant: a persisted store is not evicted under pressure. */
+    /** Replication with the backend (`status().state` is "off" without one). */
+    replication: {
+      status: () => engine.replicationStatus(),
+      /** Exchanges changes now; resolves with the status after that exchange. */
+      syncNow: () => engine.syncNow(),
+    },
+
     storage: {
       persist: (): Promise<boolean> => navigator.storage?.persist?.() ?? Promise.resolve(false),
       persisted: (): Promise<boolean> => navigator.storage?.persisted?.() ?? Promise.resolve(false),

@@ -1,6 +1,7 @@
 import type { IDBPDatabase } from 'idb';
 import type {
   Contact,
+  ContactDocument,
   KeyIndex,
   ProfileState,
   RunRecord,
@@ -10,7 +11,8 @@ import type {
 import { ContactSyncError } from '@contactsync/core';
 import { unpackLocator, type BookView, type Location } from './book-view.ts';
 import { SEGMENT_SIZE, type ContactSyncDB, type SegmentRecord, type SegmentRef } from './schema.ts';
-import { contactAt, segmentRecords } from './segment-records.ts';
+import { contactAt, dirtyAt, revisionAt, segmentRecords } from './segment-records.ts';
+import { contactDocument } from './contact-documents.ts';
 import { applyManifestChange } from './manifest-change.ts';
 import { storageError } from './storage-error.ts';
 
@@ -95,6 +97,7 @@ export class BookTarget implements SyncTarget {
       }
     }
     const out: Contact[] = [];
+    const bases: ContactDocument[] = [];
     for (const [s, positions] of wanted) {
       const record = records.get(refs[s]!.id);
       if (!record)
@@ -102,8 +105,15 @@ export class BookTarget implements SyncTarget {
           'internal',
           `Segment ${refs[s]!.id} of the address book could not be read; nothing was changed.`,
         );
-      for (const p of positions) out.push(contactAt(view.keys[s]!, record, p));
+      const keys = view.keys[s]!;
+      for (const p of positions) {
+        const contact = contactAt(keys, record, p);
+        out.push(contact);
+        if (!dirtyAt(keys, p) && revisionAt(keys, p) > 0)
+          bases.push(contactDocument(contact, revisionAt(keys, p)));
+      }
     }
+    if (bases.length > 0 && (await this.replicating())) this.keepBases(bases);
     return out;
   }
 
@@ -129,10 +139,12 @@ export class BookTarget implements SyncTarget {
     const index = this.index;
     const deleted = index ? deleteEntries.map((n) => unpackLocator(index.locatorAt(n))) : [];
     await applyManifestChange(this.db, await this.currentView(), {
-      retireAt: [...this.replaced, ...deleted],
+      retireAt: this.replaced,
+      deleteAt: deleted,
       add: this.staged,
       record,
       profileState: { profileId: record.profileId, state },
+      now: record.finishedAt ?? record.startedAt,
     });
   }
 
@@ -162,7 +174,14 @@ export class BookTarget implements SyncTarget {
    */
   private flush(chunks: Contact[][]): void {
     if (chunks.length === 0) return;
-    const records = chunks.map((chunk) => segmentRecords(this.newSegmentId(), this.bookId, chunk));
+    const keys = this.view?.keys ?? [];
+    // A changed contact keeps the backend revision its old version derived from.
+    const records = chunks.map((chunk) =>
+      segmentRecords(this.newSegmentId(), this.bookId, chunk, (i) => {
+        const old = this.fetched.get(chunk[i]!.id);
+        return { revision: old ? revisionAt(keys[old.segment]!, old.position) : 0, dirty: true };
+      }),
+    );
     // A staged contact replaces an existing one only if the planner read it first.
     for (const chunk of chunks) {
       for (const c of chunk) {
@@ -182,6 +201,30 @@ export class BookTarget implements SyncTarget {
         void tx.objectStore('segments').put(segment);
         void tx.objectStore('segmentKeys').put(keys);
       }
+      await tx.done;
+    })().catch((error: unknown) => {
+      throw error instanceof ContactSyncError ? error : storageError(error);
+    });
+  }
+
+  private replicatingNow: Promise<boolean> | null = null;
+
+  private replicating(): Promise<boolean> {
+    this.replicatingNow ??= this.db.get('replicaCheckpoints', 'contacts').then((found) => !!found);
+    return this.replicatingNow;
+  }
+
+  /**
+   * What the backend holds of contacts this run may change: the base of a three-way merge if
+   * another device changed them too. Kept for contacts the run leaves alone as well: a base is
+   * read only while its contact is changed here, and replaced when it next starts to be.
+   */
+  private keepBases(bases: readonly ContactDocument[]): void {
+    const previous = this.inflight;
+    this.inflight = (async () => {
+      await previous;
+      const tx = this.db.transaction('replicaBase', 'readwrite', { durability: 'relaxed' });
+      for (const base of bases) void tx.store.put(base);
       await tx.done;
     })().catch((error: unknown) => {
       throw error instanceof ContactSyncError ? error : storageError(error);

@@ -8,13 +8,21 @@ import {
 } from '@contactsync/core';
 import type { BookView, Location } from './book-view.ts';
 import { SEGMENT_SIZE, type ContactSyncDB, type SegmentRef } from './schema.ts';
-import { contactsOf, segmentRecords } from './segment-records.ts';
+import { contactDocument, deletedDocument } from './contact-documents.ts';
+import { contactsOf, flagsAt, segmentRecords, type ReplicaFlags } from './segment-records.ts';
 
 export interface ManifestChange {
-  /** Contact ids whose current versions stop being live. */
+  /** Contacts deleted by hand, by id (their keys go to `tombstones`). */
   readonly retire?: readonly string[];
-  /** The same, by location (a run knows these without an id lookup). */
+  /** Old versions replaced by the run's new segments, by location. */
   readonly retireAt?: readonly Location[];
+  /** Contacts a run deleted (delete-missing), by location. */
+  readonly deleteAt?: readonly Location[];
+  /**
+   * Changes that came from the backend: contacts are written with these replication states
+   * and deletions are not sent back. Without it, every written contact is a change to send.
+   */
+  readonly fromBackend?: ReadonlyMap<string, ReplicaFlags>;
   /** Segments already written (by a run) to add to the book. */
   readonly add?: readonly SegmentRef[];
   /** Contacts changed in place: same id, same position. */
@@ -27,9 +35,21 @@ export interface ManifestChange {
   readonly profileState?: { readonly profileId: string; readonly state: ProfileState };
   readonly tombstones?: readonly Tombstone[];
   readonly newSegmentId?: () => string;
+  /** When the change happens (the time of a deletion sent to the backend). */
+  readonly now?: number;
 }
 
-const STORES = ['manifests', 'segments', 'segmentKeys', 'runs', 'profiles', 'tombstones'] as const;
+const STORES = [
+  'manifests',
+  'segments',
+  'segmentKeys',
+  'runs',
+  'profiles',
+  'tombstones',
+  'replicaCheckpoints',
+  'replicaOutbox',
+  'replicaBase',
+] as const;
 
 /**
  * Moves a book from `view`'s version to the next in one transaction: readers see either the
@@ -52,6 +72,16 @@ export async function applyManifestChange(
     if (loc) retireAt(loc);
   }
   for (const loc of change.retireAt ?? []) retireAt(loc);
+  // Deletions the backend must hear of: by hand (key kept, a tombstone) or by a run (no key).
+  const deletions: [Location, boolean][] = [];
+  for (const id of change.retire ?? []) {
+    const loc = view.locate(id);
+    if (loc) deletions.push([loc, true]);
+  }
+  for (const loc of change.deleteAt ?? []) {
+    retireAt(loc);
+    deletions.push([loc, false]);
+  }
   const rewrites = new Map<number, Contact[]>();
   for (const contact of change.rewrite ?? []) {
     const loc = view.locate(contact.id);
@@ -68,6 +98,19 @@ export async function applyManifestChange(
     tx.abort();
     throw new ContactSyncError('busy', 'The address book changed meanwhile; try again.');
   }
+  const replicating = !!(await tx.objectStore('replicaCheckpoints').get('contacts'));
+  const fromBackend = change.fromBackend;
+  if (replicating && !fromBackend) {
+    for (const [loc, byHand] of deletions) {
+      const keys = view.keys[loc.segment]!;
+      void tx
+        .objectStore('replicaOutbox')
+        .put(deletedDocument(keys, loc.position, bookId, byHand, change.now ?? 0));
+    }
+  }
+  /** Written contacts' replication state: from the backend, or changed here on top of `before`. */
+  const flagsFor = (id: string, before: ReplicaFlags | null): ReplicaFlags =>
+    fromBackend?.get(id) ?? { revision: before?.revision ?? 0, dirty: true };
   const refs: SegmentRef[] = [];
   for (let s = 0; s < view.manifest.segments.length; s++) {
     const ref = view.manifest.segments[s]!;
@@ -87,10 +130,24 @@ export async function applyManifestChange(
     }
     const record = await segments.get(ref.id);
     if (!record) throw new ContactSyncError('storage-failed', `Segment ${ref.id} is missing.`);
-    const contacts = contactsOf(view.keys[s]!, record);
-    for (const edit of edits ?? []) contacts[view.locate(edit.id)!.position] = edit;
-    const kept = compact ? contacts.filter((_, p) => !dead.has(p)) : contacts;
-    const next = segmentRecords(ref.id, bookId, kept);
+    const keys = view.keys[s]!;
+    const contacts = contactsOf(keys, record);
+    const flags = contacts.map((_, p) => flagsAt(keys, p));
+    for (const edit of edits ?? []) {
+      const p = view.locate(edit.id)!.position;
+      // The first change since the backend's state: keep that state as the merge base.
+      if (replicating && !fromBackend && !flags[p]!.dirty && flags[p]!.revision > 0)
+        void tx.objectStore('replicaBase').put(contactDocument(contacts[p]!, flags[p]!.revision));
+      contacts[p] = edit;
+      flags[p] = flagsFor(edit.id, flags[p]!);
+    }
+    const keptAt = contacts.map((_, p) => p).filter((p) => !compact || !dead.has(p));
+    const next = segmentRecords(
+      ref.id,
+      bookId,
+      keptAt.map((p) => contacts[p]!),
+      (i) => flags[keptAt[i]!]!,
+    );
     void segments.put(next.segment);
     void keyStore.put(next.keys);
     refs.push(compact ? next.ref : { ...next.ref, dead: [...dead].sort((a, b) => a - b) });
@@ -103,17 +160,21 @@ export async function applyManifestChange(
       const record = await segments.get(last.id);
       const keys = await keyStore.get(last.id);
       if (record && keys) {
-        const next = segmentRecords(last.id, bookId, [
-          ...contactsOf(keys, record),
-          ...contacts.splice(0, SEGMENT_SIZE - last.size),
-        ]);
+        const carried = contactsOf(keys, record);
+        const added = contacts.splice(0, SEGMENT_SIZE - last.size);
+        const next = segmentRecords(last.id, bookId, [...carried, ...added], (i) =>
+          i < carried.length ? flagsAt(keys, i) : flagsFor(added[i - carried.length]!.id, null),
+        );
         void segments.put(next.segment);
         void keyStore.put(next.keys);
         refs[refs.length - 1] = next.ref;
       }
     }
     while (contacts.length > 0) {
-      const next = segmentRecords(change.newSegmentId!(), bookId, contacts.splice(0, SEGMENT_SIZE));
+      const chunk = contacts.splice(0, SEGMENT_SIZE);
+      const next = segmentRecords(change.newSegmentId!(), bookId, chunk, (i) =>
+        flagsFor(chunk[i]!.id, null),
+      );
       void segments.put(next.segment);
       void keyStore.put(next.keys);
       refs.push(next.ref);

@@ -32,6 +32,13 @@ const MIGRATIONS: readonly Upgrade[] = [
       for (const t of all) void store.put(t);
     });
   },
+  // Replication with a backend: pull positions, deletions to send, merge bases, record states.
+  (db) => {
+    db.createObjectStore('replicaCheckpoints', { keyPath: 'collection' });
+    db.createObjectStore('replicaOutbox', { keyPath: 'id' });
+    db.createObjectStore('replicaBase', { keyPath: 'id' });
+    db.createObjectStore('recordReplicas', { keyPath: ['collection', 'id'] });
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

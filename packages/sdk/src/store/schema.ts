@@ -1,5 +1,12 @@
 import type { DBSchema } from 'idb';
-import type { AddressBook, Folder, RunRecord, SyncProfile, Tombstone } from '@contactsync/core';
+import type {
+  AddressBook,
+  ContactDocument,
+  Folder,
+  RunRecord,
+  SyncProfile,
+  Tombstone,
+} from '@contactsync/core';
 
 /** Where a segment sits in a book, and which of its positions are no longer live. */
 export interface SegmentRef {
@@ -47,6 +54,29 @@ export interface SegmentKeysRecord {
   readonly folders: Uint16Array;
   readonly sourceTable: (string | null)[];
   readonly sources: Uint16Array;
+  /**
+   * Replication (absent in stores written before it): the backend revision each contact's state
+   * derives from (0: the backend never acknowledged it), and 1 where a local change is not yet
+   * acknowledged. Absent columns read as revision 0, changed.
+   */
+  readonly revisions?: Float64Array;
+  readonly dirty?: Uint8Array;
+}
+
+/** Where replication stands for one collection (`contacts`, `books`, …). */
+export interface ReplicaCheckpoint {
+  readonly collection: string;
+  /** The backend's opaque pull position; null to pull from the start. */
+  readonly checkpoint: string | null;
+}
+
+/** The last state of a book, folder, profile or run the backend acknowledged. */
+export interface RecordReplica {
+  readonly collection: string;
+  readonly id: string;
+  readonly revision: number;
+  /** The record as JSON, or null when deleted: a local record that differs is a change to push. */
+  readonly json: string | null;
 }
 
 export interface ContactSyncDB extends DBSchema {
@@ -62,6 +92,13 @@ export interface ContactSyncDB extends DBSchema {
   segments: { key: string; value: SegmentRecord; indexes: { bookId: string } };
   segmentKeys: { key: string; value: SegmentKeysRecord; indexes: { bookId: string } };
   tombstones: { key: [string, string]; value: Tombstone };
+  /** Replication's pull positions, by collection; present only once a backend was configured. */
+  replicaCheckpoints: { key: string; value: ReplicaCheckpoint };
+  /** Contacts deleted here whose deletion the backend has not acknowledged yet. */
+  replicaOutbox: { key: string; value: ContactDocument };
+  /** What the backend last held of contacts changed here since: the base of a three-way merge. */
+  replicaBase: { key: string; value: ContactDocument };
+  recordReplicas: { key: [string, string]; value: RecordReplica };
 }
 
 export const SEGMENT_SIZE = 500;

@@ -26,13 +26,40 @@ export const folderAt = (k: SegmentKeysRecord, p: number): string | null =>
 export const sourceAt = (k: SegmentKeysRecord, p: number): string | null =>
   k.sourceTable[k.sources[p]!] ?? null;
 
-/** The two records that store one segment: the values by column, and the key columns. */
+/** A contact's replication state: the backend revision it derives from, and whether changed here. */
+export interface ReplicaFlags {
+  readonly revision: number;
+  readonly dirty: boolean;
+}
+
+export const revisionAt = (k: SegmentKeysRecord, p: number): number => k.revisions?.[p] ?? 0;
+export const dirtyAt = (k: SegmentKeysRecord, p: number): boolean => !k.dirty || k.dirty[p] === 1;
+export const flagsAt = (k: SegmentKeysRecord, p: number): ReplicaFlags => ({
+  revision: revisionAt(k, p),
+  dirty: dirtyAt(k, p),
+});
+
+/** A contact made or changed here: never acknowledged by a backend. */
+const NEW: ReplicaFlags = { revision: 0, dirty: true };
+
+/**
+ * The two records that store one segment: the values by column, and the key columns.
+ * `flags(i)` gives each contact's replication state (default: new, changed here).
+ */
 export function segmentRecords(
   id: string,
   bookId: string,
   contacts: readonly Contact[],
+  flags: (index: number) => ReplicaFlags = () => NEW,
 ): { segment: SegmentRecord; keys: SegmentKeysRecord; ref: SegmentRef } {
   const n = contacts.length;
+  const revisions = new Float64Array(n);
+  const dirty = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const f = flags(i);
+    revisions[i] = f.revision;
+    dirty[i] = f.dirty ? 1 : 0;
+  }
   const hashes = new Float64Array(n);
   const created = new Float64Array(n);
   const updated = new Float64Array(n);
@@ -67,6 +94,8 @@ export function segmentRecords(
       folders: folders.indexes,
       sourceTable: sources.table,
       sources: sources.indexes,
+      revisions,
+      dirty,
     },
     ref: { id, size: n, dead: [] },
   };

@@ -1,3 +1,5 @@
+import { removeBookData } from '../store/remove-book.ts';
+import { deletedDocument } from '../store/contact-documents.ts';
 import {
   BUILT_IN_FIELDS,
   ContactSyncError,
@@ -62,31 +64,17 @@ export function bookOps(ctx: WorkerContext) {
     async deleteBook(bookId: string): Promise<void> {
       await requireBook(ctx, bookId);
       await ctx.writeBook(bookId, 'brief', async (db) => {
-        const stores = [
-          'books',
-          'manifests',
-          'segments',
-          'segmentKeys',
-          'folders',
-          'profiles',
-          'runs',
-          'tombstones',
-        ] as const;
-        const tx = db.transaction(stores, 'readwrite');
-        void tx.objectStore('books').delete(bookId);
-        void tx.objectStore('manifests').delete(bookId);
-        for (const name of ['segments', 'segmentKeys', 'folders', 'profiles'] as const) {
-          const store = tx.objectStore(name);
-          for (const key of await store.index('bookId').getAllKeys(bookId)) void store.delete(key);
+        // With a backend, the book's contacts are deleted there too (they go out as deletions).
+        if (await db.get('replicaCheckpoints', 'contacts')) {
+          const view = await ctx.view(bookId);
+          const now = ctx.clock.now();
+          const tx = db.transaction('replicaOutbox', 'readwrite');
+          view.forEachLive(
+            (_s, p, keys) => void tx.store.put(deletedDocument(keys, p, bookId, false, now)),
+          );
+          await tx.done;
         }
-        const runs = tx.objectStore('runs');
-        for (const key of await runs
-          .index('bookId')
-          .getAllKeys(IDBKeyRange.bound([bookId, -Infinity], [bookId, Infinity]))) {
-          void runs.delete(key);
-        }
-        void tx.objectStore('tombstones').delete(IDBKeyRange.bound([bookId], [bookId, []]));
-        await tx.done;
+        await removeBookData(db, bookId);
       });
       ctx.emit({ type: 'books-changed' });
     },

@@ -9,6 +9,7 @@ import type { ContactSyncDB } from '../store/schema.ts';
 import { withBookLock } from '../platform/book-lock.ts';
 import { recoverBook } from '../store/recovery.ts';
 import type { ProxyConfig } from './proxy-client.ts';
+import { REPLICATION_OFF, type ReplicationStatus } from '../replication/replication-status.ts';
 
 /** What every worker operation shares: the connection, cached book views, clock and events. */
 export class WorkerContext {
@@ -33,8 +34,15 @@ export class WorkerContext {
     this.channel.onmessage = (message: MessageEvent<ContactSyncEvent>) => {
       if (message.data.type === 'run-started') this.watchRun(message.data.run.bookId);
       if (message.data.type === 'destroyed') this.connection.destroyed();
+      if (message.data.type === 'replication-status') this.replicationStatus = message.data.status;
+      this.onChange?.(message.data);
     };
   }
+
+  /** The latest replication status, this tab's own or the replicating tab's. */
+  replicationStatus: ReplicationStatus = REPLICATION_OFF;
+  /** Told of every event, from this tab or another (the replicator wakes on changes). */
+  onChange: ((event: ContactSyncEvent) => void) | null = null;
 
   private readonly watching = new Set<string>();
 
@@ -59,6 +67,7 @@ export class WorkerContext {
 
   emit(event: ContactSyncEvent): void {
     this.channel.postMessage(event);
+    this.onChange?.(event);
   }
 
   /** The book's current view, reused while its manifest version is unchanged. */

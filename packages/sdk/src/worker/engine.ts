@@ -8,10 +8,23 @@ import { importOps } from './imports.ts';
 import { createRunner } from './run-profile.ts';
 import { schedulerOps } from './scheduler.ts';
 import { profileOps } from './profiles.ts';
+import { Replicator, type ReplicatorOptions } from '../replication/replicator.ts';
+import type { ContactConflictResolver } from '../replication/contact-conflicts.ts';
+import { REPLICATION_OFF, type ReplicationStatus } from '../replication/replication-status.ts';
+
+/** Events after which the backend has something new to hear. */
+const LOCAL_CHANGES = new Set([
+  'books-changed',
+  'contacts-changed',
+  'profiles-changed',
+  'run-finished',
+  'run-updated',
+]);
 
 /** Everything the worker offers, as one flat object for comlink. */
 export function createEngine(ctx: WorkerContext) {
   const runner = createRunner(ctx);
+  let replicator: Replicator | null = null;
   return {
     ...bookOps(ctx),
     ...profileOps(ctx),
@@ -36,8 +49,35 @@ export function createEngine(ctx: WorkerContext) {
       ctx.storageReserveBytes = Math.max(0, Number(reserveBytes) || 0);
     },
     /** Wipes the whole database; other tabs hear `destroyed` and stop using it. */
-    destroy: () => ctx.destroy(),
+    async destroy(): Promise<void> {
+      replicator?.close();
+      await ctx.destroy();
+    },
+    /** Replicates with a backend from now on (see docs/replication.md); null: browser-only. */
+    async configureBackend(
+      options: ReplicatorOptions | null,
+      resolveConflict?: ContactConflictResolver,
+    ): Promise<void> {
+      replicator?.close();
+      replicator = null;
+      ctx.onChange = null;
+      ctx.replicationStatus = REPLICATION_OFF;
+      if (!options) return;
+      const next = new Replicator(ctx, options, resolveConflict);
+      replicator = next;
+      ctx.onChange = (event) => {
+        if (LOCAL_CHANGES.has(event.type)) next.poke();
+      };
+      await next.start();
+    },
+    replicationStatus: (): ReplicationStatus => ctx.replicationStatus,
+    /** Exchanges changes with the backend now (in the tab that replicates). */
+    async syncNow(): Promise<ReplicationStatus> {
+      if (!replicator) return ctx.replicationStatus;
+      return replicator.syncNow();
+    },
     close(): void {
+      replicator?.close();
       ctx.close();
     },
   };

@@ -58,6 +58,11 @@ const MIGRATIONS: Record<string, Migration> = {
         .execute();
     },
   },
+  '0003-contacts-row-hash': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('contacts').addColumn('row_hash', 'double precision').execute();
+    },
+  },
 };
 
 export const migrations: MigrationProvider = {

@@ -14,6 +14,8 @@ export interface ContactsTable {
   folder_id: string | null;
   key: string | null;
   source_id: string | null;
+  /** The hash of the file row that last wrote the contact (see ContactDocument.rowHash). */
+  row_hash: number | null;
   /** Field id → value, as JSON; password fields hold digests only. */
   values_json: string;
   created_at: number;

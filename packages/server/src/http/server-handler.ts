@@ -8,7 +8,7 @@ import { documentAdapter } from '../replication/document-rows.ts';
 import { ContactPushSchema, RecordPushSchema } from '../replication/document-schemas.ts';
 import { MAX_PULL, ReplicatedStore } from '../replication/replicated-store.ts';
 import { readJsonBody } from './read-body.ts';
-import { StreamHub } from './stream-hub.ts';
+import { ALL, StreamHub } from './stream-hub.ts';
 
 export interface ServerHandlerOptions {
   readonly db: Kysely<ServerDatabase>;
@@ -36,7 +36,8 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
-const ROUTE = /^\/v1\/replication\/(contacts|books|folders|profiles|runs)\/(pull|push|stream)$/;
+const ROUTE =
+  /^\/v1\/replication\/(?:(contacts|books|folders|profiles|runs)\/(pull|push|stream)|(stream))$/;
 const RECORD_COLLECTIONS = ['books', 'folders', 'profiles', 'runs'] as const;
 
 /**
@@ -110,7 +111,9 @@ export function createServerHandler(options: ServerHandlerOptions) {
         });
         return;
       }
-      await route(match[1]!, match[2]!, request, res, userId);
+      if (match[3] && request.method === 'GET') hub.open(userId, ALL, res);
+      else if (match[3]) throw new ContactSyncError('invalid-argument', 'Use GET.');
+      else await route(match[1]!, match[2]!, request, res, userId);
     } catch (thrown) {
       const error = toContactSyncError(thrown);
       if (res.headersSent) res.destroy();

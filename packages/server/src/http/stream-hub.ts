@@ -1,5 +1,8 @@
 import type { ServerResponse } from 'node:http';
 
+/** The stream of every collection at once: one connection per client instead of five. */
+export const ALL = '*';
+
 /** Open live streams by user and collection: a write is announced to that user's streams only. */
 export class StreamHub {
   private readonly streams = new Map<string, Set<ServerResponse>>();
@@ -28,6 +31,9 @@ export class StreamHub {
   publish(userId: string, collection: string, event: 'change' | 'resync', data: unknown): void {
     for (const res of this.streams.get(`${collection} ${userId}`) ?? [])
       res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+    const all = JSON.stringify({ collection, ...(data as object) });
+    for (const res of this.streams.get(`${ALL} ${userId}`) ?? [])
+      res.write(`event: ${event}\ndata: ${all}\n\n`);
   }
 
   /** Ends every stream (shutdown); clients reconnect and resync. */

@@ -13,6 +13,7 @@ function documentOf(row: ContactsTable): ContactDocument {
     folderId: row.folder_id,
     key: row.key,
     sourceId: row.source_id,
+    rowHash: row.row_hash === null || row.row_hash === undefined ? null : Number(row.row_hash),
     values: JSON.parse(row.values_json) as Record<string, string>,
     createdAt: Number(row.created_at),
   };
@@ -31,6 +32,7 @@ function rowOf(userId: string, seq: number, d: ContactDocument): ContactsTable {
     folder_id: d.folderId,
     key: d.key,
     source_id: d.sourceId,
+    row_hash: d.rowHash,
     values_json: JSON.stringify(d.values),
     created_at: d.createdAt,
   };
@@ -48,6 +50,7 @@ export const contactAdapter: TableAdapter<ContactDocument> = {
     'folder_id',
     'key',
     'source_id',
+    'row_hash',
     'values_json',
     'created_at',
   ],

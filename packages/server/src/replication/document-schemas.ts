@@ -13,6 +13,7 @@ export const ContactDocumentSchema = z.object({
   folderId: z.nullable(id),
   key: z.nullable(z.string().check(z.maxLength(MAX_VALUE_LENGTH))),
   sourceId: z.nullable(id),
+  rowHash: z._default(z.nullable(z.number()), null),
   values: z
     .record(z.string().check(z.maxLength(200)), z.string().check(z.maxLength(MAX_VALUE_LENGTH)))
     .check(z.refine((v) => Object.keys(v).length <= 200, 'At most 200 fields.')),

@@ -1,0 +1,95 @@
+import {
+  ContactSyncError,
+  type PullResult,
+  type PushResult,
+  type PushRow,
+  type ReplicationMeta,
+} from '@contactsync/core';
+
+/** Where the backend is (its replication API, e.g. "/v1/replication/") and how to sign in. */
+export interface BackendConfig {
+  readonly url: string;
+  /** Sent with every request, e.g. `{ authorization: 'Bearer …' }`; cookies go as usual. */
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+/** The replication protocol's three requests (docs/replication.md), with errors as codes. */
+export class BackendClient {
+  private readonly base: string;
+
+  constructor(private readonly config: BackendConfig) {
+    this.base = config.url.endsWith('/') ? config.url : `${config.url}/`;
+  }
+
+  async pull<D extends ReplicationMeta>(
+    collection: string,
+    checkpoint: string | null,
+    limit: number,
+  ): Promise<PullResult<D>> {
+    const query = new URLSearchParams({ limit: String(limit) });
+    if (checkpoint) query.set('checkpoint', checkpoint);
+    return (await this.request(`${collection}/pull?${query}`)).json() as Promise<PullResult<D>>;
+  }
+
+  async push<D extends ReplicationMeta>(
+    collection: string,
+    rows: readonly PushRow<D>[],
+  ): Promise<PushResult<D>> {
+    const res = await this.request(`${collection}/push`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ rows }),
+    });
+    return res.json() as Promise<PushResult<D>>;
+  }
+
+  /**
+   * Listens to the live stream of every collection until it ends or `signal` aborts, calling
+   * `onEvent` for each event ("change" or "resync"). One connection for all collections.
+   */
+  async listen(signal: AbortSignal, onEvent: (event: string) => void): Promise<void> {
+    const res = await this.request('stream', { signal, headers: { accept: 'text/event-stream' } });
+    const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let buffer = '';
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) return;
+      buffer += value;
+      let end: number;
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        const block = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const event = /^event: (.*)$/m.exec(block)?.[1];
+        if (event) onEvent(event);
+      }
+    }
+  }
+
+  private async request(path: string, init: RequestInit = {}): Promise<Response> {
+    let res: Response;
+    try {
+      res = await fetch(this.base + path, {
+        ...init,
+        credentials: 'include',
+        cache: 'no-store',
+        headers: { ...this.config.headers, ...(init.headers as Record<string, string>) },
+      });
+    } catch (error) {
+      if ((error as Error).name === 'AbortError') throw error;
+      throw new ContactSyncError(
+        'backend-unreachable',
+        'The contact server cannot be reached; changes wait here and go out when it is back.',
+      );
+    }
+    if (res.ok) return res;
+    const body = (await res.json().catch(() => null)) as {
+      error?: { code?: string; message?: string };
+    } | null;
+    const message = body?.error?.message ?? `The contact server answered ${res.status}.`;
+    if (res.status === 401 || res.status === 403)
+      throw new ContactSyncError('backend-refused', message, { status: res.status });
+    if (res.status === 400 && body?.error?.code === 'invalid-argument')
+      throw new ContactSyncError('invalid-argument', message, { status: 400 });
+    throw new ContactSyncError('backend-failed', message, { status: res.status });
+  }
+}

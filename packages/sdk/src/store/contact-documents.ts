@@ -1,0 +1,63 @@
+import type { Contact, ContactDocument } from '@contactsync/core';
+import type { SegmentKeysRecord } from './schema.ts';
+import { revisionAt, sourceAt } from './segment-records.ts';
+
+/** A stored contact as the replication protocol's document. */
+export function contactDocument(contact: Contact, revision: number): ContactDocument {
+  return {
+    id: contact.id,
+    revision,
+    updatedAt: contact.updatedAt,
+    deleted: false,
+    bookId: contact.bookId,
+    folderId: contact.folderId,
+    key: contact.key,
+    sourceId: contact.origin?.sourceId ?? null,
+    rowHash: contact.origin?.rowHash ?? null,
+    values: contact.values,
+    createdAt: contact.createdAt,
+  };
+}
+
+/**
+ * The deletion of the contact at `p`, as the backend stores it: no values. A deletion by hand
+ * keeps the key, so every replica's imports keep it out; a run's deletion does not.
+ */
+export function deletedDocument(
+  keys: SegmentKeysRecord,
+  p: number,
+  bookId: string,
+  byHand: boolean,
+  now: number,
+): ContactDocument {
+  return {
+    id: keys.ids[p]!,
+    revision: revisionAt(keys, p),
+    updatedAt: now,
+    deleted: true,
+    bookId,
+    folderId: null,
+    key: byHand ? (keys.keys[p] ?? null) : null,
+    sourceId: sourceAt(keys, p),
+    rowHash: null,
+    values: {},
+    createdAt: 0,
+  };
+}
+
+/** A document from the backend as a stored contact. */
+export function contactOf(document: ContactDocument): Contact {
+  return {
+    id: document.id,
+    bookId: document.bookId,
+    folderId: document.folderId,
+    key: document.key,
+    values: document.values,
+    origin:
+      document.sourceId === null
+        ? null
+        : { sourceId: document.sourceId, rowHash: document.rowHash ?? 0 },
+    createdAt: document.createdAt,
+    updatedAt: document.updatedAt,
+  };
+}
