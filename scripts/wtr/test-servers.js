@@ -10,6 +10,7 @@ import { register } from 'tsx/esm/api';
 export async function testServers() {
   register();
   const { allowAnyCaller, createProxyHandler } = await import('../../packages/proxy/src/index.ts');
+  const backends = await referenceServers();
   const require = createRequire(import.meta.url);
   const mswWorker = readFileSync(require.resolve('msw/mockServiceWorker.js'), 'utf8');
 
@@ -56,6 +57,27 @@ export async function testServers() {
       ctx.body = { url: fileServerUrl };
       return;
     }
+    const backend = /^\/v1\/(sqlite|postgres)(\/replication\/.*)$/.exec(ctx.path);
+    if (backend) {
+      ctx.respond = false;
+      ctx.req.url = ctx.req.url.replace(`/v1/${backend[1]}`, '/v1');
+      await backends[backend[1]].handle(ctx.req, ctx.res);
+      return;
+    }
+    const control = /^\/__test\/backend\/(sqlite|postgres)\/(down|up|count)$/.exec(ctx.path);
+    if (control) {
+      const server = backends[control[1]];
+      if (control[2] === 'count') ctx.body = await server.count(ctx.query.user);
+      else if (ctx.query.device) {
+        if (control[2] === 'down') server.downDevices.add(ctx.query.device);
+        else server.downDevices.delete(ctx.query.device);
+        ctx.body = { device: ctx.query.device, down: control[2] === 'down' };
+      } else {
+        server.down = control[2] === 'down';
+        ctx.body = { down: server.down };
+      }
+      return;
+    }
     if (ctx.path.startsWith('/v1/')) {
       ctx.respond = false;
       await proxy(ctx.req, ctx.res);
@@ -63,5 +85,68 @@ export async function testServers() {
     }
     await next();
   };
-  return { middleware, close: () => fileServer.close() };
+  return {
+    middleware,
+    close: () => {
+      fileServer.close();
+      backends.stop();
+    },
+  };
+}
+
+/**
+ * The reference server (packages/server) on a SQLite file and on a real PostgreSQL cluster, for
+ * replication tests. A request names its user in "x-test-user" (a test's own id, so tests never
+ * share data). "Down" answers every request with a dropped connection, as a stopped server would;
+ * `?device=` takes down one device only (its "x-test-device" header).
+ */
+async function referenceServers() {
+  const { createServerHandler, openDatabase } = await import('../../packages/server/src/index.ts');
+  const { startPostgres } = await import('../../packages/server/test-node/fixtures/postgres.ts');
+  const { mkdtempSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { sql } = await import('kysely');
+  const cluster = await startPostgres();
+  process.once('exit', () => cluster.stop());
+  const make = async (location) => {
+    const db = await openDatabase(location);
+    const handler = createServerHandler({
+      db,
+      authenticate: (req) => req.headers['x-test-user'] ?? null,
+    });
+    const server = {
+      down: false,
+      // One device offline: its requests (named by "x-test-device") fail, the others' go through.
+      downDevices: new Set(),
+      handle: (req, res) =>
+        server.down || server.downDevices.has(req.headers['x-test-device'])
+          ? res.socket.destroy()
+          : handler(req, res),
+      count: async (user) => {
+        const row = await db
+          .selectFrom('contacts')
+          .select([
+            sql`count(*)`.as('rows'),
+            sql`sum(case when deleted = 1 then 1 else 0 end)`.as('deleted'),
+            sql`max(revision)`.as('maxRevision'),
+          ])
+          .where('user_id', '=', String(user))
+          .executeTakeFirstOrThrow();
+        return {
+          rows: Number(row.rows),
+          deleted: Number(row.deleted ?? 0),
+          maxRevision: Number(row.maxRevision ?? 0),
+        };
+      },
+    };
+    return server;
+  };
+  const dir = mkdtempSync(join(tmpdir(), 'contactsync-wtr-'));
+  const servers = {
+    sqlite: await make(join(dir, 'contacts.db')),
+    postgres: await make(cluster.url),
+    stop: () => cluster.stop(),
+  };
+  return servers;
 }

@@ -55,6 +55,8 @@ export interface BackendOptions {
   readonly headers?: Record<string, string>;
   /** Pauses (ms) before further attempts after a failure. Default 1 s, 3 s, 10 s, 30 s, 60 s. */
   readonly retryDelaysMs?: readonly number[];
+  /** Contacts per push and per pulled page (at most 1,000, the default). */
+  readonly batchSize?: number;
   /** Your own rule for a contact changed on two devices (default: docs/replication.md). */
   readonly resolveConflict?: ContactConflictResolver;
 }
@@ -137,7 +139,11 @@ export async function createContactSync(options: ContactSyncOptions = {}) {
 
   if (options.scheduler !== 'manual') await engine.startScheduler();
 
+  let closed = false;
+  /** Ends the worker; calling it again does nothing. */
   function close(): void {
+    if (closed) return;
+    closed = true;
     for (const channel of channels) channel.close();
     channels.clear();
     engine[releaseProxy]();

@@ -1,7 +1,7 @@
 import type { ContactDocument, Tombstone } from '@contactsync/core';
 import { applyManifestChange } from '../store/manifest-change.ts';
 import { contactOf } from '../store/contact-documents.ts';
-import { dirtyAt, type ReplicaFlags } from '../store/segment-records.ts';
+import { dirtyAt, revisionAt, type ReplicaFlags } from '../store/segment-records.ts';
 import type { WorkerContext } from '../worker/context.ts';
 import type { BackendClient } from './backend-client.ts';
 import { loadCheckpoint, saveCheckpoint } from './checkpoints.ts';
@@ -68,7 +68,9 @@ async function applyPulled(
     const clean = (d: ContactDocument) => flags.set(d.id, { revision: d.revision, dirty: false });
     for (const d of latest.values()) {
       const loc = view.locate(d.id);
+      // Changed here (the push settles it), or already this revision (our own write coming back).
       if (loc && dirtyAt(view.keys[loc.segment]!, loc.position)) continue;
+      if (loc && revisionAt(view.keys[loc.segment]!, loc.position) >= d.revision) continue;
       if (!loc && pendingDeletes.has(d.id)) continue;
       if (d.deleted) {
         if (loc) retire.push(d.id);

@@ -107,6 +107,7 @@ export async function pullRecords(
         ? replica?.json !== JSON.stringify(current)
         : replica !== undefined && replica.json !== null;
       if (changedHere) continue; // the push settles it
+      if (replica && replica.revision >= d.revision) continue; // our own write coming back
       if (collection === 'books' && d.deleted)
         await ctx.writeBook(d.id, 'wait', (locked) => removeBookData(locked, d.id));
       const tx = db.transaction(['recordReplicas', collection, 'manifests'], 'readwrite');

@@ -64,14 +64,13 @@ export class Replicator {
   async syncNow(): Promise<ReplicationStatus> {
     if (!this.leading) return this.ctx.replicationStatus;
     this.attempt = 0;
-    const done = new Promise<void>((resolve) => this.waiting.push(resolve));
+    const done = new Promise<ReplicationStatus>((resolve) => this.waiting.push(resolve));
     this.poke();
-    await done;
-    return this.status;
+    return done;
   }
 
   /** Callers of syncNow, answered after the next cycle that starts. */
-  private waiting: (() => void)[] = [];
+  private waiting: ((status: ReplicationStatus) => void)[] = [];
   private leading = false;
 
   close(): void {
@@ -108,7 +107,7 @@ export class Replicator {
           retryAt: this.ctx.clock.now() + delay,
         });
       }
-      for (const resolve of answered) resolve();
+      for (const resolve of answered) resolve(this.status);
       if (!this.woken) await this.sleep(delay);
     }
   }

@@ -1,0 +1,261 @@
+import { expect } from '@open-wc/testing';
+import {
+  createContactSync,
+  type ContactSync,
+  type ContactSyncOptions,
+  type ReplicationStatus,
+} from '../src/index.ts';
+import { allContacts, csvFile, people, profileInput } from './helpers.ts';
+
+type Backend = 'sqlite' | 'postgres';
+let n = 0;
+const uid = () => `u${Date.now().toString(36)}${++n}${Math.random().toString(36).slice(2, 8)}`;
+
+/** Closed after each test: an open client keeps its live stream (one of six connections). */
+const open: ContactSync[] = [];
+afterEach(() => {
+  for (const sync of open.splice(0)) sync.close();
+});
+
+async function opened(options: ContactSyncOptions): Promise<ContactSync> {
+  const sync = await createContactSync(options);
+  open.push(sync);
+  return sync;
+}
+
+/** One device: its own database (its own IndexedDB, worker and replica) signed in as `user`. */
+function device(
+  backend: Backend,
+  user: string,
+  extra: Partial<ContactSyncOptions['backend']> = {},
+) {
+  const dbName = `replica-${uid()}`;
+  return opened({
+    dbName,
+    scheduler: 'manual',
+    backend: {
+      url: `/v1/${backend}/replication/`,
+      headers: { 'x-test-user': user, 'x-test-device': dbName },
+      retryDelaysMs: [200],
+      ...extra,
+    },
+  });
+}
+
+const control = (backend: Backend, what: 'down' | 'up', device?: ContactSync) =>
+  fetch(`/__test/backend/${backend}/${what}${device ? `?device=${device.dbName}` : ''}`);
+const inSql = async (backend: Backend, user: string) =>
+  (await (await fetch(`/__test/backend/${backend}/count?user=${user}`)).json()) as {
+    rows: number;
+    deleted: number;
+    maxRevision: number;
+  };
+
+async function synced(sync: ContactSync): Promise<ReplicationStatus> {
+  // The first call may meet the tab before it took the replication lock.
+  for (let i = 0; i < 50; i++) {
+    const status = await sync.replication.syncNow();
+    if (status.state === 'synced') return status;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`not synced: ${JSON.stringify(await sync.replication.status())}`);
+}
+
+async function importPeople(sync: ContactSync, count: number, file = people(count)) {
+  const book = await sync.books.create({ name: 'Customers' });
+  const profile = await sync.profiles.create(
+    profileInput(book.id, {
+      behaviour: { ...profileInput(book.id).behaviour, deleteMissing: true },
+    }),
+  );
+  const record = await sync.run(profile.id, csvFile(`email,name\n${file}`));
+  expect(record.status, record.error?.message).to.equal('success');
+  return { book, profile };
+}
+
+for (const backend of ['sqlite', 'postgres'] as const)
+  describe(`replication with the reference server on ${backend}`, () => {
+    it('brings 1,000 imported contacts, the book, the import and its history to a second device', async () => {
+      const user = uid();
+      const a = await device(backend, user);
+      const { book, profile } = await importPeople(a, 1000);
+      const status = await synced(a);
+      expect(status.pending).to.equal(0);
+      expect(await inSql(backend, user)).to.deep.equal({ rows: 1000, deleted: 0, maxRevision: 1 });
+
+      const b = await device(backend, user);
+      await synced(b);
+      expect((await b.books.list()).map((x) => x.id)).to.deep.equal([book.id]);
+      expect((await b.profiles.list(book.id)).map((p) => p.name)).to.deep.equal([profile.name]);
+      expect((await b.history.list({ profileId: profile.id })).map((r) => r.status)).to.deep.equal([
+        'success',
+      ]);
+      const page = await b.contacts.list(book.id, { limit: 5, search: 'user7' });
+      expect(page.total).to.equal(111);
+      expect((await b.contacts.list(book.id, { limit: 1 })).total).to.equal(1000);
+      // Nothing pulled counts as a change of B's own.
+      expect((await b.replication.status()).pending).to.equal(0);
+    });
+
+    it('deletes on every device what one deleted, and no later import brings it back', async () => {
+      const user = uid();
+      const a = await device(backend, user);
+      const { book, profile } = await importPeople(a, 20);
+      await synced(a);
+      const b = await device(backend, user);
+      await synced(b);
+      const victim = (await allContacts(b, book.id)).find((c) => c.key === 'user3@example.com')!;
+      await b.contacts.delete(book.id, victim.id);
+      await synced(b);
+      await synced(a);
+      const left = await allContacts(a, book.id);
+      expect(left.map((c) => c.key)).not.to.include('user3@example.com');
+      expect(left).to.have.length(19);
+      // The file again (with one row more), on the device that did not delete it: the key stays out.
+      const again = await a.run(profile.id, csvFile(`email,name\n${people(21)}`));
+      expect(again.counts.skipped, JSON.stringify(again.counts)).to.equal(1);
+      await synced(a);
+      expect(await inSql(backend, user)).to.include({ rows: 21, deleted: 1 });
+    });
+
+    it('sends a re-import’s changed contacts only, and its deletions', async () => {
+      const user = uid();
+      const a = await device(backend, user);
+      const { profile } = await importPeople(a, 200);
+      await synced(a);
+      const before = await inSql(backend, user);
+      // Rows 0 and 1 change, row 199 goes away.
+      const file = people(200)
+        .replace('Person 0\n', 'Changed 0\n')
+        .replace('Person 1\n', 'Changed 1\n')
+        .replace('user199@example.com,Person 199\n', '');
+      const record = await a.run(profile.id, csvFile(`email,name\n${file}`));
+      expect(record.counts).to.include({ updated: 2, deleted: 1 });
+      await synced(a);
+      const after = await inSql(backend, user);
+      expect(after.rows).to.equal(before.rows);
+      expect(after.deleted).to.equal(1);
+      expect(after.maxRevision).to.equal(2);
+    });
+
+    it('merges a contact edited on two devices by the documented rule', async () => {
+      const user = uid();
+      const a = await device(backend, user);
+      const { book } = await importPeople(a, 3);
+      await synced(a);
+      const b = await device(backend, user);
+      await synced(b);
+      const id = (await allContacts(a, book.id)).find((c) => c.key === 'user1@example.com')!.id;
+      // B is offline while both edit: its push meets A's change as a conflict.
+      await control(backend, 'down', b);
+      // Different fields on each side: both changes stay.
+      await a.contacts.update(book.id, id, {
+        values: { phone: '+371 20000001', firstName: 'Anna' },
+      });
+      await synced(a);
+      await new Promise((r) => setTimeout(r, 5));
+      await b.contacts.update(book.id, id, { values: { company: 'Acme', firstName: 'Annija' } });
+      await control(backend, 'up', b);
+      await synced(b);
+      await synced(a);
+      for (const sync of [a, b]) {
+        const c = (await allContacts(sync, book.id)).find((x) => x.id === id)!;
+        expect(c.values.phone).to.equal('+371 20000001');
+        expect(c.values.company).to.equal('Acme');
+        // The same field on both sides: the newer change.
+        expect(c.values.firstName).to.equal('Annija');
+      }
+    });
+
+    it('uses the host’s own conflict rule when given one', async () => {
+      const user = uid();
+      const a = await device(backend, user);
+      const { book } = await importPeople(a, 2);
+      await synced(a);
+      const seen: string[] = [];
+      const b = await device(backend, user, {
+        resolveConflict: ({ master, local }) => {
+          seen.push(master.id);
+          return {
+            ...master,
+            values: { ...master.values, notes: `kept ${local.values.firstName}` },
+          };
+        },
+      });
+      await synced(b);
+      const id = (await allContacts(a, book.id))[0]!.id;
+      await control(backend, 'down', b);
+      await a.contacts.update(book.id, id, { values: { firstName: 'From A' } });
+      await synced(a);
+      await b.contacts.update(book.id, id, { values: { firstName: 'From B' } });
+      await control(backend, 'up', b);
+      await synced(b);
+      expect(seen).to.deep.equal([id]);
+      await synced(a);
+      const c = (await allContacts(a, book.id)).find((x) => x.id === id)!;
+      expect(c.values).to.include({ firstName: 'From A', notes: 'kept From B' });
+    });
+
+    it('keeps changes while the server is down and sends each once when it is back', async () => {
+      const user = uid();
+      const a = await device(backend, user);
+      await synced(a);
+      await control(backend, 'down');
+      try {
+        await importPeople(a, 300);
+        const failed = await a.replication.syncNow();
+        expect(failed.state).to.equal('retrying');
+        expect(failed.error?.code).to.equal('backend-unreachable');
+        expect(failed.pending).to.be.greaterThan(300);
+      } finally {
+        await control(backend, 'up');
+      }
+      const status = await synced(a);
+      expect(status.pending).to.equal(0);
+      expect(status.error).to.equal(null);
+      expect(await inSql(backend, user)).to.deep.equal({ rows: 300, deleted: 0, maxRevision: 1 });
+    });
+
+    it('resumes after a tab closed in the middle of a push, and nothing arrives twice', async () => {
+      const user = uid();
+      const dbName = `replica-${uid()}`;
+      const options = {
+        dbName,
+        scheduler: 'manual' as const,
+        backend: {
+          url: `/v1/${backend}/replication/`,
+          headers: { 'x-test-user': user },
+          batchSize: 25,
+        },
+      };
+      const a = await opened(options);
+      await importPeople(a, 1000);
+      void a.replication.syncNow().catch(() => undefined);
+      for (let i = 0; i < 500 && (await inSql(backend, user)).rows === 0; i++)
+        await new Promise((r) => setTimeout(r, 10));
+      a.close(); // the worker ends mid-push, as with a closed tab
+      const sent = (await inSql(backend, user)).rows;
+      expect(sent).to.be.greaterThan(0).and.lessThan(1000);
+      const again = await opened(options);
+      const status = await synced(again);
+      expect(status.pending).to.equal(0);
+      expect(await inSql(backend, user)).to.deep.equal({ rows: 1000, deleted: 0, maxRevision: 1 });
+    });
+
+    it('never shows one user another user’s contacts', async () => {
+      const ann = await device(backend, uid());
+      await importPeople(ann, 5);
+      await synced(ann);
+      const bob = await device(backend, uid());
+      await synced(bob);
+      expect(await bob.books.list()).to.deep.equal([]);
+    });
+  });
+
+describe('replication switched off', () => {
+  it('says "off" and keeps everything in the browser', async () => {
+    const sync = await opened({ dbName: `local-${uid()}`, scheduler: 'manual' });
+    expect((await sync.replication.status()).state).to.equal('off');
+    expect((await sync.replication.syncNow()).state).to.equal('off');
+  });
+});
