@@ -15,8 +15,23 @@ import { startPhone } from './phone.js';
 const $ = (id) => document.getElementById(id);
 const status = (text) => ($('status').textContent = text);
 
-const sync = await createContactSync({ dbName: 'contactsync-demo', proxyUrl: '/v1' });
+const sync = await createContactSync({
+  dbName: 'contactsync-demo',
+  proxyUrl: '/v1',
+  // The portal's contact server (demo/server.mjs): this browser is a replica of its contacts.
+  backend: { url: '/v1/replication/' },
+});
+await firstExchange();
 const book = (await sync.books.list())[0] ?? (await sync.books.create({ name: 'Contacts' }));
+
+/** A new browser learns the portal's books before it would make one of its own (at most 3 s). */
+async function firstExchange() {
+  for (let waited = 0; waited < 3000; waited += 100) {
+    const { state } = await sync.replication.syncNow();
+    if (state === 'synced' || state === 'retrying') return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
 
 // One client for every element on the page; provided before the elements are defined, so each
 // finds it when it connects.

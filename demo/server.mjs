@@ -1,10 +1,11 @@
 // Serves the demo portal, the built SDK and the fetch proxy (/v1/*) on one port.
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream, readFileSync, statSync } from 'node:fs';
+import { createReadStream, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { extname, join, normalize, resolve } from 'node:path';
+import { dirname, extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { allowAnyCaller, createProxyHandler } from '../packages/proxy/dist/index.js';
+import { createServerHandler, openSqlite } from '../packages/server/dist/index.js';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const port = Number(process.env.PORT ?? 8080);
@@ -78,8 +79,23 @@ function makeProxy(actualPort) {
 }
 let proxy = null;
 
+// The portal's contact server on its embedded database: contacts survive a browser wipe and
+// show in every browser. The demo has one user; a real portal names the signed-in user here.
+const databaseFile =
+  process.env.CONTACTSYNC_SERVER_DATABASE ?? join(root, 'demo/.data/contactsync.db');
+mkdirSync(dirname(databaseFile), { recursive: true });
+const contactServer = createServerHandler({
+  db: await openSqlite(databaseFile),
+  // Only the portal's own pages (browsers mark their requests same-origin) are the demo user.
+  authenticate: (req) => (req.headers['sec-fetch-site'] === 'same-origin' ? 'demo' : null),
+});
+
 const server = createServer((req, res) => {
   const url = new URL(req.url ?? '/', 'http://localhost');
+  if (url.pathname.startsWith('/v1/replication/')) {
+    void contactServer(req, res);
+    return;
+  }
   if (url.pathname.startsWith('/v1/')) {
     void proxy(req, res);
     return;

@@ -2,7 +2,9 @@
 // real proxy and a real HTTP server on 127.0.0.1 holding the remote file.
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
@@ -34,7 +36,12 @@ before(async () => {
   });
   const filePort = await listen(files);
   portal = spawn(process.execPath, ['demo/server.mjs'], {
-    env: { ...process.env, PORT: '0', CONTACTSYNC_PROXY_ALLOW_PRIVATE: '127.0.0.1/32' },
+    env: {
+      ...process.env,
+      PORT: '0',
+      CONTACTSYNC_PROXY_ALLOW_PRIVATE: '127.0.0.1/32',
+      CONTACTSYNC_SERVER_DATABASE: join(mkdtempSync(join(tmpdir(), 'contactsync-demo-')), 'c.db'),
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   base = await new Promise((resolve, reject) => {
@@ -191,4 +198,18 @@ test('the demo portal: local import with a custom field and key, unchanged re-im
   await page.locator('#theme').selectOption('dark');
   await page.screenshot({ path: `${SHOTS}/portal-dark.png`, fullPage: true });
   assert.deepEqual(problems, []);
+});
+
+test('a second browser (its own profile) shows the same portal: contacts, history, imports', async () => {
+  // Each context has its own IndexedDB: only the contact server connects the two.
+  const second = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await second.newPage();
+  await page.goto(base);
+  await page
+    .locator('cs-contact-list')
+    .getByRole('option', { name: /Ann Lee/ })
+    .waitFor();
+  await page.locator('cs-history-grid').getByRole('rowheader', { name: 'members.csv' }).waitFor();
+  await page.screenshot({ path: `${SHOTS}/second-browser.png` });
+  await second.close();
 });
