@@ -16,6 +16,7 @@ import { build } from 'esbuild';
 import puppeteer from 'puppeteer-core';
 import { chromiumArgs, chromiumPath, assertChromium } from '../scripts/wtr/chromium.js';
 import { generateCsv } from './generate.mjs';
+import { bulkInsertFloor, countRows, startBackends } from './backends.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const out = join(root, 'bench/out');
@@ -24,6 +25,7 @@ const skipNaiveAbove = Number(process.env.BENCH_NAIVE_MAX ?? Infinity);
 mkdirSync(out, { recursive: true });
 assertChromium();
 
+const rate = (rows, ms) => `${Math.round(rows / (ms / 1000)).toLocaleString('en-US')}/s`;
 const label = (n) => (n >= 1e6 ? `${n / 1e6}M` : `${n / 1e3}k`);
 const files = [];
 for (const rows of sizes) {
@@ -55,8 +57,15 @@ const mounts = [
   ['/bench/bench-worker.js', join(out, 'bench-worker.js')],
   ['/bench/', join(root, 'bench/page')],
 ];
+const backends = await startBackends(out);
 const server = createServer((req, res) => {
   const path = new URL(req.url, 'http://x').pathname;
+  const backend = /^\/v1\/(sqlite|postgres)\/replication\//.exec(path);
+  if (backend) {
+    req.url = req.url.replace(`/v1/${backend[1]}/`, '/v1/');
+    void backends[backend[1]].handle(req, res);
+    return;
+  }
   for (const [prefix, target] of mounts) {
     if (!path.startsWith(prefix)) continue;
     const file = prefix.endsWith('/')
@@ -161,7 +170,31 @@ for (const rows of sizes) {
   console.log(
     `  every row accounted for: initial ${accounting(initial)}; unchanged ${accounting(unchanged)}; 1% changed ${accounting(changed)}`,
   );
+  const replication = {};
+  for (const backend of ['sqlite', 'postgres']) {
+    const user = `bench-${backend}-${rows}`;
+    const r = await page.evaluate(
+      (n, c, b, u) => window.bench.replicate(n, c, b, u),
+      name,
+      changedName,
+      backend,
+      user,
+    );
+    const sql = await countRows(backends[backend], user);
+    r.pushed = backends[backend].pushed.get(user) ?? 0;
+    r.sql = sql;
+    replication[backend] = r;
+    console.log(
+      `  replication to ${backend}: first ${(r.firstMs / 1000).toFixed(1)} s (${rate(rows, r.firstMs)}); 1% re-import ${r.updated} updated, synced ${(r.changedMs / 1000).toFixed(1)} s after the run started (run ${(r.runMs / 1000).toFixed(1)} s); contacts pushed in all ${r.pushed}; in SQL ${JSON.stringify(sql)}`,
+    );
+  }
+  const floor = await bulkInsertFloor(backends, `bench-sqlite-${rows}`);
+  console.log(
+    `  bulk-insert floor (${floor.rows} rows): SQLite ${(floor.sqliteMs / 1000).toFixed(1)} s, PostgreSQL COPY ${(floor.postgresMs / 1000).toFixed(1)} s`,
+  );
   results.push({
+    replication,
+    floor,
     rows,
     bytes,
     papaparse,
@@ -178,9 +211,9 @@ for (const rows of sizes) {
 clearInterval(poll);
 await browser.close();
 server.close();
+backends.stop();
 
 const fmt = (ms) => `${(ms / 1000).toFixed(2)} s`;
-const rate = (rows, ms) => `${Math.round(rows / (ms / 1000)).toLocaleString('en-US')}/s`;
 const verdict = (ok) => (ok ? 'met' : 'missed');
 let md = `# Benchmarks
 
@@ -211,6 +244,14 @@ md += `\n## Browsing a full book\n\nOne call each through \`sync.contacts.list\`
 const msOf = (ms) => `${ms.toFixed(0)} ms`;
 for (const r of results) {
   md += `| ${label(r.rows)} | ${msOf(r.browse.firstPage)} | ${msOf(r.browse.lastPage)} | ${msOf(r.browse.searchMiss)} | ${msOf(r.browse.recipients)} |\n`;
+}
+md += `\n## Replication to the reference server\n\nIn the same run, per size and backend: the file imported browser-only into a fresh database, then the backend switched on (\`createContactSync({ backend })\`, the reference server mounted on this bench's HTTP server on 127.0.0.1, on a SQLite file and on a throwaway PostgreSQL cluster); **first replication** is the time until \`replication.syncNow()\` reports \`synced\` with nothing pending (every contact in SQL). Then the 1%-changed file is imported with the backend on; **1% re-import** is the time from the run's start until the backend has its changes. **Pushed** counts contact documents received in push requests (at the HTTP boundary) over both steps: the first replication sends every contact once, the re-import only what changed. The **bulk-insert floor** writes the same rows (read back from the SQLite table) into an empty copy of the table: one multi-row INSERT per 1,000 rows (a transaction each) with better-sqlite3, one COPY per 1,000 rows with pg-copy-streams.\n\n| rows | backend | first replication | floor | 1% re-import (run + sync) | updated by the run | pushed in all | rows rewritten in SQL |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n`;
+for (const r of results) {
+  for (const backend of ['sqlite', 'postgres']) {
+    const x = r.replication[backend];
+    const floorMs = backend === 'sqlite' ? r.floor.sqliteMs : r.floor.postgresMs;
+    md += `| ${label(r.rows)} | ${backend === 'sqlite' ? 'SQLite' : 'PostgreSQL'} | ${fmt(x.firstMs)} (${rate(r.rows, x.firstMs)}) | ${fmt(floorMs)} (${rate(r.floor.rows, floorMs)}) | ${fmt(x.changedMs)} (run ${fmt(x.runMs)}) | ${x.updated} | ${x.pushed.toLocaleString('en-US')} (= ${r.rows.toLocaleString('en-US')} + ${(x.pushed - r.rows).toLocaleString('en-US')}) | ${x.sql.rewritten} |\n`;
+  }
 }
 md += `\nRuns: ${results.map((r) => `${label(r.rows)}: initial ${r.initial.status}, unchanged ${r.unchanged.status}, 1% ${r.changed.status} (${r.changed.counts.updated} updated); rows accounted for: ${accounting(r.initial)}, ${accounting(r.changed)}`).join('; ')}.\n`;
 // Hand-written analysis (where the time goes, what is next) is kept beside the generator.

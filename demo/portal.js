@@ -9,6 +9,7 @@ import {
   lv,
   provideSync,
   RecipientPicker,
+  SyncStatus,
 } from '/elements/contactsync-elements.js';
 import { startPhone } from './phone.js';
 
@@ -43,8 +44,9 @@ HistoryGrid.define();
 ContactList.define();
 DeviceSync.define();
 RecipientPicker.define();
+SyncStatus.define();
 
-const elements = () => ELEMENTS.map($);
+const elements = () => [...ELEMENTS, 'sync-status'].map($);
 
 $('language').addEventListener('change', (event) => {
   const lang = event.target.value;

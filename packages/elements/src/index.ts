@@ -5,6 +5,7 @@ export { ImportWizard } from './import-wizard/import-wizard.ts';
 export { MappingTable, mappingFromPreview } from './mapping-table/mapping-table.ts';
 export { RecipientPicker } from './recipient-picker/recipient-picker.ts';
 export { ScheduleEditor } from './schedule-editor/schedule-editor.ts';
+export { SyncStatus } from './sync-status/sync-status.ts';
 export { provideSync, syncContext } from './shared/sync-context.ts';
 export {
   ContactDeletedEvent,

@@ -242,6 +242,33 @@ for (const backend of ['sqlite', 'postgres'] as const)
       expect(await inSql(backend, user)).to.deep.equal({ rows: 1000, deleted: 0, maxRevision: 1 });
     });
 
+    it('sends passwords only as the salted digest, never as typed', async () => {
+      const user = uid();
+      const a = await device(backend, user);
+      const book = await a.books.create({ name: 'Members' });
+      const profile = await a.profiles.create(
+        profileInput(book.id, {
+          mapping: {
+            columns: [
+              { column: 0, header: 'email', field: 'email' },
+              { column: 1, header: 'password', field: 'password' },
+            ],
+            key: { kind: 'column', column: 0 },
+          },
+        }),
+      );
+      await a.run(profile.id, csvFile('email,password\nann@example.com,Pw-9f3Kq-SECRET\n'));
+      await synced(a);
+      const res = await fetch(`/v1/${backend}/replication/contacts/pull?limit=10`, {
+        headers: { 'x-test-user': user },
+      });
+      const text = await res.text();
+      expect(text).not.to.contain('SECRET');
+      const [stored] = (JSON.parse(text) as { documents: { values: Record<string, string> }[] })
+        .documents;
+      expect(stored!.values.password).to.match(/^sha256:[0-9a-f]{64}$/);
+    });
+
     it('never shows one user another user’s contacts', async () => {
       const ann = await device(backend, uid());
       await importPeople(ann, 5);

@@ -3,3 +3,8 @@ export { migrate, openDatabase, openPostgres, openSqlite } from './db/open-datab
 export type { ContactsTable, DocumentsTable, ServerDatabase } from './db/schema.ts';
 export { ReplicatedStore, type PushOutcome } from './replication/replicated-store.ts';
 export { serverConfigFromEnv, type ServerCliConfig } from './config-from-env.ts';
+export {
+  contactPasswordDigest,
+  hashContactPassword,
+  verifyContactPassword,
+} from './contact-passwords.ts';

@@ -277,6 +277,34 @@ for (const backend of backends)
       assert.deepEqual(await res.json(), { conflicts: [], revisions: { c7000: 2 } });
     });
 
+    it('moves a client past its own writes when nothing else came in between', async () => {
+      const send = async (checkpoint: string | null, id: number) => {
+        const res = await fetch(`${server.url}/push`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...auth('ann') },
+          body: JSON.stringify({
+            checkpoint,
+            rows: [{ assumedMasterState: null, newDocumentState: contact(id) }],
+          }),
+        });
+        return (await res.json()) as { checkpoint?: string };
+      };
+      const { checkpoint } = await pullAll(server.url, 'ann');
+      const mine = await send(checkpoint, 7200);
+      assert.ok(mine.checkpoint);
+      assert.deepEqual((await pull(server.url, 'ann', mine.checkpoint!)).documents, []);
+      // Another device wrote after the checkpoint this client holds: it must pull, no shortcut.
+      await push(server.url, 'ann', [
+        { assumedMasterState: null, newDocumentState: contact(7201) },
+      ]);
+      const next = await send(mine.checkpoint!, 7202);
+      assert.equal(next.checkpoint, undefined);
+      assert.deepEqual(
+        (await pull(server.url, 'ann', mine.checkpoint!)).documents.map((d) => d.id),
+        ['c7201', 'c7202'],
+      );
+    });
+
     it('lets only one of two devices that saw the same revision write it', async () => {
       const base = contact(7100);
       await push(server.url, 'ann', [{ assumedMasterState: null, newDocumentState: base }]);

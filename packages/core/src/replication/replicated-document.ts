@@ -52,6 +52,11 @@ export interface PushResult<D extends ReplicationMeta> {
    * client knows its next assumed state without pulling its own writes back.
    */
   readonly revisions: Readonly<Record<string, number>>;
+  /**
+   * Given when the push named the client's pull checkpoint and nothing but this push changed the
+   * collection after it: the checkpoint after these writes, so the client need not pull them.
+   */
+  readonly checkpoint?: string;
 }
 
 /** Collections replicated as whole records: few per user, stored as JSON by the backend. */

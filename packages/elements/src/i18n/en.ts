@@ -320,6 +320,19 @@ export const en = {
       ? '1 suggestion. Use the arrow keys to choose.'
       : `${count} suggestions. Use the arrow keys to choose.`,
   recipientAdded: (name: string) => `${name} added.`,
+
+  // Sync status
+  syncOff: 'Contacts are kept in this browser only.',
+  syncConnecting: 'Connecting to the contact server…',
+  syncing: 'Saving and fetching changes…',
+  synced: (time: string) => `All changes saved · ${time}`,
+  syncPending: (count: number) =>
+    count === 1 ? '1 change waits in this browser.' : `${count} changes wait in this browser.`,
+  syncUnreachable: 'The contact server cannot be reached.',
+  syncRefused: 'The contact server refused this sign-in.',
+  syncFailed: 'The contact server had a problem.',
+  syncRetryAt: (time: string) => `Trying again at ${time}.`,
+  syncNow: 'Try now',
 };
 
 export type Messages = typeof en;

@@ -288,4 +288,18 @@ export const lv: Messages = {
   recipientRemove: (name) => `Noņemt ${name}`,
   recipientsCount: (count) => `Ieteikumi: ${count}. Izvēlieties ar bultiņu taustiņiem.`,
   recipientAdded: (name) => `${name} pievienots.`,
+
+  syncOff: 'Kontakti tiek glabāti tikai šajā pārlūkā.',
+  syncConnecting: 'Savienojas ar kontaktu serveri…',
+  syncing: 'Saglabā un ielādē izmaiņas…',
+  synced: (time) => `Visas izmaiņas saglabātas · ${time}`,
+  syncPending: (count) =>
+    count % 10 === 1 && count % 100 !== 11
+      ? `${count} izmaiņa gaida šajā pārlūkā.`
+      : `${count} izmaiņas gaida šajā pārlūkā.`,
+  syncUnreachable: 'Kontaktu serveris nav sasniedzams.',
+  syncRefused: 'Kontaktu serveris noraidīja pieteikšanos.',
+  syncFailed: 'Kontaktu serverim radās kļūda.',
+  syncRetryAt: (time) => `Atkārtos plkst. ${time}.`,
+  syncNow: 'Mēģināt tagad',
 };

@@ -34,11 +34,12 @@ export class BackendClient {
   async push<D extends ReplicationMeta>(
     collection: string,
     rows: readonly PushRow<D>[],
+    checkpoint?: string | null,
   ): Promise<PushResult<D>> {
     const res = await this.request(`${collection}/push`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ rows }),
+      body: JSON.stringify(checkpoint === undefined ? { rows } : { checkpoint, rows }),
     });
     return res.json() as Promise<PushResult<D>>;
   }

@@ -7,6 +7,7 @@ import type { BackendClient } from './backend-client.ts';
 import { settleContactConflicts, type ContactConflictResolver } from './contact-conflicts.ts';
 import { markAcknowledged } from './mark-acknowledged.ts';
 import { pushDeletions } from './push-deletions.ts';
+import { loadCheckpoint, saveCheckpoint } from './checkpoints.ts';
 
 /** Rounds of push, conflict and push again before the next cycle takes over. */
 const ROUNDS = 5;
@@ -66,8 +67,11 @@ export async function pushContacts(
             assumedMasterState: d.revision > 0 ? d : null,
             newDocumentState: d,
           })),
+          await loadCheckpoint(db, 'contacts'),
         );
         await markAcknowledged(ctx, bookId, batch.documents, result.revisions, batch.version);
+        // Nothing else changed there since our last pull: no need to pull our own writes back.
+        if (result.checkpoint) await saveCheckpoint(db, 'contacts', result.checkpoint);
         if (result.conflicts.length > 0)
           await settleContactConflicts(
             ctx,

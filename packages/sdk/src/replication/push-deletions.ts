@@ -1,6 +1,7 @@
 import type { ContactDocument } from '@contactsync/core';
 import type { WorkerContext } from '../worker/context.ts';
 import type { BackendClient } from './backend-client.ts';
+import { loadCheckpoint, saveCheckpoint } from './checkpoints.ts';
 
 /**
  * Sends contacts deleted here. A deletion always wins (docs/replication.md): refused because the
@@ -20,6 +21,7 @@ export async function pushDeletions(
     const result = await client.push<ContactDocument>(
       'contacts',
       pending.map((d) => ({ assumedMasterState: d.revision > 0 ? d : null, newDocumentState: d })),
+      await loadCheckpoint(db, 'contacts'),
     );
     const tx = db.transaction('replicaOutbox', 'readwrite');
     for (const d of pending) if (result.revisions[d.id] !== undefined) void tx.store.delete(d.id);
@@ -30,5 +32,6 @@ export async function pushDeletions(
       else void tx.store.put({ ...mine, revision: master.revision });
     }
     await tx.done;
+    if (result.checkpoint) await saveCheckpoint(db, 'contacts', result.checkpoint);
   }
 }

@@ -87,10 +87,18 @@ export function createServerHandler(options: ServerHandlerOptions) {
           'invalid-argument',
           `The push is not valid: ${parsed.error.issues[0]?.message ?? ''}`,
         );
-      const outcome = await store.push(userId, parsed.data.rows as PushRow<ReplicationMeta>[]);
+      const outcome = await store.push(
+        userId,
+        parsed.data.rows as PushRow<ReplicationMeta>[],
+        parsed.data.checkpoint,
+      );
       if (outcome.written.documents.length)
         hub.publish(userId, collection, 'change', outcome.written);
-      return sendJson(res, 200, { conflicts: outcome.conflicts, revisions: outcome.revisions });
+      return sendJson(res, 200, {
+        conflicts: outcome.conflicts,
+        revisions: outcome.revisions,
+        ...(outcome.checkpoint ? { checkpoint: outcome.checkpoint } : {}),
+      });
     }
     if (kind === 'stream' && request.method === 'GET') return hub.open(userId, collection, res);
     throw new ContactSyncError('invalid-argument', `Use ${kind === 'push' ? 'POST' : 'GET'}.`);

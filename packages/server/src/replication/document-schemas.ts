@@ -38,6 +38,8 @@ export const RecordDocumentSchema = z.object({
 
 const pushBody = <S extends z.ZodMiniType>(document: S) =>
   z.object({
+    /** The client's pull checkpoint (see PushResult.checkpoint); optional. */
+    checkpoint: z.optional(z.nullable(z.string().check(z.maxLength(200)))),
     rows: z
       .array(z.object({ assumedMasterState: z.nullable(document), newDocumentState: document }))
       .check(z.maxLength(1000)),

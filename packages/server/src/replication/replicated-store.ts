@@ -39,6 +39,8 @@ export interface TableAdapter<D extends ReplicationMeta> {
 export interface PushOutcome<D extends ReplicationMeta> {
   readonly conflicts: D[];
   readonly revisions: Record<string, number>;
+  /** See PushResult.checkpoint. */
+  readonly checkpoint?: string;
   /** For the live stream. */
   readonly written: PullResult<D>;
 }
@@ -96,9 +98,22 @@ export class ReplicatedStore<D extends ReplicationMeta> {
    * Applies a batch in one transaction under the protocol's rule. The user's sequence row is
    * locked first, so one user's writes commit in sequence order and a pull never skips one.
    */
-  async push(userId: string, rows: readonly PushRow<D>[]): Promise<PushOutcome<D>> {
+  async push(
+    userId: string,
+    rows: readonly PushRow<D>[],
+    clientCheckpoint?: string | null,
+  ): Promise<PushOutcome<D>> {
+    const since = clientCheckpoint === undefined ? undefined : decodeCheckpoint(clientCheckpoint);
     return this.db.transaction().execute(async (trx) => {
       await lockSequence(trx, userId);
+      // Nothing after the client's position yet: its pull would bring back only these writes.
+      const alone =
+        since !== undefined &&
+        !(await this.from(trx, userId)
+          .where('seq', '>', since?.seq ?? -1)
+          .select('id')
+          .limit(1)
+          .executeTakeFirst());
       const ids = [...new Set(rows.map((r) => r.newDocumentState.id))];
       const current = new Map<string, D>();
       for (let i = 0; i < ids.length; i += INSERT_CHUNK) {
@@ -155,6 +170,7 @@ export class ReplicatedStore<D extends ReplicationMeta> {
       return {
         conflicts,
         revisions,
+        ...(alone && last ? { checkpoint: encodeCheckpoint({ seq: end, id: last.id }) } : {}),
         written: {
           documents: written,
           checkpoint: last ? encodeCheckpoint({ seq: end, id: last.id }) : null,
