@@ -11,12 +11,15 @@ export const syncStatusStyles = css`
     gap: 0.25rem 0.5rem;
     margin: 0;
   }
+  /* Inside the text, so that a narrow screen never leaves it alone on a line. */
   .dot {
+    display: inline-block;
     inline-size: 0.6rem;
     block-size: 0.6rem;
     border-radius: 50%;
     background: var(--_muted);
-    flex: none;
+    margin-inline-end: 0.45rem;
+    vertical-align: 0.05em;
   }
   :host([state='synced']) .dot {
     background: var(--_ok);

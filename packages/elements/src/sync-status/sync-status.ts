@@ -83,8 +83,7 @@ export class SyncStatus extends CsElement {
       if (s.retryAt) detail = t.syncRetryAt(this.time(s.retryAt));
     }
     return html`<p part="status" class="status" role="status">
-      <span class="dot" aria-hidden="true"></span>
-      <span>${text}</span>
+      <span><span class="dot" aria-hidden="true"></span>${text}</span>
       ${detail === nothing ? nothing : html`<span class="detail">${detail}</span>`}
       ${
         s.state === 'retrying'
