@@ -64,11 +64,17 @@ export async function testServers() {
       await backends[backend[1]].handle(ctx.req, ctx.res);
       return;
     }
-    const control = /^\/__test\/backend\/(sqlite|postgres)\/(down|up|count)$/.exec(ctx.path);
+    const control = /^\/__test\/backend\/(sqlite|postgres)\/(down|up|count|tick)$/.exec(ctx.path);
     if (control) {
       const server = backends[control[1]];
       if (control[2] === 'count') ctx.body = await server.count(ctx.query.user);
-      else if (ctx.query.device) {
+      else if (control[2] === 'tick') {
+        // The server's clock moved to `now`: run what is due then (no test sleeps for hours).
+        const runs = await server.imports.tick(Number(ctx.query.now));
+        ctx.body = {
+          runs: runs.map((r) => ({ id: r.id, status: r.status, profileId: r.profileId })),
+        };
+      } else if (ctx.query.device) {
         if (control[2] === 'down') server.downDevices.add(ctx.query.device);
         else server.downDevices.delete(ctx.query.device);
         ctx.body = { device: ctx.query.device, down: control[2] === 'down' };
@@ -114,8 +120,14 @@ async function referenceServers() {
     const handler = createServerHandler({
       db,
       authenticate: (req) => req.headers['x-test-user'] ?? null,
+      // Remote imports and schedules run here too; the file server is on 127.0.0.1.
+      imports: {
+        fetch: { secret: 'wtr-test-proxy-secret-0123456789abcdef', allowPrivate: ['127.0.0.1/32'] },
+        autoSchedule: false,
+      },
     });
     const server = {
+      imports: handler.imports,
       down: false,
       // One device offline: its requests (named by "x-test-device") fail, the others' go through.
       downDevices: new Set(),

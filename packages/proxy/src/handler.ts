@@ -1,11 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
-import { bindingOf, openCredential, sealCredential } from './credentials.ts';
+import { bindingOf, sealCredential } from './credentials.ts';
 import { ProxyError } from './errors.ts';
-import { fetchFtp } from './fetch-ftp.ts';
-import { fetchHttp } from './fetch-http.ts';
-import { fetchSftp } from './fetch-sftp.ts';
-import type { FetchContext, FetchOutcome } from './fetch-types.ts';
+import type { FetchOutcome } from './fetch-types.ts';
+import { fetcherFor } from './remote-fetcher.ts';
 import { resolveOptions, type ProxyOptions, type ResolvedOptions } from './options.ts';
 import { readJson } from './read-json.ts';
 import { assertHostAllowed } from './host-rules.ts';
@@ -66,15 +64,6 @@ function locate(body: Record<string, unknown>, options: ResolvedOptions): Remote
   return location;
 }
 
-const FETCHERS = {
-  http: fetchHttp,
-  https: fetchHttp,
-  ftp: fetchFtp,
-  ftps: fetchFtp,
-  'ftps-implicit': fetchFtp,
-  sftp: fetchSftp,
-} as const;
-
 /**
  * The proxy as a `node:http` request handler: `POST /v1/credentials` seals a login,
  * `POST /v1/fetch` streams a remote file. Mount it in any Node server; requests for other
@@ -84,6 +73,7 @@ export function createProxyHandler(options: ProxyOptions) {
   const config = resolveOptions(options);
   const active = new Map<string, number>();
   const sendMail = createMailer(config.smtp);
+  const fetchRemoteFile = fetcherFor(config);
 
   async function fetchRoute(
     request: IncomingMessage,
@@ -95,14 +85,6 @@ export function createProxyHandler(options: ProxyOptions) {
     const body = await readJson(request);
     const location = locate(body, config);
     Object.assign(log, { protocol: location.protocol, host: location.host });
-    const token = str(body, 'credential', false);
-    const credential = token
-      ? openCredential(
-          config.keys,
-          bindingOf(location.protocol, location.host, location.port),
-          token,
-        )
-      : null;
     const since = parseSince(body.since);
     const running = active.get(caller) ?? 0;
     if (running >= config.maxConcurrentPerCaller) {
@@ -114,18 +96,14 @@ export function createProxyHandler(options: ProxyOptions) {
     active.set(caller, running + 1);
     const signal = AbortSignal.timeout(config.limits.totalTimeoutMs);
     try {
-      const ctx: FetchContext = {
-        location,
-        credential,
-        since,
+      const outcome: FetchOutcome = await fetchRemoteFile({
+        url: str(body, 'url')!,
+        implicitTls: body.implicitTls === true,
+        credential: str(body, 'credential', false),
         hostKey: str(body, 'hostKey', false),
-        policy: { allow: config.allowPrivate },
-        allowedHosts: config.allowedHosts,
-        limits: config.limits,
-        ca: config.ca,
+        since,
         signal,
-      };
-      const outcome: FetchOutcome = await FETCHERS[location.protocol](ctx);
+      });
       const meta = JSON.stringify(outcome.meta);
       if (outcome.notModified) {
         log.status = 'not-modified';

@@ -118,6 +118,26 @@ for (const backend of ['sqlite', 'postgres'] as const)
       expect(await inSql(backend, user)).to.include({ rows: 21, deleted: 1 });
     });
 
+    it('shares folders, and a book deleted on one device goes everywhere with its contacts', async () => {
+      const user = uid();
+      const a = await device(backend, user);
+      const { book } = await importPeople(a, 10);
+      const folder = await a.folders.create(book.id, 'Partners');
+      await synced(a);
+      const b = await device(backend, user);
+      await synced(b);
+      expect((await b.folders.list(book.id)).map((f) => f.name)).to.deep.equal([folder.name]);
+      await b.books.delete(book.id);
+      await synced(b);
+      await synced(a);
+      expect(await a.books.list()).to.deep.equal([]);
+      expect(await inSql(backend, user)).to.include({ rows: 10, deleted: 10 });
+      // Nothing comes back on the next exchanges, from either side.
+      await synced(a);
+      await synced(b);
+      expect(await b.books.list()).to.deep.equal([]);
+    });
+
     it('sends a re-import’s changed contacts only, and its deletions', async () => {
       const user = uid();
       const a = await device(backend, user);

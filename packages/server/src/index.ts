@@ -8,3 +8,9 @@ export {
   hashContactPassword,
   verifyContactPassword,
 } from './contact-passwords.ts';
+export {
+  createServerImports,
+  type ServerImportOptions,
+  type ServerImports,
+} from './runs/server-imports.ts';
+export { SqlBookTarget } from './runs/sql-book-target.ts';

@@ -55,6 +55,11 @@ export interface BackendOptions {
   readonly headers?: Record<string, string>;
   /** Pauses (ms) before further attempts after a failure. Default 1 s, 3 s, 10 s, 30 s, 60 s. */
   readonly retryDelaysMs?: readonly number[];
+  /**
+   * The backend runs remote imports and their schedules (the reference server with
+   * `imports`): this browser starts no scheduled runs, and "Import now" asks the backend.
+   */
+  readonly serverImports?: boolean;
   /** Contacts per push and per pulled page (at most 1,000, the default). */
   readonly batchSize?: number;
   /** Your own rule for a contact changed on two devices (default: docs/replication.md). */
@@ -137,7 +142,9 @@ export async function createContactSync(options: ContactSyncOptions = {}) {
   }
   const channels = new Set<BroadcastChannel>();
 
-  if (options.scheduler !== 'manual') await engine.startScheduler();
+  // With a backend that runs imports, schedules are its job, with or without a tab open.
+  if (options.scheduler !== 'manual' && !options.backend?.serverImports)
+    await engine.startScheduler();
 
   let closed = false;
   /** Ends the worker; calling it again does nothing. */

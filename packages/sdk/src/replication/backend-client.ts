@@ -4,6 +4,7 @@ import {
   type PushResult,
   type PushRow,
   type ReplicationMeta,
+  type RunRecord,
 } from '@contactsync/core';
 
 /** Where the backend is (its replication API, e.g. "/v1/replication/") and how to sign in. */
@@ -42,6 +43,16 @@ export class BackendClient {
       body: JSON.stringify(checkpoint === undefined ? { rows } : { checkpoint, rows }),
     });
     return res.json() as Promise<PushResult<D>>;
+  }
+
+  /** Asks the backend to run a remote import now ("Import now"); resolves with its record. */
+  async startImport(profileId: string, confirmMassDelete: boolean): Promise<RunRecord> {
+    const res = await this.request(`imports/${encodeURIComponent(profileId)}/run`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ confirmMassDelete }),
+    });
+    return ((await res.json()) as { run: RunRecord }).run;
   }
 
   /**

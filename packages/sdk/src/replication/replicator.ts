@@ -1,4 +1,4 @@
-import { toContactSyncError } from '@contactsync/core';
+import { toContactSyncError, type RunRecord } from '@contactsync/core';
 import type { WorkerContext } from '../worker/context.ts';
 import { BackendClient, type BackendConfig } from './backend-client.ts';
 import { startTracking } from './checkpoints.ts';
@@ -16,6 +16,8 @@ export interface ReplicatorOptions extends BackendConfig {
   readonly batchSize?: number;
   /** A pull even without news, in case a stream missed something. Default 60 s. */
   readonly pollMs?: number;
+  /** The backend runs remote imports and their schedules (see BackendOptions.serverImports). */
+  readonly serverImports?: boolean;
 }
 
 const DEFAULT_RETRY = [1_000, 3_000, 10_000, 30_000, 60_000];
@@ -72,6 +74,18 @@ export class Replicator {
   /** Callers of syncNow, answered after the next cycle that starts. */
   private waiting: ((status: ReplicationStatus) => void)[] = [];
   private leading = false;
+
+  /**
+   * "Import now" of a remote profile, run by the backend: the profile goes out first (the
+   * server runs what this browser sees), the outcome comes back with the next exchange.
+   */
+  async runOnServer(profileId: string, confirmMassDelete: boolean): Promise<RunRecord> {
+    if (this.leading) await this.syncNow();
+    const record = await this.client.startImport(profileId, confirmMassDelete);
+    if (this.leading) await this.syncNow();
+    else this.poke();
+    return record;
+  }
 
   close(): void {
     this.stop.abort();

@@ -1,5 +1,5 @@
 import type { IDBPDatabase } from 'idb';
-import { ContactSyncError, type Clock, type Random } from '@contactsync/core';
+import { ContactSyncError, type Clock, type Random, type RunRecord } from '@contactsync/core';
 import type { ContactSyncEvent } from '../events.ts';
 import { channelName } from '../events.ts';
 import { BookView } from '../store/book-view.ts';
@@ -41,6 +41,8 @@ export class WorkerContext {
 
   /** The latest replication status, this tab's own or the replicating tab's. */
   replicationStatus: ReplicationStatus = REPLICATION_OFF;
+  /** Set when the backend runs remote imports: "Import now" asks it instead of the proxy. */
+  serverRun: ((profileId: string, confirmMassDelete: boolean) => Promise<RunRecord>) | null = null;
   /** Told of every event, from this tab or another (the replicator wakes on changes). */
   onChange: ((event: ContactSyncEvent) => void) | null = null;
 

@@ -61,6 +61,7 @@ export function createEngine(ctx: WorkerContext) {
       replicator?.close();
       replicator = null;
       ctx.onChange = null;
+      ctx.serverRun = null;
       ctx.replicationStatus = REPLICATION_OFF;
       if (!options) return;
       const next = new Replicator(ctx, options, resolveConflict);
@@ -68,6 +69,8 @@ export function createEngine(ctx: WorkerContext) {
       ctx.onChange = (event) => {
         if (LOCAL_CHANGES.has(event.type)) next.poke();
       };
+      if (options.serverImports)
+        ctx.serverRun = (profileId, confirm) => next.runOnServer(profileId, confirm);
       await next.start();
     },
     replicationStatus: (): ReplicationStatus => ctx.replicationStatus,

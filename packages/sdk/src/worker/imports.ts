@@ -118,6 +118,12 @@ export function importOps(ctx: WorkerContext, runner: Runner) {
           'This import reads a file from your computer: choose the file to import.',
         );
       }
+      if (profile.source.kind === 'remote' && ctx.serverRun) {
+        // The backend runs remote imports: its record arrives here through replication too.
+        const record = await ctx.serverRun(profileId, request.confirmMassDelete ?? false);
+        ctx.emit({ type: 'run-finished', run: record });
+        return record;
+      }
       const controller = new AbortController();
       running.set(request.runId, controller);
       try {

@@ -63,6 +63,35 @@ const MIGRATIONS: Record<string, Migration> = {
       await db.schema.alterTable('contacts').addColumn('row_hash', 'double precision').execute();
     },
   },
+  '0004-server-runs': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('staged_contacts')
+        .addColumn('run_id', 'text', (c) => c.notNull())
+        .addColumn('position', 'integer', (c) => c.notNull())
+        .addColumn('contact_json', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('staged_contacts_pk', ['run_id', 'position'])
+        .execute();
+      await db.schema
+        .createTable('server_runs')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('user_id', 'text', (c) => c.notNull())
+        .addColumn('profile_id', 'text', (c) => c.notNull())
+        .addColumn('book_id', 'text', (c) => c.notNull())
+        .addColumn('started_at', 'bigint', (c) => c.notNull())
+        .addColumn('record_json', 'text', (c) => c.notNull())
+        .addColumn('heartbeat_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('occurrences')
+        .addColumn('user_id', 'text', (c) => c.notNull())
+        .addColumn('profile_id', 'text', (c) => c.notNull())
+        .addColumn('due_at', 'bigint', (c) => c.notNull())
+        .addColumn('run_id', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('occurrences_pk', ['user_id', 'profile_id', 'due_at'])
+        .execute();
+    },
+  },
 };
 
 export const migrations: MigrationProvider = {

@@ -44,8 +44,39 @@ export interface DocumentsTable {
   data_json: string;
 }
 
+/** Contacts a server run staged: invisible until its commit copies them into `contacts`. */
+export interface StagedContactsTable {
+  run_id: string;
+  position: number;
+  contact_json: string;
+}
+
+/** Imports the server runs, so that one killed mid-run is marked interrupted at restart. */
+export interface ServerRunsTable {
+  id: string;
+  user_id: string;
+  profile_id: string;
+  book_id: string;
+  started_at: number;
+  /** The run record as first written (status "running"). */
+  record_json: string;
+  /** Renewed while the run is alive; a run whose heartbeat stopped died with its process. */
+  heartbeat_at: number;
+}
+
+/** Scheduled occurrences taken by a server process: the primary key makes each run once. */
+export interface OccurrencesTable {
+  user_id: string;
+  profile_id: string;
+  due_at: number;
+  run_id: string;
+}
+
 export interface ServerDatabase {
   contacts: ContactsTable;
   documents: DocumentsTable;
+  staged_contacts: StagedContactsTable;
+  server_runs: ServerRunsTable;
+  occurrences: OccurrencesTable;
   change_sequence: ChangeSequenceTable;
 }

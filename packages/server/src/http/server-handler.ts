@@ -9,6 +9,7 @@ import { ContactPushSchema, RecordPushSchema } from '../replication/document-sch
 import { MAX_PULL, ReplicatedStore } from '../replication/replicated-store.ts';
 import { readJsonBody } from './read-body.ts';
 import { ALL, StreamHub } from './stream-hub.ts';
+import { createServerImports, type ServerImportOptions } from '../runs/server-imports.ts';
 
 export interface ServerHandlerOptions {
   readonly db: Kysely<ServerDatabase>;
@@ -19,6 +20,11 @@ export interface ServerHandlerOptions {
   readonly authenticate: (request: IncomingMessage) => string | null | Promise<string | null>;
   /** Largest push body, in bytes. Default 16 MB. */
   readonly maxBodyBytes?: number;
+  /**
+   * Remote imports and schedules run by the server (docs/replication.md, "Imports on the
+   * server"); without it, browsers run them. Call `handler.imports.start()` once listening.
+   */
+  readonly imports?: ServerImportOptions;
 }
 
 const STATUS: Partial<Record<string, number>> = {
@@ -37,7 +43,7 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 }
 
 const ROUTE =
-  /^\/v1\/replication\/(?:(contacts|books|folders|profiles|runs)\/(pull|push|stream)|(stream))$/;
+  /^\/v1\/replication\/(?:(contacts|books|folders|profiles|runs)\/(pull|push|stream)|(stream)|imports\/([^/]+)\/run)$/;
 const RECORD_COLLECTIONS = ['books', 'folders', 'profiles', 'runs'] as const;
 
 /**
@@ -59,6 +65,14 @@ export function createServerHandler(options: ServerHandlerOptions) {
     ),
   ]);
   const hub = new StreamHub();
+  // A change the server made itself: every browser of that user pulls.
+  const changed = (userId: string, collections: readonly string[]) => {
+    for (const c of collections)
+      hub.publish(userId, c, 'change', { documents: [], checkpoint: null });
+  };
+  const imports = options.imports
+    ? createServerImports(options.db, options.imports, changed)
+    : null;
   const maxBody = options.maxBodyBytes ?? 16 * 1024 * 1024;
 
   async function route(
@@ -119,6 +133,19 @@ export function createServerHandler(options: ServerHandlerOptions) {
         });
         return;
       }
+      if (match[4]) {
+        if (!imports || request.method !== 'POST')
+          throw new ContactSyncError('not-found', 'This server does not run imports.');
+        const body = (await readJsonBody(request, 4096).catch(() => ({}))) as {
+          confirmMassDelete?: unknown;
+        };
+        const record = await imports.runNow(
+          userId,
+          decodeURIComponent(match[4]),
+          body.confirmMassDelete === true,
+        );
+        return sendJson(res, 200, { run: record });
+      }
       if (match[3] && request.method === 'GET') hub.open(userId, ALL, res);
       else if (match[3]) throw new ContactSyncError('invalid-argument', 'Use GET.');
       else await route(match[1]!, match[2]!, request, res, userId);
@@ -131,5 +158,12 @@ export function createServerHandler(options: ServerHandlerOptions) {
         });
     }
   };
-  return Object.assign(handle, { close: () => hub.closeAll() });
+  return Object.assign(handle, {
+    /** Server runs and schedules, when `imports` was given. */
+    imports,
+    close: () => {
+      imports?.stop();
+      hub.closeAll();
+    },
+  });
 }

@@ -181,7 +181,10 @@ export class ReplicatedStore<D extends ReplicationMeta> {
 }
 
 /** Takes the user's sequence row for this transaction (created on first use). */
-async function lockSequence(trx: GenericTrx, userId: string): Promise<void> {
+export async function lockSequence(
+  trx: GenericTrx | Transaction<ServerDatabase>,
+  userId: string,
+): Promise<void> {
   const db = trx as unknown as Transaction<ServerDatabase>;
   await db
     .insertInto('change_sequence')
@@ -196,7 +199,11 @@ async function lockSequence(trx: GenericTrx, userId: string): Promise<void> {
 }
 
 /** Reserves `n` sequence numbers; returns the last one (the current one when n is 0). */
-async function advanceSequence(trx: GenericTrx, userId: string, n: number): Promise<number> {
+export async function advanceSequence(
+  trx: GenericTrx | Transaction<ServerDatabase>,
+  userId: string,
+  n: number,
+): Promise<number> {
   const db = trx as unknown as Transaction<ServerDatabase>;
   const row = await db
     .updateTable('change_sequence')

@@ -1,0 +1,100 @@
+import { expect } from '@open-wc/testing';
+import { createContactSync, type ContactSync } from '../src/index.ts';
+import { allContacts, localFileServer, profileInput } from './helpers.ts';
+
+let n = 0;
+const uid = () => `s${Date.now().toString(36)}${++n}${Math.random().toString(36).slice(2, 8)}`;
+const open: ContactSync[] = [];
+afterEach(() => {
+  for (const sync of open.splice(0)) sync.close();
+});
+
+/** A browser of `user` whose backend (the reference server on SQLite) runs remote imports. */
+async function device(user: string) {
+  const sync = await createContactSync({
+    dbName: `server-imports-${uid()}`,
+    backend: {
+      url: '/v1/sqlite/replication/',
+      headers: { 'x-test-user': user },
+      serverImports: true,
+    },
+  });
+  open.push(sync);
+  return sync;
+}
+
+async function synced(sync: ContactSync) {
+  for (let i = 0; i < 100; i++) {
+    const status = await sync.replication.syncNow();
+    if (status.state === 'synced' && status.pending === 0) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`not synced: ${JSON.stringify(await sync.replication.status())}`);
+}
+
+describe('imports the server runs', () => {
+  it('runs a schedule set in the browser with every page closed; a fresh browser shows run and contacts', async () => {
+    const files = await localFileServer();
+    await files.set('email,name\nann@example.com,Ann\nbob@example.com,Bob\n');
+    const user = uid();
+    const a = await device(user);
+    const book = await a.books.create({ name: 'Contacts' });
+    const profile = await a.profiles.create(
+      profileInput(book.id, {
+        source: files.source,
+        schedule: {
+          startDate: '2026-01-01',
+          time: '02:30',
+          timeZone: 'UTC',
+          recurrence: { kind: 'daily', every: 1 },
+          range: { kind: 'forever' },
+        },
+      }),
+    );
+    await synced(a);
+    const before = await files.downloads();
+    a.close(); // every page of the portal closed
+
+    // The server's clock passes the next 02:30 (UTC).
+    const next = new Date(profile.updatedAt);
+    next.setUTCDate(next.getUTCDate() + 1);
+    next.setUTCHours(2, 31, 0, 0);
+    const ticked = (await (
+      await fetch(`/__test/backend/sqlite/tick?now=${next.getTime()}`)
+    ).json()) as { runs: { status: string; profileId: string }[] };
+    expect(
+      ticked.runs.filter((r) => r.profileId === profile.id).map((r) => r.status),
+    ).to.deep.equal(['success']);
+    expect(await files.downloads()).to.equal(before + 1);
+
+    const b = await device(user);
+    await synced(b);
+    const history = await b.history.list({ profileId: profile.id });
+    expect(history.map((r) => [r.status, r.trigger, r.counts.created])).to.deep.equal([
+      ['success', 'scheduled', 2],
+    ]);
+    expect((await allContacts(b, book.id)).map((c) => c.key).sort()).to.deep.equal([
+      'ann@example.com',
+      'bob@example.com',
+    ]);
+  });
+
+  it('"Import now" in the browser runs on the server and its record comes back', async () => {
+    const files = await localFileServer();
+    await files.set('email,name\ncid@example.com,Cid\n');
+    const user = uid();
+    const a = await device(user);
+    const book = await a.books.create({ name: 'Contacts' });
+    const profile = await a.profiles.create(profileInput(book.id, { source: files.source }));
+    const finished: string[] = [];
+    a.onRunFinished((run) => finished.push(run.status));
+    const record = await a.run(profile.id);
+    expect(record.status, JSON.stringify(record.error)).to.equal('success');
+    expect(record.trigger).to.equal('manual');
+    await synced(a);
+    expect((await allContacts(a, book.id)).map((c) => c.key)).to.deep.equal(['cid@example.com']);
+    expect((await a.history.list({ profileId: profile.id })).map((r) => r.id)).to.deep.equal([
+      record.id,
+    ]);
+  });
+});

@@ -1,0 +1,239 @@
+import {
+  KeyIndex,
+  type Contact,
+  type ProfileState,
+  type RunRecord,
+  type SyncProfile,
+  type SyncTarget,
+} from '@contactsync/core';
+import type { Kysely, Transaction } from 'kysely';
+import type { ContactsTable, ServerDatabase } from '../db/schema.ts';
+import { advanceSequence, lockSequence } from '../replication/replicated-store.ts';
+import { readRecord, writeRecords } from './server-records.ts';
+
+/** Rows per statement: below the bound-parameter limits of SQLite and PostgreSQL. */
+const CHUNK = 200;
+
+const contactOfRow = (row: ContactsTable): Contact => ({
+  id: row.id,
+  bookId: row.book_id,
+  folderId: row.folder_id,
+  key: row.key,
+  values: JSON.parse(row.values_json) as Record<string, string>,
+  origin:
+    row.source_id === null ? null : { sourceId: row.source_id, rowHash: Number(row.row_hash ?? 0) },
+  createdAt: Number(row.created_at),
+  updatedAt: Number(row.updated_at),
+});
+
+/**
+ * A server run's view of one user's book in SQL (the same port the browser's IndexedDB store
+ * implements). Staged contacts wait in `staged_contacts`; `commit` applies them, the
+ * deletions, the run record and the profile state in one transaction, each as a new revision
+ * in the user's change sequence, so every browser pulls the result.
+ */
+export class SqlBookTarget implements SyncTarget {
+  private index: KeyIndex | null = null;
+  private staged = 0;
+
+  constructor(
+    private readonly db: Kysely<ServerDatabase>,
+    private readonly userId: string,
+    private readonly bookId: string,
+    private readonly runId: string,
+    private readonly now: () => number,
+    /** Told which collections a commit changed (the live stream). */
+    private readonly changed: (collections: readonly string[]) => void,
+  ) {}
+
+  async loadIndex(): Promise<KeyIndex> {
+    const rows = await this.db
+      .selectFrom('contacts')
+      .select(['id', 'key', 'source_id', 'row_hash'])
+      .where('user_id', '=', this.userId)
+      .where('book_id', '=', this.bookId)
+      .where('deleted', '=', 0)
+      .where('key', 'is not', null)
+      .execute();
+    const index = new KeyIndex();
+    rows.forEach((r, n) => index.add(r.key!, r.id, r.source_id, Number(r.row_hash ?? 0), n));
+    this.index = index;
+    return index;
+  }
+
+  async loadTombstones(): Promise<ReadonlySet<string>> {
+    // A contact deleted by a person keeps its key (docs/replication.md): that key stays out.
+    const rows = await this.db
+      .selectFrom('contacts')
+      .select('key')
+      .where('user_id', '=', this.userId)
+      .where('book_id', '=', this.bookId)
+      .where('deleted', '=', 1)
+      .where('key', 'is not', null)
+      .execute();
+    return new Set(rows.map((r) => r.key!));
+  }
+
+  async getContacts(entries: readonly number[]): Promise<Contact[]> {
+    const index = this.index ?? (await this.loadIndex());
+    const ids = entries.map((n) => index.idAt(n));
+    const found = new Map<string, Contact>();
+    for (let i = 0; i < ids.length; i += CHUNK) {
+      const rows = await this.db
+        .selectFrom('contacts')
+        .selectAll()
+        .where('user_id', '=', this.userId)
+        .where('id', 'in', ids.slice(i, i + CHUNK))
+        .execute();
+      for (const row of rows) found.set(row.id, contactOfRow(row));
+    }
+    // A contact the index names but the database no longer has is the planner's to report.
+    return ids.map((id) => found.get(id)).filter((c): c is Contact => c !== undefined);
+  }
+
+  async stage(contacts: readonly Contact[]): Promise<void> {
+    for (let i = 0; i < contacts.length; i += CHUNK) {
+      await this.db
+        .insertInto('staged_contacts')
+        .values(
+          contacts.slice(i, i + CHUNK).map((c) => ({
+            run_id: this.runId,
+            position: this.staged++,
+            contact_json: JSON.stringify(c),
+          })),
+        )
+        .execute();
+    }
+  }
+
+  async commit(
+    deleteEntries: readonly number[],
+    record: RunRecord,
+    state: ProfileState,
+  ): Promise<void> {
+    const index = this.index;
+    const deleteIds = index ? deleteEntries.map((n) => index.idAt(n)) : [];
+    await this.db.transaction().execute(async (trx) => {
+      await lockSequence(trx, this.userId);
+      for (let from = 0; from < this.staged; from += 1000) {
+        const rows = await trx
+          .selectFrom('staged_contacts')
+          .select('contact_json')
+          .where('run_id', '=', this.runId)
+          .where('position', '>=', from)
+          .where('position', '<', from + 1000)
+          .orderBy('position')
+          .execute();
+        await this.writeContacts(
+          trx,
+          rows.map((r) => JSON.parse(r.contact_json) as Contact),
+          false,
+        );
+      }
+      for (let i = 0; i < deleteIds.length; i += CHUNK) {
+        const rows = await trx
+          .selectFrom('contacts')
+          .selectAll()
+          .where('user_id', '=', this.userId)
+          .where('id', 'in', deleteIds.slice(i, i + CHUNK))
+          .execute();
+        await this.writeContacts(trx, rows.map(contactOfRow), true);
+      }
+      await this.writeOutcome(trx, record, state);
+      await trx.deleteFrom('staged_contacts').where('run_id', '=', this.runId).execute();
+    });
+    this.changed(['contacts', 'runs', 'profiles']);
+  }
+
+  async discard(): Promise<void> {
+    await this.db.deleteFrom('staged_contacts').where('run_id', '=', this.runId).execute();
+    this.staged = 0;
+  }
+
+  async recordOutcome(record: RunRecord, state: ProfileState): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await lockSequence(trx, this.userId);
+      await this.writeOutcome(trx, record, state);
+    });
+    this.changed(['runs', 'profiles']);
+  }
+
+  private async writeOutcome(
+    trx: Transaction<ServerDatabase>,
+    record: RunRecord,
+    state: ProfileState,
+  ): Promise<void> {
+    const now = this.now();
+    await writeRecords(trx, this.userId, 'runs', [{ id: record.id, data: record }], now);
+    const profile = await readRecord<SyncProfile>(trx, this.userId, 'profiles', record.profileId);
+    if (profile)
+      await writeRecords(
+        trx,
+        this.userId,
+        'profiles',
+        [{ id: record.profileId, data: { ...profile.data, state } }],
+        now,
+      );
+  }
+
+  /** New versions (or, `deleted`, deletions by an import: no values, no key) of contacts. */
+  private async writeContacts(
+    trx: Transaction<ServerDatabase>,
+    contacts: readonly Contact[],
+    deleted: boolean,
+  ): Promise<void> {
+    if (contacts.length === 0) return;
+    const revisions = new Map<string, number>();
+    for (let i = 0; i < contacts.length; i += CHUNK) {
+      const rows = await trx
+        .selectFrom('contacts')
+        .select(['id', 'revision'])
+        .where('user_id', '=', this.userId)
+        .where(
+          'id',
+          'in',
+          contacts.slice(i, i + CHUNK).map((c) => c.id),
+        )
+        .execute();
+      for (const r of rows) revisions.set(r.id, Number(r.revision));
+    }
+    const end = await advanceSequence(trx, this.userId, contacts.length);
+    const now = this.now();
+    const rows: ContactsTable[] = contacts.map((c, i) => ({
+      user_id: this.userId,
+      id: c.id,
+      seq: end - contacts.length + i + 1,
+      revision: (revisions.get(c.id) ?? 0) + 1,
+      updated_at: deleted ? now : c.updatedAt,
+      deleted: deleted ? 1 : 0,
+      book_id: c.bookId,
+      folder_id: deleted ? null : c.folderId,
+      key: deleted ? null : c.key,
+      source_id: c.origin?.sourceId ?? null,
+      row_hash: deleted ? null : (c.origin?.rowHash ?? null),
+      values_json: deleted ? '{}' : JSON.stringify(c.values),
+      created_at: deleted ? 0 : c.createdAt,
+    }));
+    for (let i = 0; i < rows.length; i += CHUNK) {
+      await trx
+        .insertInto('contacts')
+        .values(rows.slice(i, i + CHUNK))
+        .onConflict((oc) =>
+          oc.columns(['user_id', 'id']).doUpdateSet((eb) => ({
+            seq: eb.ref('excluded.seq'),
+            revision: eb.ref('excluded.revision'),
+            updated_at: eb.ref('excluded.updated_at'),
+            deleted: eb.ref('excluded.deleted'),
+            book_id: eb.ref('excluded.book_id'),
+            folder_id: eb.ref('excluded.folder_id'),
+            key: eb.ref('excluded.key'),
+            source_id: eb.ref('excluded.source_id'),
+            row_hash: eb.ref('excluded.row_hash'),
+            values_json: eb.ref('excluded.values_json'),
+            created_at: eb.ref('excluded.created_at'),
+          })),
+        )
+        .execute();
+    }
+  }
+}

@@ -1,0 +1,189 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { RunRecord } from '@contactsync/core';
+import { sql, type Kysely } from 'kysely';
+import { createServerImports, openDatabase, type ServerDatabase } from '../src/index.ts';
+import { startMailSink } from '../../proxy/test-node/fixtures/mail-sink.ts';
+import { startPostgres } from './fixtures/postgres.ts';
+import { people, seedPortal } from './fixtures/portal-data.ts';
+
+const SECRET = 'server-imports-test-secret-0123456789';
+// 02:30 in Riga on 2 December 2026 is 00:30 UTC (EET, UTC+2).
+const DUE = Date.parse('2026-12-02T00:30:00Z');
+
+/** A real HTTP server on 127.0.0.1 holding the file the imports fetch; `set` replaces it. */
+async function fileServer() {
+  let body = people(20);
+  let etag = 1;
+  const server: Server = createServer((req, res) => {
+    if (req.headers['if-none-match'] === `"${etag}"`) return void res.writeHead(304).end();
+    res.writeHead(200, { 'content-type': 'text/csv', etag: `"${etag}"` }).end(body);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/crm/contacts.csv`,
+    set(text: string) {
+      body = text;
+      etag++;
+    },
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
+}
+
+const count = async (db: Kysely<ServerDatabase>, user: string) => {
+  const row = await db
+    .selectFrom('contacts')
+    .select([
+      sql<number>`count(*)`.as('rows'),
+      sql<number>`sum(case when deleted = 0 then 1 else 0 end)`.as('live'),
+    ])
+    .where('user_id', '=', user)
+    .executeTakeFirstOrThrow();
+  return { rows: Number(row.rows), live: Number(row.live ?? 0) };
+};
+
+const runsOf = async (db: Kysely<ServerDatabase>, user: string) =>
+  (
+    await db
+      .selectFrom('documents')
+      .select('data_json')
+      .where('user_id', '=', user)
+      .where('collection', '=', 'runs')
+      .orderBy('seq')
+      .execute()
+  ).map((r) => JSON.parse(r.data_json) as RunRecord);
+
+const backends: { name: string; setUp(): Promise<string>; tearDown(): void }[] = [
+  {
+    name: 'SQLite',
+    setUp: async () => join(mkdtempSync(join(tmpdir(), 'contactsync-imports-')), 'c.db'),
+    tearDown: () => undefined,
+  },
+  (() => {
+    let cluster: Awaited<ReturnType<typeof startPostgres>> | null = null;
+    return {
+      name: 'PostgreSQL',
+      setUp: async () => (cluster = await startPostgres()).url,
+      tearDown: () => cluster?.stop(),
+    };
+  })(),
+];
+
+for (const backend of backends)
+  describe(`imports run by the server on ${backend.name}`, () => {
+    let db: Kysely<ServerDatabase>;
+    let files: Awaited<ReturnType<typeof fileServer>>;
+    let mail: Awaited<ReturnType<typeof startMailSink>>;
+    let clock = DUE - 60_000;
+    let imports: ReturnType<typeof createServerImports>;
+    const changes: string[] = [];
+
+    before(async () => {
+      db = await openDatabase(await backend.setUp());
+      files = await fileServer();
+      mail = await startMailSink();
+      imports = createServerImports(
+        db,
+        {
+          fetch: { secret: SECRET, allowPrivate: ['127.0.0.1/32'] },
+          smtp: {
+            url: mail.url,
+            from: 'contactsync@portal.example',
+            recipients: ['@portal.example'],
+          },
+          now: () => clock,
+          mailRetryDelaysMs: [],
+          autoSchedule: false,
+        },
+        (user, collections) => changes.push(`${user}:${collections.join(',')}`),
+      );
+    });
+    after(async () => {
+      imports.stop();
+      await db.destroy();
+      await files.close();
+      await mail.close();
+      backend.tearDown();
+    });
+
+    it('runs the 02:30 import when the clock passes it, once, with nobody’s browser open', async () => {
+      await seedPortal(db, 'ann', files.url);
+      assert.deepEqual(await imports.tick(), []);
+      clock = DUE + 5_000;
+      const [run, ...more] = await imports.tick();
+      assert.deepEqual(more, []);
+      assert.equal(run!.status, 'success', JSON.stringify(run!.error));
+      assert.equal(run!.trigger, 'scheduled');
+      assert.equal(run!.counts.created, 20);
+      assert.deepEqual(await count(db, 'ann'), { rows: 20, live: 20 });
+      // The same minute again, or a second process asking: nothing more runs.
+      assert.deepEqual(await imports.tick(), []);
+      const runs = await runsOf(db, 'ann');
+      assert.deepEqual(
+        runs.map((r) => r.status),
+        ['success'],
+      );
+      assert.ok(changes.some((c) => c.startsWith('ann:') && c.includes('contacts')));
+      // The profile's cursor moved on, for every browser to show the next time.
+      const profile = await db
+        .selectFrom('documents')
+        .select('data_json')
+        .where('user_id', '=', 'ann')
+        .where('collection', '=', 'profiles')
+        .executeTakeFirstOrThrow();
+      assert.equal(JSON.parse(profile.data_json).state.scheduleCursor, DUE);
+    });
+
+    it('skips an unchanged file, and catches up a missed night once, saying it is late', async () => {
+      clock = DUE + 2 * 86_400_000 + 3_600_000; // two nights later, an hour after 02:30
+      const [run, ...more] = await imports.tick();
+      assert.deepEqual(more, []);
+      assert.equal(run!.status, 'unchanged');
+      assert.match(run!.notes.join(' '), /ran late/);
+      assert.match(run!.notes.join(' '), /1 earlier missed run was caught up/);
+    });
+
+    it('refuses a scheduled mass deletion and mails the profile’s address once', async () => {
+      files.set(people(2)); // 18 of 20 contacts would go
+      clock += 86_400_000;
+      const [run] = await imports.tick();
+      assert.equal(run!.status, 'refused');
+      assert.deepEqual(await count(db, 'ann'), { rows: 20, live: 20 });
+      await imports.settled();
+      assert.equal(mail.received.length, 1);
+      assert.deepEqual(mail.received[0]!.to, ['it@portal.example']);
+      const stored = (await runsOf(db, 'ann')).find((r) => r.id === run!.id)!;
+      assert.equal(stored.notification?.status, 'sent');
+    });
+
+    it('"Import now" applies deletions within the guard and keeps a key deleted by hand out', async () => {
+      // A person deleted user3 on the web (a deletion that keeps its key).
+      await db
+        .updateTable('contacts')
+        .set({ deleted: 1, values_json: '{}' })
+        .where('user_id', '=', 'ann')
+        .where('key', '=', 'user3@example.com')
+        .execute();
+      files.set(people(21).replace('user19@example.com,Person 19\n', ''));
+      const run = await imports.runNow('ann', 'profile-ann');
+      assert.equal(run.status, 'success', JSON.stringify(run.error));
+      assert.equal(run.counts.skipped, 1);
+      assert.equal(run.counts.deleted, 1);
+      assert.equal(run.counts.created, 1);
+      assert.deepEqual(await count(db, 'ann'), { rows: 21, live: 19 });
+    });
+
+    it('refuses to run a profile of another user, or one that reads a local file', async () => {
+      await assert.rejects(imports.runNow('bob', 'profile-ann'), /does not exist/);
+      await seedPortal(db, 'cid', files.url, {
+        source: { kind: 'local', fileName: 'contacts.csv' },
+        schedule: null,
+      });
+      await assert.rejects(imports.runNow('cid', 'profile-cid'), /runs in its browser/);
+    });
+  });
