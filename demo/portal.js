@@ -20,7 +20,7 @@ const sync = await createContactSync({
   dbName: 'contactsync-demo',
   proxyUrl: '/v1',
   // The portal's contact server (demo/server.mjs): this browser is a replica of its contacts.
-  backend: { url: '/v1/replication/' },
+  backend: { url: '/v1/replication/', serverImports: true },
 });
 await firstExchange();
 const book = (await sync.books.list())[0] ?? (await sync.books.create({ name: 'Contacts' }));

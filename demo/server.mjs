@@ -88,7 +88,25 @@ const contactServer = createServerHandler({
   db: await openSqlite(databaseFile),
   // Only the portal's own pages (browsers mark their requests same-origin) are the demo user.
   authenticate: (req) => (req.headers['sec-fetch-site'] === 'same-origin' ? 'demo' : null),
+  // Remote imports and their schedules run here, with no browser open; the proxy's secret opens
+  // the logins it sealed, and the same address rules apply.
+  imports: {
+    fetch: {
+      secret,
+      allowPrivate: (process.env.CONTACTSYNC_PROXY_ALLOW_PRIVATE ?? '').split(',').filter(Boolean),
+    },
+    ...(process.env.CONTACTSYNC_PROXY_SMTP_URL
+      ? {
+          smtp: {
+            url: process.env.CONTACTSYNC_PROXY_SMTP_URL,
+            from: process.env.CONTACTSYNC_PROXY_MAIL_FROM ?? 'contactsync@localhost',
+            recipients: (process.env.CONTACTSYNC_PROXY_NOTIFY_TO ?? '').split(',').filter(Boolean),
+          },
+        }
+      : {}),
+  },
 });
+await contactServer.imports.start();
 
 const server = createServer((req, res) => {
   const url = new URL(req.url ?? '/', 'http://localhost');
