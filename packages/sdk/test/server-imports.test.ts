@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { createContactSync, type ContactSync } from '../src/index.ts';
-import { allContacts, localFileServer, profileInput } from './helpers.ts';
+import { allContacts, localFileServer, people, profileInput } from './helpers.ts';
 
 let n = 0;
 const uid = () => `s${Date.now().toString(36)}${++n}${Math.random().toString(36).slice(2, 8)}`;
@@ -95,6 +95,31 @@ describe('imports the server runs', () => {
     expect((await allContacts(a, book.id)).map((c) => c.key)).to.deep.equal(['cid@example.com']);
     expect((await a.history.list({ profileId: profile.id })).map((r) => r.id)).to.deep.equal([
       record.id,
+    ]);
+  });
+
+  it('shows a server run’s progress and cancels it, with nothing applied', async () => {
+    const files = await localFileServer();
+    await files.set(`email,name\n${people(200_000)}`);
+    const user = uid();
+    const a = await device(user);
+    const book = await a.books.create({ name: 'Contacts' });
+    const profile = await a.profiles.create(profileInput(book.id, { source: files.source }));
+    const controller = new AbortController();
+    const seen: string[] = [];
+    const record = await a.run(profile.id, null, {
+      signal: controller.signal,
+      onProgress: (p) => {
+        seen.push(p.stage);
+        if (p.rows > 0) controller.abort();
+      },
+    });
+    expect(seen.length).to.be.greaterThan(0);
+    expect(record.status).to.equal('cancelled');
+    await synced(a);
+    expect((await a.contacts.list(book.id, { limit: 1 })).total).to.equal(0);
+    expect((await a.history.list({ profileId: profile.id })).map((r) => r.status)).to.deep.equal([
+      'cancelled',
     ]);
   });
 });

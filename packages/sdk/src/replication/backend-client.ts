@@ -46,20 +46,29 @@ export class BackendClient {
   }
 
   /** Asks the backend to run a remote import now ("Import now"); resolves with its record. */
-  async startImport(profileId: string, confirmMassDelete: boolean): Promise<RunRecord> {
+  async startImport(
+    profileId: string,
+    runId: string,
+    confirmMassDelete: boolean,
+  ): Promise<RunRecord> {
     const res = await this.request(`imports/${encodeURIComponent(profileId)}/run`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ confirmMassDelete }),
+      body: JSON.stringify({ runId, confirmMassDelete }),
     });
     return ((await res.json()) as { run: RunRecord }).run;
+  }
+
+  /** Stops a server run this user started; it ends "cancelled". */
+  async cancelImport(runId: string): Promise<void> {
+    await this.request(`imports/runs/${encodeURIComponent(runId)}/cancel`, { method: 'POST' });
   }
 
   /**
    * Listens to the live stream of every collection until it ends or `signal` aborts, calling
    * `onEvent` for each event ("change" or "resync"). One connection for all collections.
    */
-  async listen(signal: AbortSignal, onEvent: (event: string) => void): Promise<void> {
+  async listen(signal: AbortSignal, onEvent: (event: string, data: string) => void): Promise<void> {
     const res = await this.request('stream', { signal, headers: { accept: 'text/event-stream' } });
     const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
     let buffer = '';
@@ -72,7 +81,7 @@ export class BackendClient {
         const block = buffer.slice(0, end);
         buffer = buffer.slice(end + 2);
         const event = /^event: (.*)$/m.exec(block)?.[1];
-        if (event) onEvent(event);
+        if (event) onEvent(event, /^data: (.*)$/m.exec(block)?.[1] ?? '');
       }
     }
   }

@@ -8,6 +8,10 @@ import { pullContacts } from './pull-contacts.ts';
 import { pushContacts } from './push-contacts.ts';
 import { pullRecords, pushRecords, RECORD_COLLECTIONS } from './records.ts';
 import type { ReplicationStatus } from './replication-status.ts';
+import type { ContactSyncEvent } from '../events.ts';
+
+/** The live stream's "progress" event of a server run. */
+type ServerRunProgress = Omit<Extract<ContactSyncEvent, { type: 'run-progress' }>, 'type'>;
 
 export interface ReplicatorOptions extends BackendConfig {
   /** Pauses (ms) before each further attempt after a failure; the last one repeats. */
@@ -79,12 +83,20 @@ export class Replicator {
    * "Import now" of a remote profile, run by the backend: the profile goes out first (the
    * server runs what this browser sees), the outcome comes back with the next exchange.
    */
-  async runOnServer(profileId: string, confirmMassDelete: boolean): Promise<RunRecord> {
+  async runOnServer(
+    profileId: string,
+    runId: string,
+    confirmMassDelete: boolean,
+  ): Promise<RunRecord> {
     if (this.leading) await this.syncNow();
-    const record = await this.client.startImport(profileId, confirmMassDelete);
+    const record = await this.client.startImport(profileId, runId, confirmMassDelete);
     if (this.leading) await this.syncNow();
     else this.poke();
     return record;
+  }
+
+  cancelOnServer(runId: string): Promise<void> {
+    return this.client.cancelImport(runId);
   }
 
   close(): void {
@@ -147,9 +159,11 @@ export class Replicator {
     let failures = 0;
     while (!this.stop.signal.aborted) {
       try {
-        await this.client.listen(this.stop.signal, () => {
+        await this.client.listen(this.stop.signal, (event, data) => {
           failures = 0;
-          this.poke();
+          // A server run's progress, for every tab (the wizard and the grid show it).
+          if (event === 'progress') this.progress(data);
+          else this.poke();
         });
       } catch {
         failures++;
@@ -171,6 +185,15 @@ export class Replicator {
         done();
       };
     });
+  }
+
+  private progress(data: string): void {
+    try {
+      const p = JSON.parse(data) as ServerRunProgress;
+      this.ctx.emit({ type: 'run-progress', ...p });
+    } catch {
+      // A malformed event is only a missed progress update.
+    }
   }
 
   private publish(status: ReplicationStatus): void {

@@ -36,13 +36,17 @@ export class WorkerContext {
       if (message.data.type === 'destroyed') this.connection.destroyed();
       if (message.data.type === 'replication-status') this.replicationStatus = message.data.status;
       this.onChange?.(message.data);
+      for (const listener of this.progressListeners) listener(message.data);
     };
   }
 
   /** The latest replication status, this tab's own or the replicating tab's. */
   replicationStatus: ReplicationStatus = REPLICATION_OFF;
   /** Set when the backend runs remote imports: "Import now" asks it instead of the proxy. */
-  serverRun: ((profileId: string, confirmMassDelete: boolean) => Promise<RunRecord>) | null = null;
+  serverRun: {
+    start(profileId: string, runId: string, confirmMassDelete: boolean): Promise<RunRecord>;
+    cancel(runId: string): Promise<void>;
+  } | null = null;
   /** Told of every event, from this tab or another (the replicator wakes on changes). */
   onChange: ((event: ContactSyncEvent) => void) | null = null;
 
@@ -70,7 +74,11 @@ export class WorkerContext {
   emit(event: ContactSyncEvent): void {
     this.channel.postMessage(event);
     this.onChange?.(event);
+    for (const listener of this.progressListeners) listener(event);
   }
+
+  /** Runs of this tab following their progress (server runs report it through events). */
+  readonly progressListeners = new Set<(event: ContactSyncEvent) => void>();
 
   /** The book's current view, reused while its manifest version is unchanged. */
   async view(bookId: string): Promise<BookView> {

@@ -70,7 +70,10 @@ export function createEngine(ctx: WorkerContext) {
         if (LOCAL_CHANGES.has(event.type)) next.poke();
       };
       if (options.serverImports)
-        ctx.serverRun = (profileId, confirm) => next.runOnServer(profileId, confirm);
+        ctx.serverRun = {
+          start: (profileId, runId, confirm) => next.runOnServer(profileId, runId, confirm),
+          cancel: (runId) => next.cancelOnServer(runId),
+        };
       await next.start();
     },
     replicationStatus: (): ReplicationStatus => ctx.replicationStatus,

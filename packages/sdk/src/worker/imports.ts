@@ -15,6 +15,7 @@ import {
   type RemoteSource,
 } from '@contactsync/core';
 import type { WorkerContext } from './context.ts';
+import type { ContactSyncEvent } from '../events.ts';
 import { BookTarget } from '../store/book-target.ts';
 import { blobSource } from '../platform/blob-source.ts';
 import { requireBook } from './books.ts';
@@ -34,6 +35,8 @@ export interface PlanResult {
 /** Preview, dry run and real runs of an import profile. */
 export function importOps(ctx: WorkerContext, runner: Runner) {
   const running = new Map<string, AbortController>();
+  /** Runs the backend is running for this tab ("Import now" with server imports). */
+  const serverRuns = new Set<string>();
 
   return {
     /** Reads the first megabyte: detected settings, first rows, column samples, suggested mapping. */
@@ -120,9 +123,24 @@ export function importOps(ctx: WorkerContext, runner: Runner) {
       }
       if (profile.source.kind === 'remote' && ctx.serverRun) {
         // The backend runs remote imports: its record arrives here through replication too.
-        const record = await ctx.serverRun(profileId, request.confirmMassDelete ?? false);
-        ctx.emit({ type: 'run-finished', run: record });
-        return record;
+        serverRuns.add(request.runId);
+        const follow = (event: ContactSyncEvent) => {
+          if (event.type === 'run-progress' && event.runId === request.runId)
+            onProgress?.(event.progress);
+        };
+        ctx.progressListeners.add(follow);
+        try {
+          const record = await ctx.serverRun.start(
+            profileId,
+            request.runId,
+            request.confirmMassDelete ?? false,
+          );
+          ctx.emit({ type: 'run-finished', run: record });
+          return record;
+        } finally {
+          ctx.progressListeners.delete(follow);
+          serverRuns.delete(request.runId);
+        }
       }
       const controller = new AbortController();
       running.set(request.runId, controller);
@@ -170,6 +188,7 @@ export function importOps(ctx: WorkerContext, runner: Runner) {
     /** Stops a run; it ends as "cancelled" with nothing applied. */
     async cancel(runId: string): Promise<void> {
       running.get(runId)?.abort();
+      if (serverRuns.has(runId)) await ctx.serverRun?.cancel(runId);
     },
   };
 }

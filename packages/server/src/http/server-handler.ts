@@ -43,7 +43,7 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 }
 
 const ROUTE =
-  /^\/v1\/replication\/(?:(contacts|books|folders|profiles|runs)\/(pull|push|stream)|(stream)|imports\/([^/]+)\/run)$/;
+  /^\/v1\/replication\/(?:(contacts|books|folders|profiles|runs)\/(pull|push|stream)|(stream)|imports\/([^/]+)\/run|imports\/runs\/([^/]+)\/cancel)$/;
 const RECORD_COLLECTIONS = ['books', 'folders', 'profiles', 'runs'] as const;
 
 /**
@@ -71,7 +71,9 @@ export function createServerHandler(options: ServerHandlerOptions) {
       hub.publish(userId, c, 'change', { documents: [], checkpoint: null });
   };
   const imports = options.imports
-    ? createServerImports(options.db, options.imports, changed)
+    ? createServerImports(options.db, options.imports, changed, (userId, progress) =>
+        hub.publish(userId, 'runs', 'progress', progress),
+      )
     : null;
   const maxBody = options.maxBodyBytes ?? 16 * 1024 * 1024;
 
@@ -106,8 +108,11 @@ export function createServerHandler(options: ServerHandlerOptions) {
         parsed.data.rows as PushRow<ReplicationMeta>[],
         parsed.data.checkpoint,
       );
-      if (outcome.written.documents.length)
+      if (outcome.written.documents.length) {
         hub.publish(userId, collection, 'change', outcome.written);
+        // A schedule added, moved or paused takes effect now.
+        if (collection === 'profiles') imports?.rearm();
+      }
       return sendJson(res, 200, {
         conflicts: outcome.conflicts,
         revisions: outcome.revisions,
@@ -138,13 +143,25 @@ export function createServerHandler(options: ServerHandlerOptions) {
           throw new ContactSyncError('not-found', 'This server does not run imports.');
         const body = (await readJsonBody(request, 4096).catch(() => ({}))) as {
           confirmMassDelete?: unknown;
+          runId?: unknown;
         };
+        const runId =
+          typeof body.runId === 'string' && /^[\w-]{8,64}$/.test(body.runId)
+            ? body.runId
+            : undefined;
         const record = await imports.runNow(
           userId,
           decodeURIComponent(match[4]),
           body.confirmMassDelete === true,
+          runId,
         );
         return sendJson(res, 200, { run: record });
+      }
+      if (match[5]) {
+        if (!imports || request.method !== 'POST')
+          throw new ContactSyncError('not-found', 'This server does not run imports.');
+        const cancelled = imports.cancel(userId, decodeURIComponent(match[5]));
+        return sendJson(res, 200, { cancelled });
       }
       if (match[3] && request.method === 'GET') hub.open(userId, ALL, res);
       else if (match[3]) throw new ContactSyncError('invalid-argument', 'Use GET.');

@@ -28,7 +28,12 @@ export class StreamHub {
     });
   }
 
-  publish(userId: string, collection: string, event: 'change' | 'resync', data: unknown): void {
+  publish(
+    userId: string,
+    collection: string,
+    event: 'change' | 'resync' | 'progress',
+    data: unknown,
+  ): void {
     for (const res of this.streams.get(`${collection} ${userId}`) ?? [])
       res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
     const all = JSON.stringify({ collection, ...(data as object) });

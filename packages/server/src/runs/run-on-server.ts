@@ -10,6 +10,7 @@ import {
   runImport,
   toContactSyncError,
   type AddressBook,
+  type RunProgress,
   type RunRecord,
   type RunTrigger,
   type SyncProfile,
@@ -33,7 +34,10 @@ export interface ServerRunDeps {
 }
 
 export interface ServerRunRequest {
+  /** Chosen by the caller (a browser's "Import now"), so it can follow and cancel the run. */
+  readonly runId?: string;
   readonly trigger: RunTrigger;
+  readonly onProgress?: (progress: RunProgress) => void;
   readonly notes?: readonly string[];
   readonly confirmMassDelete?: boolean;
   readonly signal?: AbortSignal;
@@ -62,7 +66,7 @@ export async function runOnServer(
   const book = (await readRecord<AddressBook>(db, userId, 'books', profile.bookId))?.data;
   if (!book) throw new ContactSyncError('not-found', 'The address book of this import is gone.');
 
-  const runId = newId();
+  const runId = request.runId ?? newId();
   const started: RunRecord = {
     id: runId,
     profileId,
@@ -178,6 +182,7 @@ export async function runOnServer(
       newId,
       digestPassword: contactPasswordDigest,
       signal,
+      onProgress: request.onProgress,
       sourceMeta: outcome.meta as unknown as Record<string, unknown>,
       notes: request.notes ?? [],
     });

@@ -4,7 +4,7 @@ import {
   type RemoteFetcherOptions,
   type SmtpOptions,
 } from '@contactsync/proxy';
-import type { NotificationOutcome, RunRecord, SyncProfile } from '@contactsync/core';
+import type { NotificationOutcome, RunProgress, RunRecord, SyncProfile } from '@contactsync/core';
 import type { Kysely } from 'kysely';
 import type { ServerDatabase } from '../db/schema.ts';
 import { recoverDeadRuns, runOnServer, type ServerRunRequest } from './run-on-server.ts';
@@ -31,6 +31,14 @@ export interface ServerImportOptions {
 
 const NEEDS_ATTENTION = new Set(['warnings', 'failed', 'refused']);
 
+/** A server run's progress, as the live stream tells it. */
+export interface ServerRunProgress {
+  readonly runId: string;
+  readonly profileId: string;
+  readonly bookId: string;
+  readonly progress: RunProgress;
+}
+
 /**
  * Remote imports and their schedules, run by the server: with no browser open, on one process
  * or several sharing one database.
@@ -39,6 +47,8 @@ export function createServerImports(
   db: Kysely<ServerDatabase>,
   options: ServerImportOptions,
   changed: (userId: string, collections: readonly string[]) => void,
+  /** Told of a run's progress (at most every 100 ms), for the live stream. */
+  progressed: (userId: string, progress: ServerRunProgress) => void = () => undefined,
 ) {
   const now = options.now ?? Date.now;
   const fetchFile = createRemoteFetcher(options.fetch);
@@ -94,8 +104,26 @@ export function createServerImports(
     changed(userId, ['runs']);
   }
 
+  /** Runs of this process that a caller may cancel, by user and run id. */
+  const cancels = new Map<string, AbortController>();
+
   async function run(userId: string, profileId: string, request: ServerRunRequest) {
-    const { record, profile } = await runOnServer(deps, userId, profileId, request);
+    const controller = new AbortController();
+    const key = `${userId} ${request.runId ?? ''}`;
+    if (request.runId) cancels.set(key, controller);
+    let last = 0;
+    const bookId =
+      (await readRecord<SyncProfile>(db, userId, 'profiles', profileId))?.data.bookId ?? '';
+    const { record, profile } = await runOnServer(deps, userId, profileId, {
+      ...request,
+      signal: controller.signal,
+      onProgress: (progress) => {
+        const at = Date.now();
+        if (at - last < 100 || !request.runId) return;
+        last = at;
+        progressed(userId, { runId: request.runId, profileId, bookId, progress });
+      },
+    }).finally(() => cancels.delete(key));
     const mail = notify(userId, profile, record).catch(() => undefined);
     pendingMail.add(mail);
     void mail.finally(() => pendingMail.delete(mail));
@@ -129,8 +157,24 @@ export function createServerImports(
 
   return {
     /** "Import now" for a remote profile: runs it on the server and resolves with its record. */
-    runNow: (userId: string, profileId: string, confirmMassDelete = false) =>
-      run(userId, profileId, { trigger: 'manual', confirmMassDelete }),
+    runNow: (
+      userId: string,
+      profileId: string,
+      confirmMassDelete = false,
+      runId: string | undefined = undefined,
+    ) => run(userId, profileId, { trigger: 'manual', confirmMassDelete, runId }),
+    /** Stops a run of this user that this process is running; it ends "cancelled". */
+    cancel(userId: string, runId: string): boolean {
+      const controller = cancels.get(`${userId} ${runId}`);
+      controller?.abort();
+      return !!controller;
+    },
+    /** A profile changed: a new or moved schedule is looked at now, not at the next minute. */
+    rearm(): void {
+      if (!timer) return;
+      clearTimeout(timer);
+      void arm();
+    },
     tick,
     /** Marks runs that died with a process interrupted, then starts the schedule timer. */
     async start(): Promise<RunRecord[]> {
