@@ -40,7 +40,8 @@ export default [
     // The reference server for Node; core and the database drivers stay external.
     input: { index: 'packages/server/src/index.ts', cli: 'packages/server/src/cli.ts' },
     external: (id) =>
-      id.startsWith('node:') || /^(@contactsync\/(core|proxy)|better-sqlite3|kysely|pg|zod)(\/|$)/.test(id),
+      id.startsWith('node:') ||
+      /^(@contactsync\/(core|proxy)|better-sqlite3|kysely|pg|zod)(\/|$)/.test(id),
     output: { dir: 'packages/server/dist', format: 'es', sourcemap: true },
     onwarn,
     plugins: [
