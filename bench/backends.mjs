@@ -153,3 +153,109 @@ export async function bulkInsertFloor(backends, user, batch = 1000) {
   await client.end();
   return result;
 }
+
+/**
+ * A remote file imported by the server itself (`createServerImports`, "Import now"), on each
+ * backend, beside papaparse alone in Node on the same file: the file is served over HTTP from
+ * 127.0.0.1 and fetched through the proxy's fetchers, as a scheduled import would be.
+ */
+export async function serverImportBench(backends, path, user) {
+  const { createServerImports } = await import('../packages/server/dist/index.js');
+  const core = await import('../packages/core/dist/index.js');
+  const Papa = (await import('papaparse')).default;
+  const { createReadStream, statSync } = await import('node:fs');
+  const { createServer } = await import('node:http');
+
+  let start = performance.now();
+  let rows = 0;
+  await new Promise((resolve, reject) =>
+    Papa.parse(createReadStream(path), {
+      step: () => rows++,
+      complete: resolve,
+      error: reject,
+    }),
+  );
+  const result = { papaparseMs: performance.now() - start, rows: rows - 1 };
+
+  const files = createServer((req, res) => {
+    res.writeHead(200, { 'content-type': 'text/csv', 'content-length': statSync(path).size });
+    createReadStream(path).pipe(res);
+  });
+  await new Promise((r) => files.listen(0, '127.0.0.1', r));
+  const url = `http://127.0.0.1:${files.address().port}/exports/contacts.csv`;
+  const headers = [
+    'Email',
+    'First Name',
+    'Last Name',
+    'Mobile Phone',
+    'Company',
+    'Job Title',
+    'City',
+    'Postal Code',
+    'Country',
+    'Notes',
+  ];
+  for (const name of ['sqlite', 'postgres']) {
+    const { db } = backends[name];
+    const imports = createServerImports(
+      db,
+      {
+        fetch: {
+          secret: 'bench-proxy-secret-0123456789abcdefghij',
+          allowPrivate: ['127.0.0.1/32'],
+        },
+        autoSchedule: false,
+      },
+      () => undefined,
+    );
+    const book = {
+      id: `book-${user}`,
+      name: 'Bench',
+      fields: [...core.BUILT_IN_FIELDS],
+      createdAt: 1,
+      updatedAt: 1,
+    };
+    const profile = {
+      id: `profile-${user}`,
+      name: 'bench',
+      bookId: book.id,
+      folderId: null,
+      source: { kind: 'remote', url, implicitTls: false, credential: null, hostKey: null },
+      parse: { ...core.DEFAULT_PARSE_OPTIONS },
+      behaviour: { ...core.DEFAULT_BEHAVIOUR },
+      mapping: core.toMapping(core.suggestMapping(headers, headers.length, book.fields)),
+      notifyEmail: null,
+      schedule: null,
+      createdAt: 1,
+      updatedAt: 1,
+      state: {
+        lastFingerprint: null,
+        lastConfigSignature: null,
+        lastRunAt: null,
+        lastStatus: null,
+      },
+    };
+    const put = (collection, id, data) =>
+      db
+        .insertInto('documents')
+        .values({
+          user_id: user,
+          collection,
+          id,
+          seq: 0,
+          revision: 1,
+          updated_at: 1,
+          deleted: 0,
+          data_json: JSON.stringify(data),
+        })
+        .execute();
+    await put('books', book.id, book);
+    await put('profiles', profile.id, profile);
+    start = performance.now();
+    const record = await imports.runNow(user, profile.id);
+    result[name] = { ms: performance.now() - start, status: record.status, counts: record.counts };
+    imports.stop();
+  }
+  files.close();
+  return result;
+}

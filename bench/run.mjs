@@ -16,7 +16,7 @@ import { build } from 'esbuild';
 import puppeteer from 'puppeteer-core';
 import { chromiumArgs, chromiumPath, assertChromium } from '../scripts/wtr/chromium.js';
 import { generateCsv } from './generate.mjs';
-import { bulkInsertFloor, countRows, startBackends } from './backends.mjs';
+import { bulkInsertFloor, countRows, serverImportBench, startBackends } from './backends.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const out = join(root, 'bench/out');
@@ -192,7 +192,12 @@ for (const rows of sizes) {
   console.log(
     `  bulk-insert floor (${floor.rows} rows): SQLite ${(floor.sqliteMs / 1000).toFixed(1)} s, PostgreSQL COPY ${(floor.postgresMs / 1000).toFixed(1)} s`,
   );
+  const serverImport = await serverImportBench(backends, join(out, name), `bench-server-${rows}`);
+  console.log(
+    `  server import of the file over HTTP: papaparse alone in Node ${(serverImport.papaparseMs / 1000).toFixed(1)} s; SQLite ${(serverImport.sqlite.ms / 1000).toFixed(1)} s (${serverImport.sqlite.status}, ${serverImport.sqlite.counts.created} created); PostgreSQL ${(serverImport.postgres.ms / 1000).toFixed(1)} s (${serverImport.postgres.status}, ${serverImport.postgres.counts.created} created)`,
+  );
   results.push({
+    serverImport,
     replication,
     floor,
     rows,
@@ -252,6 +257,11 @@ for (const r of results) {
     const floorMs = backend === 'sqlite' ? r.floor.sqliteMs : r.floor.postgresMs;
     md += `| ${label(r.rows)} | ${backend === 'sqlite' ? 'SQLite' : 'PostgreSQL'} | ${fmt(x.firstMs)} (${rate(r.rows, x.firstMs)}) | ${fmt(floorMs)} (${rate(r.floor.rows, floorMs)}) | ${fmt(x.changedMs)} (run ${fmt(x.runMs)}) | ${x.updated} | ${x.pushed.toLocaleString('en-US')} (= ${r.rows.toLocaleString('en-US')} + ${(x.pushed - r.rows).toLocaleString('en-US')}) | ${x.sql.rewritten} |\n`;
   }
+}
+md += `\n## Imports run by the server\n\nIn the same run: the same file served over HTTP from 127.0.0.1 and imported by the reference server itself (\`createServerImports(…).runNow\`, as a scheduled import runs: the proxy's fetchers as a library, the core's run over the SQL store, one transaction at commit) into a fresh book on SQLite and on PostgreSQL, beside **papaparse alone in Node** streaming the same file from disk (the floor).\n\n| rows | papaparse alone (Node) | server import, SQLite | server import, PostgreSQL |\n| --- | --- | --- | --- |\n`;
+for (const r of results) {
+  const s = r.serverImport;
+  md += `| ${label(r.rows)} | ${fmt(s.papaparseMs)} (${rate(s.rows, s.papaparseMs)}) | ${fmt(s.sqlite.ms)} (${rate(r.rows, s.sqlite.ms)}; ${s.sqlite.status}, ${s.sqlite.counts.created.toLocaleString('en-US')} created) | ${fmt(s.postgres.ms)} (${rate(r.rows, s.postgres.ms)}; ${s.postgres.status}, ${s.postgres.counts.created.toLocaleString('en-US')} created) |\n`;
 }
 md += `\nRuns: ${results.map((r) => `${label(r.rows)}: initial ${r.initial.status}, unchanged ${r.unchanged.status}, 1% ${r.changed.status} (${r.changed.counts.updated} updated); rows accounted for: ${accounting(r.initial)}, ${accounting(r.changed)}`).join('; ')}.\n`;
 // Hand-written analysis (where the time goes, what is next) is kept beside the generator.
