@@ -8,7 +8,12 @@ import { createServerHandler } from './http/server-handler.ts';
 try {
   const config = serverConfigFromEnv(process.env);
   const db = await openDatabase(config.database);
-  const handle = createServerHandler({ db, authenticate: config.authenticate });
+  const handle = createServerHandler({
+    db,
+    authenticate: config.authenticate,
+    ...(config.imports ? { imports: config.imports } : {}),
+  });
+  await handle.imports?.start();
   const server = createServer((req, res) => void handle(req, res));
   server.listen(config.port, config.host, () => {
     const { port } = server.address() as { port: number };

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
+import type { ServerImportOptions } from './runs/server-imports.ts';
 
 export interface ServerCliConfig {
   readonly port: number;
@@ -7,6 +8,8 @@ export interface ServerCliConfig {
   /** A SQLite file path, or a postgres:// URL. */
   readonly database: string;
   readonly authenticate: (request: IncomingMessage) => string | null;
+  /** Set when CONTACTSYNC_PROXY_SECRET is: the server runs remote imports and schedules. */
+  readonly imports: ServerImportOptions | null;
 }
 
 const isLoopback = (host: string) => host === 'localhost' || host === '::1' || /^127\./.test(host);
@@ -47,10 +50,27 @@ export function serverConfigFromEnv(env: NodeJS.ProcessEnv): ServerCliConfig {
     throw new Error('CONTACTSYNC_SERVER_PORT must be a port number.');
   if (!isLoopback(host) && !env.CONTACTSYNC_SERVER_DATABASE)
     throw new Error('Set CONTACTSYNC_SERVER_DATABASE when the server listens beyond this machine.');
+  const list = (value: string | undefined) => (value ?? '').split(',').filter(Boolean);
+  const secret = env.CONTACTSYNC_PROXY_SECRET;
   return {
     port,
     host,
     database: env.CONTACTSYNC_SERVER_DATABASE ?? 'contactsync.db',
     authenticate: tokenAuthenticator(tokens),
+    // The proxy's secret opens the logins it sealed; the proxy's address rules apply.
+    imports: secret
+      ? {
+          fetch: { secret, allowPrivate: list(env.CONTACTSYNC_PROXY_ALLOW_PRIVATE) },
+          ...(env.CONTACTSYNC_PROXY_SMTP_URL
+            ? {
+                smtp: {
+                  url: env.CONTACTSYNC_PROXY_SMTP_URL,
+                  from: env.CONTACTSYNC_PROXY_MAIL_FROM ?? 'contactsync@localhost',
+                  recipients: list(env.CONTACTSYNC_PROXY_NOTIFY_TO),
+                },
+              }
+            : {}),
+        }
+      : null,
   };
 }
