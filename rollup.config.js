@@ -41,7 +41,7 @@ export default [
     input: { index: 'packages/server/src/index.ts', cli: 'packages/server/src/cli.ts' },
     external: (id) =>
       id.startsWith('node:') ||
-      /^(@contactsync\/(core|proxy)|better-sqlite3|kysely|pg|zod)(\/|$)/.test(id),
+      /^(@contactsync\/(core|proxy)|better-sqlite3|kysely|pg|pg-boss|zod)(\/|$)/.test(id),
     output: { dir: 'packages/server/dist', format: 'es', sourcemap: true },
     onwarn,
     plugins: [

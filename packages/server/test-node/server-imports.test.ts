@@ -104,7 +104,7 @@ for (const backend of backends)
       );
     });
     after(async () => {
-      imports.stop();
+      await imports.stop();
       await db.destroy();
       await files.close();
       await mail.close();

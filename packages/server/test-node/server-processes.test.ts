@@ -77,6 +77,42 @@ describe('server processes', () => {
     }
   });
 
+  it('two processes working one pg-boss queue share 100 due runs, each run once', async () => {
+    const cluster = await startPostgres();
+    try {
+      const db = await openDatabase(cluster.url);
+      for (let i = 0; i < 100; i++) await seedPortal(db, `user${i}`, fileUrl);
+      const env = {
+        DATABASE: cluster.url,
+        MODE: 'tick',
+        QUEUE: '1',
+        EXPECT: '100',
+        NOW: String(DUE + 60_000),
+      };
+      const [a, b] = [processOf(env), processOf(env)];
+      assert.deepEqual(await Promise.all([a.exited, b.exited]), [0, 0], a.err() + b.err());
+      const worked = [a, b].map((p) => (JSON.parse(p.out()) as { worked: number }).worked);
+      assert.equal(worked[0]! + worked[1]!, 100, `${worked}`);
+      const counted = async (query: string) =>
+        Number((await sql<{ n: number }>`${sql.raw(query)}`.execute(db)).rows[0]!.n);
+      assert.equal(await counted(`SELECT count(*) AS n FROM occurrences`), 100);
+      assert.equal(
+        await counted(`SELECT count(*) AS n FROM documents WHERE collection = 'runs'`),
+        100,
+      );
+      assert.equal(
+        await counted(
+          `SELECT count(DISTINCT user_id) AS n FROM documents WHERE collection = 'runs'`,
+        ),
+        100,
+      );
+      assert.equal(await counted(`SELECT count(*) AS n FROM contacts WHERE deleted = 0`), 1000);
+      await db.destroy();
+    } finally {
+      cluster.stop();
+    }
+  });
+
   it('a process killed mid-run leaves the book as it was; the run is "interrupted" after restart', async () => {
     const location = join(mkdtempSync(join(tmpdir(), 'contactsync-kill-')), 'c.db');
     const db = await openDatabase(location);
@@ -130,7 +166,7 @@ describe('server processes', () => {
     // The next "Import now" works as usual.
     clock = Date.now();
     assert.equal((await imports.runNow('ann', 'profile-ann')).status, 'success');
-    imports.stop();
+    await imports.stop();
     await db.destroy();
   });
 });

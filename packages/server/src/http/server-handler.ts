@@ -179,7 +179,7 @@ export function createServerHandler(options: ServerHandlerOptions) {
     /** Server runs and schedules, when `imports` was given. */
     imports,
     close: () => {
-      imports?.stop();
+      void imports?.stop();
       hub.closeAll();
     },
   });

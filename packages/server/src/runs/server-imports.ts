@@ -6,6 +6,7 @@ import {
 } from '@contactsync/proxy';
 import type { NotificationOutcome, RunProgress, RunRecord, SyncProfile } from '@contactsync/core';
 import type { Kysely } from 'kysely';
+import PgBoss from 'pg-boss';
 import type { ServerDatabase } from '../db/schema.ts';
 import { recoverDeadRuns, runOnServer, type ServerRunRequest } from './run-on-server.ts';
 import { claimDue, nextDue } from './server-scheduler.ts';
@@ -27,6 +28,20 @@ export interface ServerImportOptions {
   readonly staleRunAfterMs?: number;
   /** Starts the timer that runs schedules on time (default); false: call `tick(now)`. */
   readonly autoSchedule?: boolean;
+  /**
+   * At scale on PostgreSQL: due runs go through a pg-boss queue in that database, and every
+   * server process works on it, so many processes share the nightly load. Without it, the
+   * process that takes an occurrence runs it (the embedded default).
+   */
+  readonly queue?: { readonly connectionString: string; readonly schema?: string };
+}
+
+const QUEUE = 'contactsync-import';
+
+interface QueuedRun {
+  readonly userId: string;
+  readonly profileId: string;
+  readonly notes: readonly string[];
 }
 
 const NEEDS_ATTENTION = new Set(['warnings', 'failed', 'refused']);
@@ -57,6 +72,9 @@ export function createServerImports(
   const pendingMail = new Set<Promise<void>>();
   let timer: ReturnType<typeof setTimeout> | null = null;
   let stopped = false;
+  let boss: PgBoss | null = null;
+  /** Queued runs this process has run (tests count them). */
+  let worked = 0;
 
   async function notify(userId: string, profile: SyncProfile, run: RunRecord): Promise<void> {
     if (!sendMail || !profile.notifyEmail || !NEEDS_ATTENTION.has(run.status)) return;
@@ -130,15 +148,50 @@ export function createServerImports(
     return record;
   }
 
-  /** Runs every occurrence due at `at` that no process has taken; resolves with the runs. */
+  /**
+   * Takes every occurrence due at `at` that no process has taken, and runs it: here, resolving
+   * with the runs; or, with a queue, through pg-boss (resolving with [] once queued).
+   */
   async function tick(at = now()): Promise<RunRecord[]> {
     const records: RunRecord[] = [];
     for (const due of await claimDue(db, at)) {
+      if (boss) {
+        const job: QueuedRun = { userId: due.userId, profileId: due.profileId, notes: due.notes };
+        await boss.send(QUEUE, job, {
+          singletonKey: `${due.userId}:${due.profileId}:${due.due}`,
+          retryLimit: 1,
+        });
+        continue;
+      }
       records.push(
         await run(due.userId, due.profileId, { trigger: 'scheduled', notes: due.notes }),
       );
     }
     return records;
+  }
+
+  async function startQueue(queue: NonNullable<ServerImportOptions['queue']>): Promise<void> {
+    boss = new PgBoss({
+      connectionString: queue.connectionString,
+      schema: queue.schema ?? 'contactsync_jobs',
+      max: 4,
+    });
+    // The queue reports its own connection trouble; runs record theirs in the history.
+    boss.on('error', () => undefined);
+    await boss.start();
+    await boss.createQueue(QUEUE);
+    await boss.work<QueuedRun>(
+      QUEUE,
+      { batchSize: 1, pollingIntervalSeconds: 0.5 },
+      async ([job]) => {
+        if (!job) return;
+        await run(job.data.userId, job.data.profileId, {
+          trigger: 'scheduled',
+          notes: job.data.notes,
+        });
+        worked++;
+      },
+    );
   }
 
   async function arm(): Promise<void> {
@@ -179,14 +232,19 @@ export function createServerImports(
     /** Marks runs that died with a process interrupted, then starts the schedule timer. */
     async start(): Promise<RunRecord[]> {
       const dead = await recoverDeadRuns(deps, options.staleRunAfterMs ?? 60_000);
+      if (options.queue) await startQueue(options.queue);
       await arm();
       return dead;
     },
+    /** With a queue: how many queued runs this process has run. */
+    worked: () => worked,
     /** Error emails still being sent (tests wait for them). */
     settled: () => Promise.all([...pendingMail]).then(() => undefined),
-    stop(): void {
+    async stop(): Promise<void> {
       stopped = true;
       if (timer) clearTimeout(timer);
+      await boss?.stop({ graceful: true, wait: true });
+      boss = null;
     },
   };
 }
