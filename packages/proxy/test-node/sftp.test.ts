@@ -6,16 +6,14 @@ import { fingerprintOf } from '../src/index.ts';
 import {
   errorOf,
   metaOf,
-  PASSWORD,
   startProxy,
   USER,
   type RunningProxy,
 } from './fixtures/proxy.ts';
+import { publicBlob, sessions, startSftp as startSftpServer } from './fixtures/sftp-server.ts';
 
-const { Server, utils } = ssh2;
-const STATUS = utils.sftp.STATUS_CODE;
+const { utils } = ssh2;
 const CSV = 'email,name\nann@x.io,Ann\n';
-const MTIME = Date.parse('2026-11-01T10:00:00Z') / 1000;
 const FILES: Record<string, Buffer> = {
   '/home/importer/contacts.csv': Buffer.from(CSV),
   '/home/importer/big.csv': Buffer.alloc(10_000, 120),
@@ -23,83 +21,14 @@ const FILES: Record<string, Buffer> = {
   '/home/importer/stall.csv': Buffer.alloc(1024 * 1024, 120),
   '/home/importer/huge.csv': Buffer.alloc(20 * 1024 * 1024, 120),
 };
-
-/**
- * The wire form of an OpenSSH public key line ("ssh-ed25519 AAAA…"), which host key fingerprints
- * hash. (ssh2's parseKey now and then fails on a freshly generated ed25519 key.)
- */
-const publicBlob = (line: string) => Buffer.from(line.split(' ')[1]!, 'base64');
-
-/** SSH sessions the test server holds open right now. */
-let openSessions = 0;
-
-/** A minimal SFTP server (ssh2) with password login and read-only files. */
-function startSftp(hostKey: string) {
-  const server = new Server({ hostKeys: [hostKey] }, (client) => {
-    openSessions++;
-    client.on('close', () => openSessions--);
-    client.on('authentication', (ctx) => {
-      if (ctx.method === 'password' && ctx.username === USER && ctx.password === PASSWORD)
-        ctx.accept();
-      else ctx.reject(['password']);
-    });
-    client.on('error', () => undefined);
-    client.on('ready', () => {
-      client.on('session', (accept) => {
-        accept().on('sftp', (acceptSftp) => {
-          const sftp = acceptSftp();
-          const open = new Map<number, Buffer>();
-          let next = 0;
-          const attrs = (data: Buffer) => ({
-            mode: 0o100644,
-            uid: 0,
-            gid: 0,
-            size: data.length,
-            atime: MTIME,
-            mtime: MTIME,
-          });
-          const byHandle = (handle: Buffer) => open.get(handle.readUInt32BE(0));
-          sftp.on('OPEN', (id, path) => {
-            const data = FILES[path];
-            if (!data) return sftp.status(id, STATUS.NO_SUCH_FILE);
-            const handle = Buffer.alloc(4);
-            handle.writeUInt32BE(++next, 0);
-            open.set(next, data);
-            return sftp.handle(id, handle);
-          });
-          sftp.on('READ', (id, handle, offset, length) => {
-            const data = byHandle(handle);
-            if (!data) return sftp.status(id, STATUS.FAILURE);
-            if (data === FILES['/home/importer/stall.csv'] && offset > 0) return;
-            if (offset >= data.length) return sftp.status(id, STATUS.EOF);
-            return sftp.data(id, data.subarray(offset, offset + length));
-          });
-          sftp.on('FSTAT', (id, handle) => {
-            const data = byHandle(handle);
-            return data ? sftp.attrs(id, attrs(data)) : sftp.status(id, STATUS.FAILURE);
-          });
-          const stat = (id: number, path: string) =>
-            FILES[path]
-              ? sftp.attrs(id, attrs(FILES[path]!))
-              : sftp.status(id, STATUS.NO_SUCH_FILE);
-          sftp.on('STAT', stat);
-          sftp.on('LSTAT', stat);
-          sftp.on('CLOSE', (id, handle) => {
-            open.delete(handle.readUInt32BE(0));
-            sftp.status(id, STATUS.OK);
-          });
-        });
-      });
-    });
-  });
-  return server;
-}
+const startSftp = (hostKey: string) =>
+  startSftpServer(hostKey, FILES, ['/home/importer/stall.csv']);
 
 describe('SFTP', () => {
   const key = utils.generateKeyPairSync('ed25519');
   const other = utils.generateKeyPairSync('ed25519');
   const fingerprint = fingerprintOf(publicBlob(key.public));
-  let server: ReturnType<typeof Server.prototype.listen>;
+  let server: ReturnType<typeof startSftp>;
   let base: string;
   let proxy: RunningProxy;
 
@@ -211,11 +140,11 @@ describe('SFTP', () => {
       );
       const reader = res.body!.getReader();
       await reader.read();
-      assert.ok(openSessions >= 1, 'the transfer is under way');
+      assert.ok(sessions.open >= 1, 'the transfer is under way');
       controller.abort();
       const end = Date.now() + 1000;
-      while (openSessions > 0 && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
-      assert.equal(openSessions, 0);
+      while (sessions.open > 0 && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
+      assert.equal(sessions.open, 0);
     } finally {
       await roomy.close();
     }
