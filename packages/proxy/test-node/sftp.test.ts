@@ -3,13 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import ssh2 from 'ssh2';
 import { fingerprintOf } from '../src/index.ts';
-import {
-  errorOf,
-  metaOf,
-  startProxy,
-  USER,
-  type RunningProxy,
-} from './fixtures/proxy.ts';
+import { errorOf, metaOf, startProxy, USER, type RunningProxy } from './fixtures/proxy.ts';
 import { publicBlob, sessions, startSftp as startSftpServer } from './fixtures/sftp-server.ts';
 
 const { utils } = ssh2;
