@@ -83,6 +83,26 @@ describe('files that are almost right', () => {
     sync.close();
   });
 
+  it('says a vCard given as CSV is a vCard, in the preview and in a run', async () => {
+    const { sync, book, profile } = await setup();
+    const vcf = '\uFEFFBEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ann Lee\r\nEMAIL:ann@x.io\r\nEND:VCARD\r\n';
+    const preview = (await sync
+      .preview(book.id, csvFile(vcf, 'contacts.vcf'))
+      .catch((e: unknown) => e)) as ContactSyncError;
+    expect(preview.code).to.equal('not-csv');
+    expect(preview.details).to.deep.equal({ format: 'vcard' });
+    expect(preview.message).to.match(
+      /^This file is a vCard address book \(\.vcf\), not a CSV file/,
+    );
+    const record = await sync.run(profile.id, csvFile(vcf, 'contacts.vcf'));
+    expect(record.status).to.equal('failed');
+    expect(record.error?.code).to.equal('not-csv');
+    // The same file through the vCard path reads back its contact.
+    const read = await sync.device.readVCard(csvFile(vcf, 'contacts.vcf'));
+    expect(read.contacts.map((c) => c.displayName)).to.deep.equal(['Ann Lee']);
+    sync.close();
+  });
+
   it('skips a row whose value is longer than the 10,000 characters a contact may hold', async () => {
     const { sync, book, profile } = await setup();
     const huge = 'x'.repeat(17 * 1024 * 1024);

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import type { ContactSyncError } from '../src/index.ts';
+import { DEFAULT_PARSE_OPTIONS } from '../src/index.ts';
 import { allContacts, csvFile, people, setup } from './helpers.ts';
 
 const HEADER = 'email,name\n';
@@ -205,6 +206,35 @@ describe('imports through the SDK', () => {
     await sync.run(profile.id, csvFile('email,password\nann@x.io,Other9\n'));
     expect((await allContacts(sync, book.id))[0]!.values.password).to.equal(first!.values.password);
     sync.close();
+  });
+
+  it('reports a phone number that cannot exist in the region, never guessing another number', async () => {
+    const { sync, book, profile } = await setup({
+      parse: { ...DEFAULT_PARSE_OPTIONS, defaultRegion: 'US' },
+      mapping: {
+        columns: [
+          { column: 0, header: 'email', field: 'email' },
+          { column: 1, header: 'phone', field: 'phone' },
+        ],
+        key: { kind: 'column', column: 0 },
+      },
+    });
+    const record = await sync.run(
+      profile.id,
+      csvFile(
+        'email,phone\n' +
+          'ann@x.io,(415) 555-0100\n' + // valid in the US
+          'bob@x.io,555 123 4567\n' + // ten digits, but no US area code 555: cannot exist
+          'cid@x.io,+371 2012 3456\n', // written with its country code: Latvian
+      ),
+    );
+    expect(record.counts).to.include({ created: 2, invalid: 1 });
+    expect(record.issues.map((i) => [i.row, i.code])).to.deep.equal([[3, 'invalid-phone']]);
+    expect(record.issues[0]!.message).to.equal(
+      'Row 3, column "phone": "555 123 4567" is not a phone number that exists in US; if it is from another country, write it with its country code (+…).',
+    );
+    const phones = (await allContacts(sync, book.id)).map((c) => c.values.phone).sort();
+    expect(phones).to.deep.equal(['+14155550100', '+37120123456']);
   });
 
   it('never re-imports a contact deleted on the web', async () => {

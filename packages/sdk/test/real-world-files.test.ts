@@ -50,4 +50,73 @@ describe('files as spreadsheets write them', () => {
     expect(made.every((c) => Object.keys(c.values).length > 0)).to.equal(true);
     sync.close();
   });
+
+  it('suggests fields from real export headers, and leaves an ambiguous "Title" to the person', async () => {
+    const { sync, book } = await setup();
+    const suggest = async (header: string) =>
+      Object.fromEntries(
+        (
+          await sync.preview(book.id, csvFile(`${header}\n${header.replace(/[^,]+/g, 'x')}\n`))
+        ).suggestion.columns.map((c) => [c.header, c.field]),
+      );
+    // Outlook: "Title" is the courtesy title (Mr., Dr.), "Job Title" the job.
+    expect(
+      await suggest('Title,First Name,Last Name,Job Title,Company,E-mail Address'),
+    ).to.deep.equal({
+      Title: null,
+      'First Name': 'firstName',
+      'Last Name': 'lastName',
+      'Job Title': 'title',
+      Company: 'company',
+      'E-mail Address': 'email',
+    });
+    expect(await suggest('Vorname,Nachname,Firma,Telefon,Straße,PLZ,Ort,E-Mail')).to.deep.equal({
+      Vorname: 'firstName',
+      Nachname: 'lastName',
+      Firma: 'company',
+      Telefon: 'phone',
+      Straße: 'street',
+      PLZ: 'postalCode',
+      Ort: 'city',
+      'E-Mail': 'email',
+    });
+    expect(await suggest('Prénom,Nom,Société,Téléphone,Ville,Code postal,Courriel')).to.deep.equal({
+      Prénom: 'firstName',
+      Nom: 'lastName',
+      Société: 'company',
+      Téléphone: 'phone',
+      Ville: 'city',
+      'Code postal': 'postalCode',
+      Courriel: 'email',
+    });
+    expect(
+      await suggest('Nombre,Apellidos,Empresa,Teléfono,Ciudad,Correo electrónico'),
+    ).to.deep.equal({
+      Nombre: 'firstName',
+      Apellidos: 'lastName',
+      Empresa: 'company',
+      Teléfono: 'phone',
+      Ciudad: 'city',
+      'Correo electrónico': 'email',
+    });
+    expect(await suggest('Vārds,Uzvārds,Uzņēmums,Tālrunis,Pilsēta,E-pasts,Amats')).to.deep.equal({
+      Vārds: 'firstName',
+      Uzvārds: 'lastName',
+      Uzņēmums: 'company',
+      Tālrunis: 'phone',
+      Pilsēta: 'city',
+      'E-pasts': 'email',
+      Amats: 'title',
+    });
+    // LinkedIn connections and HubSpot.
+    expect(await suggest('First Name,Last Name,Email Address,Company,Position')).to.deep.include({
+      Position: 'title',
+      'Email Address': 'email',
+    });
+    expect(await suggest('First Name,Last Name,Email,Phone Number,Company Name')).to.deep.include({
+      'Phone Number': 'phone',
+      'Company Name': 'company',
+    });
+    sync.close();
+  });
 });

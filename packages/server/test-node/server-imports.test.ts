@@ -176,6 +176,18 @@ for (const backend of backends)
       assert.equal(run.counts.deleted, 1);
       assert.equal(run.counts.created, 1);
       assert.deepEqual(await count(db, 'ann'), { rows: 21, live: 19 });
+      // Each write is a new revision, so every browser pulls it.
+      const gone = await db
+        .selectFrom('contacts')
+        .select(['revision', 'deleted', 'key', 'values_json'])
+        .where('user_id', '=', 'ann')
+        .where('deleted', '=', 1)
+        .where('key', 'is', null)
+        .execute();
+      assert.deepEqual(
+        gone.map((r) => [Number(r.revision), Number(r.deleted), r.key, r.values_json]),
+        [[2, 1, null, '{}']],
+      );
     });
 
     it('refuses to run a profile of another user, or one that reads a local file', async () => {

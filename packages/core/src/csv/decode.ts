@@ -37,6 +37,9 @@ const SIGNATURES: readonly { bytes: readonly number[]; what: string }[] = [
   { bytes: [0x1f, 0x8b], what: 'a gzip archive' },
 ];
 
+/** A vCard's first line, after an optional UTF-8 BOM and blank space. */
+const VCARD = /^(\u00ef\u00bb\u00bf)?\s*BEGIN:VCARD/i;
+
 /**
  * Chooses the encoding from the first bytes of a file, or refuses a file that is not text.
  * `requested` wins unless it is "auto"; a BOM wins over everything.
@@ -49,6 +52,13 @@ export function sniffEncoding(head: Uint8Array, requested: Encoding): ConcreteEn
         `This file is ${sig.what}, not a CSV file. Save it as CSV (comma or semicolon separated) and try again.`,
       );
     }
+  }
+  if (VCARD.test(new TextDecoder('latin1').decode(head.subarray(0, 64)))) {
+    throw new ContactSyncError(
+      'not-csv',
+      'This file is a vCard address book (.vcf), not a CSV file. Import it as a vCard instead: in the phone panel, or with sync.device.readVCard(file).',
+      { format: 'vcard' },
+    );
   }
   const encoding =
     encodingFromBom(head) ?? (requested === 'auto' ? utf16WithoutBom(head) : requested);

@@ -1,6 +1,6 @@
 import type { FieldDef } from '../model/fields.ts';
 import type { ColumnMapping, KeyStrategy, Mapping } from '../model/profile.ts';
-import { HEADER_SYNONYMS, normaliseHeader } from './synonyms.ts';
+import { AMBIGUOUS_HEADERS, HEADER_SYNONYMS, normaliseHeader } from './synonyms.ts';
 
 export interface SuggestedColumn extends ColumnMapping {
   /** True when the field was guessed from the header rather than chosen by a person. */
@@ -21,9 +21,13 @@ export function columnLabel(headers: readonly string[] | null, column: number): 
 function fieldForHeader(header: string, fields: readonly FieldDef[]): string | null {
   const norm = normaliseHeader(header);
   if (!norm) return null;
-  // An exact match on an existing field's id or label wins (custom fields included).
+  // An exact match on an existing field's id or label wins (custom fields included); an
+  // ambiguous header matches only a custom field of that name.
+  const ambiguous = AMBIGUOUS_HEADERS.has(norm);
   const direct = fields.find(
-    (f) => normaliseHeader(f.id) === norm || normaliseHeader(f.label) === norm,
+    (f) =>
+      (!ambiguous || !f.builtIn) &&
+      (normaliseHeader(f.id) === norm || normaliseHeader(f.label) === norm),
   );
   if (direct) return direct.id;
   for (const [fieldId, spellings] of Object.entries(HEADER_SYNONYMS)) {

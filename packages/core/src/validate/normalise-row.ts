@@ -5,7 +5,7 @@ import type { IssueCode, RowIssue } from '../model/run.ts';
 import type { RawRow } from '../csv/row-reader.ts';
 import { normaliseDate } from './date.ts';
 import { normaliseEmail } from './email.ts';
-import { normalisePhone } from './phone.ts';
+import { isNationalForm, normalisePhone } from './phone.ts';
 import { normaliseNumber, normaliseUrl } from './simple-types.ts';
 
 /** The mapping compiled against the address book's fields, ready to apply to each row. */
@@ -143,11 +143,14 @@ export function normaliseRow(raw: RawRow, ctx: RowContext): NormalisedRow {
     }
     const normalised = check.fn(cell, ctx.parse);
     if (normalised === null) {
+      const regional = field.type === 'phone' && isNationalForm(cell);
       issues.push({
         row: raw.row,
         column: header,
         code: check.code,
-        message: `Row ${raw.row}, column "${header}": ${quote(cell)} is not ${check.what}.`,
+        message: regional
+          ? `Row ${raw.row}, column "${header}": ${quote(cell)} is not a phone number that exists in ${ctx.parse.defaultRegion}; if it is from another country, write it with its country code (+…).`
+          : `Row ${raw.row}, column "${header}": ${quote(cell)} is not ${check.what}.`,
       });
     } else {
       values[field.id] = normalised;

@@ -67,13 +67,21 @@ function fastE164(value: string): string | null {
   return null;
 }
 
-/** A phone number in E.164 form (+14155550123), or null when it cannot be one. */
+/** Written without a country code: the profile's region decides what the digits mean. */
+export const isNationalForm = (value: string) => !/^(\+|00)/.test(value.trim());
+
+/**
+ * A phone number in E.164 form (+14155550123), or null when it cannot be one. A number written
+ * with its country code must be possible there; one written without must be valid in the
+ * profile's region — a number that cannot exist there is never guessed into another one.
+ */
 export function normalisePhone(value: string, defaultRegion: string): string | null {
   const trimmed = value.trim();
   const fast = fastE164(trimmed);
   if (fast !== null) return fast;
   const parsed = parsePhoneNumberFromString(trimmed, defaultRegion as CountryCode);
   if (!parsed || !parsed.isPossible()) return null;
+  if (isNationalForm(trimmed) && !parsed.isValid()) return null;
   const e164 = parsed.number;
   return E164.test(e164) ? e164 : null;
 }

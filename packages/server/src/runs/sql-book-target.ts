@@ -6,7 +6,7 @@ import {
   type SyncProfile,
   type SyncTarget,
 } from '@contactsync/core';
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { ContactsTable, ServerDatabase } from '../db/schema.ts';
 import { advanceSequence, lockSequence } from '../replication/replicated-store.ts';
 import { readRecord, writeRecords } from './server-records.ts';
@@ -176,34 +176,24 @@ export class SqlBookTarget implements SyncTarget {
       );
   }
 
-  /** New versions (or, `deleted`, deletions by an import: no values, no key) of contacts. */
+  /**
+   * New versions (or, `deleted`, deletions by an import: no values, no key) of contacts, each
+   * with the next revision, in one upsert per chunk (no read of the current revisions).
+   */
   private async writeContacts(
     trx: Transaction<ServerDatabase>,
     contacts: readonly Contact[],
     deleted: boolean,
   ): Promise<void> {
     if (contacts.length === 0) return;
-    const revisions = new Map<string, number>();
-    for (let i = 0; i < contacts.length; i += CHUNK) {
-      const rows = await trx
-        .selectFrom('contacts')
-        .select(['id', 'revision'])
-        .where('user_id', '=', this.userId)
-        .where(
-          'id',
-          'in',
-          contacts.slice(i, i + CHUNK).map((c) => c.id),
-        )
-        .execute();
-      for (const r of rows) revisions.set(r.id, Number(r.revision));
-    }
     const end = await advanceSequence(trx, this.userId, contacts.length);
     const now = this.now();
     const rows: ContactsTable[] = contacts.map((c, i) => ({
       user_id: this.userId,
       id: c.id,
       seq: end - contacts.length + i + 1,
-      revision: (revisions.get(c.id) ?? 0) + 1,
+      // A new contact's first revision; an existing one's next (set by the upsert below).
+      revision: 1,
       updated_at: deleted ? now : c.updatedAt,
       deleted: deleted ? 1 : 0,
       book_id: c.bookId,
@@ -221,7 +211,7 @@ export class SqlBookTarget implements SyncTarget {
         .onConflict((oc) =>
           oc.columns(['user_id', 'id']).doUpdateSet((eb) => ({
             seq: eb.ref('excluded.seq'),
-            revision: eb.ref('excluded.revision'),
+            revision: sql<number>`contacts.revision + 1`,
             updated_at: eb.ref('excluded.updated_at'),
             deleted: eb.ref('excluded.deleted'),
             book_id: eb.ref('excluded.book_id'),
