@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { DEFAULT_PARSE_OPTIONS } from '../src/index.ts';
 import { allContacts, csvFile, setup } from './helpers.ts';
 
 describe('files as spreadsheets write them', () => {
@@ -118,5 +119,37 @@ describe('files as spreadsheets write them', () => {
       'Company Name': 'company',
     });
     sync.close();
+  });
+
+  it('reads the encodings people choose: Baltic, Cyrillic, Central European, Japanese, Chinese', async () => {
+    const bytes = (...parts: (string | number[])[]) =>
+      new Uint8Array(
+        parts.flatMap((p) => (typeof p === 'string' ? [...p].map((c) => c.charCodeAt(0)) : p)),
+      );
+    const cases = [
+      // "Bērziņa" in Windows-1257 (Latvian): ē = E7, ņ = F2.
+      ['windows-1257', bytes('email,name\nb@x.io,B', [0xe7], 'rzi', [0xf2], 'a\n'), 'Bērziņa'],
+      // "Иван" in Windows-1251.
+      ['windows-1251', bytes('email,name\ni@x.io,', [0xc8, 0xe2, 0xe0, 0xed], '\n'), 'Иван'],
+      // "Łukasz" in Windows-1250 (Polish): Ł = A3.
+      ['windows-1250', bytes('email,name\nl@x.io,', [0xa3], 'ukasz\n'), 'Łukasz'],
+      // "山田" in Shift_JIS and "张伟" in GB18030.
+      ['shift_jis', bytes('email,name\ny@x.io,', [0x8e, 0x52, 0x93, 0x63], '\n'), '山田'],
+      ['gb18030', bytes('email,name\nz@x.io,', [0xd5, 0xc5, 0xce, 0xb0], '\n'), '张伟'],
+    ] as const;
+    for (const [encoding, file, name] of cases) {
+      const { sync, book, profile } = await setup({
+        parse: { ...DEFAULT_PARSE_OPTIONS, encoding },
+      });
+      const preview = await sync.preview(book.id, csvFile(file), { encoding });
+      expect(preview.encoding, encoding).to.equal(encoding);
+      expect(preview.rows[0]?.fields[1], encoding).to.equal(name);
+      const record = await sync.run(profile.id, csvFile(file));
+      expect(record.status, `${encoding}: ${record.error?.message}`).to.equal('success');
+      expect((await allContacts(sync, book.id)).map((c) => c.values.firstName)).to.deep.equal([
+        name,
+      ]);
+      sync.close();
+    }
   });
 });

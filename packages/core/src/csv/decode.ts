@@ -62,7 +62,7 @@ export function sniffEncoding(head: Uint8Array, requested: Encoding): ConcreteEn
   }
   const encoding =
     encodingFromBom(head) ?? (requested === 'auto' ? utf16WithoutBom(head) : requested);
-  if (encoding === null || encoding === 'utf-8' || encoding === 'windows-1252') {
+  if (encoding !== 'utf-16le' && encoding !== 'utf-16be') {
     if (head.includes(0)) {
       throw new ContactSyncError(
         'not-csv',
@@ -123,4 +123,13 @@ export const ENCODING_LABELS: Record<ConcreteEncoding, string> = {
   'utf-16le': 'UTF-16 (little-endian)',
   'utf-16be': 'UTF-16 (big-endian)',
   'windows-1252': 'Windows-1252',
+  'windows-1250': 'Windows-1250',
+  'windows-1251': 'Windows-1251',
+  'windows-1257': 'Windows-1257',
+  'iso-8859-1': 'ISO-8859-1',
+  'iso-8859-2': 'ISO-8859-2',
+  'iso-8859-13': 'ISO-8859-13',
+  'iso-8859-15': 'ISO-8859-15',
+  shift_jis: 'Shift_JIS',
+  gb18030: 'GB18030',
 };

@@ -59,7 +59,7 @@ function chooseEncoding(
   }
   return {
     encoding: 'windows-1252',
-    note: `The file is not valid UTF-8, so it is read as ${ENCODING_LABELS['windows-1252']}.`,
+    note: `The file is not valid UTF-8, so it is read as ${ENCODING_LABELS['windows-1252']}. If letters look wrong, choose the file's encoding (for example Windows-1257 for Latvian or Lithuanian, Windows-1250 for Polish or Czech, Windows-1251 for Cyrillic).`,
   };
 }
 
