@@ -46,10 +46,15 @@ export async function startBackends(out) {
     };
     return backend;
   };
+  const sqliteDb = await make(sqliteFile);
+  const pgDb = await make(cluster.url);
   return {
-    sqlite: await make(sqliteFile),
-    postgres: await make(cluster.url),
-    stop: () => cluster.stop(),
+    sqlite: sqliteDb,
+    postgres: pgDb,
+    async stop() {
+      await Promise.all([sqliteDb, pgDb].map((b) => b.db.destroy()));
+      cluster.stop();
+    },
   };
 }
 

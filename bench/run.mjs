@@ -216,7 +216,7 @@ for (const rows of sizes) {
 clearInterval(poll);
 await browser.close();
 server.close();
-backends.stop();
+await backends.stop();
 
 const fmt = (ms) => `${(ms / 1000).toFixed(2)} s`;
 const verdict = (ok) => (ok ? 'met' : 'missed');

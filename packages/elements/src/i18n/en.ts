@@ -217,6 +217,24 @@ export const en = {
   previewFacts: (delimiter: string, detected: boolean, encoding: string) =>
     `${detected ? 'Detected delimiter' : 'Delimiter'}: ${delimiter} · Encoding: ${encoding}`,
   previewRows: (shown: number) => `The first ${shown} rows of the file`,
+  encodingLabel: 'Encoding',
+  encodingAuto: 'Detect automatically',
+  /** The encodings a file may be read in; unknown ones show their code. */
+  encodingNames: {
+    'utf-8': 'UTF-8',
+    'windows-1252': 'Windows-1252 (Western European)',
+    'utf-16le': 'UTF-16 LE',
+    'utf-16be': 'UTF-16 BE',
+    'windows-1250': 'Windows-1250 (Central European)',
+    'windows-1251': 'Windows-1251 (Cyrillic)',
+    'windows-1257': 'Windows-1257 (Baltic)',
+    'iso-8859-1': 'ISO-8859-1 (Western European)',
+    'iso-8859-2': 'ISO-8859-2 (Central European)',
+    'iso-8859-13': 'ISO-8859-13 (Baltic)',
+    'iso-8859-15': 'ISO-8859-15 (Western European, €)',
+    shift_jis: 'Shift_JIS (Japanese)',
+    gb18030: 'GB18030 (Chinese)',
+  } as Record<string, string>,
   previewWarnings: 'Warnings',
   delimiterNames: { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'vertical bar' } as Record<
     string,

@@ -113,7 +113,7 @@ describe('<cs-import-wizard>', () => {
     await press(w, 'Next');
     await atStep(w, 'Does this look right?');
     expect($(w, '.facts').textContent).to.contain('Delimiter: semicolon');
-    expect($(w, '.facts').textContent).to.contain('utf-8');
+    expect($(w, '.facts').textContent).to.contain('Encoding: UTF-8');
     expect(
       [...w.shadowRoot!.querySelectorAll('thead th')].map((th) => th.textContent),
     ).to.deep.equal(['Email', 'First name', 'Member no', 'Shoe']);
@@ -282,6 +282,37 @@ describe('<cs-import-wizard>', () => {
     await nextThrough(w, ['Does this look right?', 'Which column goes where?']);
     expect($(w, '[part=warnings]').textContent).to.contain('no email, name column any more');
     expect(await axeViolations(w)).to.deep.equal([]);
+  });
+
+  it('shows the encoding found, lets the person choose another, and reads the rows again', async () => {
+    const env = await setup();
+    sync = env.sync;
+    const { w } = env;
+    // "Bērziņa" written by a Baltic Windows program: ē = E7, ņ = F2 in Windows-1257.
+    const bytes = new Uint8Array([
+      ...new TextEncoder().encode('email,name\nb@x.io,B'),
+      0xe7,
+      ...new TextEncoder().encode('rzi'),
+      0xf2,
+      ...new TextEncoder().encode('a\n'),
+    ]);
+    drop(w, new File([bytes], 'baltic.csv', { type: 'text/csv' }));
+    await press(w, 'Next');
+    await atStep(w, 'How is the file written?');
+    await nextThrough(w, ['Does this look right?']);
+    const cell = () => $(w, '[part=preview-table] tbody td:nth-child(2)').textContent!.trim();
+    expect($(w, '.facts').textContent).to.contain('Windows-1252 (Western European)');
+    expect(cell()).to.equal('Bçrziòa');
+    const select = $<HTMLSelectElement>(w, 'select[name=encoding]');
+    select.value = 'windows-1257';
+    select.dispatchEvent(new Event('change'));
+    await until(() => cell() === 'Bērziņa', 'the rows read as Windows-1257');
+    expect($(w, '.facts').textContent).to.contain('Windows-1257 (Baltic)');
+    expect(await axeViolations(w)).to.deep.equal([]);
+    // The choice is kept in the import.
+    await nextThrough(w, ['Which column goes where?', 'What will change']);
+    const [profile] = await env.sync.profiles.list(env.book.id);
+    expect(profile!.parse.encoding).to.equal('windows-1257');
   });
 
   it('says so when the import to edit no longer exists, and starts a new one instead', async () => {

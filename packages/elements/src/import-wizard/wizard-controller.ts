@@ -2,6 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import {
   remoteUrlProblem,
   type ContactSync,
+  type Encoding,
   type FilePreview,
   type PlanResult,
   type RunProgress,
@@ -240,6 +241,22 @@ export class WizardController implements ReactiveController {
     this.columnsGone = wanted.filter((h) => !present.has(h.trim().toLowerCase()));
     if (!mappingFits(d.mapping, headers)) this.edit({ mapping: mappingFromPreview(preview) });
     this.go('preview');
+  }
+
+  /** Reads the file again in the encoding the person chose; the preview rows re-render. */
+  changeEncoding(encoding: Encoding): Promise<void> {
+    return this.guarded(async () => {
+      this.edit({ parseRest: { ...this.draft.parseRest, encoding } });
+      const preview = await this.sync.preview(
+        this.host.bookId!,
+        this.file!,
+        parseOptionsOf(this.draft),
+      );
+      this.preview = preview;
+      const headers = preview.columns.map((c) => c.label);
+      if (!mappingFits(this.draft.mapping, headers))
+        this.edit({ mapping: mappingFromPreview(preview) });
+    });
   }
 
   /** Saves the profile (so a dry run can use it) and shows what a run would change. */

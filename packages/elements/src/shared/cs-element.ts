@@ -71,6 +71,7 @@ export class CsElement extends LitElement {
           ...m,
           status: { ...en.status, ...m.status },
           fieldLabels: { ...en.fieldLabels, ...m.fieldLabels },
+          encodingNames: { ...en.encodingNames, ...m.encodingNames },
         },
       };
     }

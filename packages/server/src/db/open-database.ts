@@ -23,9 +23,11 @@ export async function openSqlite(path: string): Promise<Kysely<ServerDatabase>> 
  * columns come back as strings from `pg`; the store reads every number through Number().
  */
 export async function openPostgres(url: string): Promise<Kysely<ServerDatabase>> {
-  const db = new Kysely<ServerDatabase>({
-    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 10 }) }),
-  });
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection the database dropped (a restart, a failover) must not end the process:
+  // the pool replaces it, and the next query reports any lasting trouble.
+  pool.on('error', () => undefined);
+  const db = new Kysely<ServerDatabase>({ dialect: new PostgresDialect({ pool }) });
   await migrate(db);
   return db;
 }

@@ -1,4 +1,5 @@
 import { html, nothing } from 'lit';
+import { ENCODINGS, type Encoding } from '@contactsync/sdk';
 import type { StepView } from './step-view.ts';
 
 const ROWS = 10;
@@ -10,7 +11,26 @@ export function previewStep({ c, t }: StepView) {
   const rows = p.rows.slice(0, ROWS);
   const warnings = [...(p.encodingNote ? [p.encodingNote] : []), ...p.issues.map((i) => i.message)];
   const delimiter = t.delimiterNames[p.delimiter] ?? `"${p.delimiter}"`;
-  return html`<p class="facts">${t.previewFacts(delimiter, p.delimiterDetected, p.encoding)}</p>
+  const chosen = c.draft.parseRest.encoding;
+  return html`<p class="facts">
+      ${t.previewFacts(delimiter, p.delimiterDetected, t.encodingNames[p.encoding] ?? p.encoding)}
+    </p>
+    <label class="block"
+      >${t.encodingLabel}
+      <select
+        name="encoding"
+        ?disabled=${c.busy}
+        @change=${(e: Event) =>
+          void c.changeEncoding((e.target as HTMLSelectElement).value as Encoding)}
+      >
+        ${ENCODINGS.map(
+          (e) =>
+            html`<option value=${e} ?selected=${e === chosen}>
+              ${e === 'auto' ? t.encodingAuto : (t.encodingNames[e] ?? e)}
+            </option>`,
+        )}
+      </select></label
+    >
     ${
       warnings.length
         ? html`<div class="warnings" part="warnings">
