@@ -105,6 +105,8 @@ export const en = {
   keyConflict:
     'Generated keys cannot update or delete existing contacts: choose a unique key column, or turn off “Update existing contacts” and “Delete contacts not found in the file”.',
   mappingNothing: 'Map at least one column to a contact field.',
+  keyGeneratedOptionsOff: (update: string, remove: string) =>
+    `Generated keys make every row a new contact, so “${update}” and “${remove}” were turned off for this import.`,
 
   // Schedule editor
   scheduleTitle: 'Schedule',

@@ -90,6 +90,8 @@ export const lv: Messages = {
   keyConflict:
     'Ģenerētas atslēgas nevar atjaunināt vai dzēst esošos kontaktus: izvēlieties unikālās atslēgas kolonnu vai izslēdziet atjaunināšanu un dzēšanu.',
   mappingNothing: 'Sasaistiet vismaz vienu kolonnu ar kontakta lauku.',
+  keyGeneratedOptionsOff: (update, remove) =>
+    `Ģenerētās atslēgas katru rindu padara par jaunu kontaktu, tāpēc šim importam ir izslēgts “${update}” un “${remove}”.`,
 
   scheduleTitle: 'Grafiks',
   scheduleStart: 'Sākuma datums',

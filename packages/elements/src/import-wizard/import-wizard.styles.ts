@@ -129,6 +129,18 @@ export const importWizardStyles = css`
     padding: 0.5rem 0.8rem;
     margin-bottom: 0.8rem;
   }
+  .notice {
+    border-inline-start: 4px solid var(--_accent);
+    background: var(--_muted-surface);
+    padding: 0.5rem 0.8rem;
+    margin: 0 0 0.8rem;
+  }
+  /* Kept in the page while silent, so that screen readers announce it when it speaks. */
+  .notice.quiet {
+    padding: 0;
+    margin: 0;
+    border: none;
+  }
   .counts {
     display: flex;
     flex-wrap: wrap;

@@ -315,6 +315,30 @@ describe('<cs-import-wizard>', () => {
     expect(profile!.parse.encoding).to.equal('windows-1257');
   });
 
+  it('choosing generated keys turns off updating and deleting and says so, instead of a dead end', async () => {
+    const env = await setup();
+    sync = env.sync;
+    const { w } = env;
+    drop(w, csvFile('name,phone\nAnn,+14155550100\nBob,+14155550101\n', 'list.csv'));
+    await press(w, 'Next');
+    await atStep(w, 'How is the file written?');
+    await nextThrough(w, ['Does this look right?', 'Which column goes where?']);
+    const table = $<MappingTable>(w, 'cs-mapping-table');
+    await until(() => table.shadowRoot!.querySelectorAll('option').length > 10, 'the fields');
+    table.shadowRoot!.querySelector<HTMLInputElement>('.generated input[type=radio]')!.click();
+    await until(() => $(w, '[part=notice]').textContent!.trim() !== '', 'the notice');
+    expect($(w, '[part=notice]').textContent!.replace(/\s+/g, ' ').trim()).to.equal(
+      'Generated keys make every row a new contact, so “Update existing contacts” and “Delete contacts not found in the file” were turned off for this import.',
+    );
+    expect(await axeViolations(w)).to.deep.equal([]);
+    const saved = nextEvent<ProfileSavedEvent>(w, ProfileSavedEvent.type);
+    await press(w, 'Next');
+    await atStep(w, 'What will change');
+    const { profile } = await saved;
+    expect(profile.mapping.key).to.deep.equal({ kind: 'generated' });
+    expect(profile.behaviour).to.include({ updateExisting: false, deleteMissing: false });
+  });
+
   it('says so when the import to edit no longer exists, and starts a new one instead', async () => {
     const env = await setup();
     sync = env.sync;

@@ -176,7 +176,11 @@ export class ImportWizard extends CsElement {
                   ${this.t.mappingColumnsGone(c.columnsGone.join(', '))}
                 </p>`
               : nothing
-          }<cs-mapping-table
+          }
+          <p class=${c.keyNotice ? 'notice' : 'notice quiet'} role="status" part="notice">
+            ${c.keyNotice ? this.t.keyGeneratedOptionsOff(this.t.optionUpdate, this.t.optionDelete) : nothing}
+          </p>
+          <cs-mapping-table
             .sync=${this.client}
             .bookId=${this.bookId}
             .preview=${c.preview}
@@ -184,7 +188,7 @@ export class ImportWizard extends CsElement {
             .behaviour=${c.draft.behaviour}
             .messages=${this.messages}
             .locale=${this.locale}
-            @cs-mapping-change=${(e: MappingChangeEvent) => c.edit({ mapping: e.mapping })}
+            @cs-mapping-change=${(e: MappingChangeEvent) => c.changeMapping(e.mapping)}
           ></cs-mapping-table>`;
       case 'review':
         return reviewStep(v);

@@ -4,6 +4,7 @@ import {
   type ContactSync,
   type Encoding,
   type FilePreview,
+  type Mapping,
   type PlanResult,
   type RunProgress,
   type RunRecord,
@@ -56,6 +57,8 @@ export class WizardController implements ReactiveController {
   preview: FilePreview | null = null;
   /** Mapped columns of the saved import that the newly chosen file lacks (shown at the mapping). */
   columnsGone: readonly string[] = [];
+  /** Said when choosing generated keys switched off updating and deleting. */
+  keyNotice = false;
   plan: PlanResult | null = null;
   run: RunRecord | null = null;
   progress: { value: RunProgress; startedAt: number; at: number } | null = null;
@@ -103,6 +106,7 @@ export class WizardController implements ReactiveController {
       created: false,
       preview: null,
       columnsGone: [],
+      keyNotice: false,
       plan: null,
       run: null,
       progress: null,
@@ -239,8 +243,22 @@ export class WizardController implements ReactiveController {
     const wanted = (d.mapping?.columns ?? []).filter((c) => c.field !== null).map((c) => c.header);
     const present = new Set(headers.map((h) => h.trim().toLowerCase()));
     this.columnsGone = wanted.filter((h) => !present.has(h.trim().toLowerCase()));
-    if (!mappingFits(d.mapping, headers)) this.edit({ mapping: mappingFromPreview(preview) });
+    if (!mappingFits(d.mapping, headers)) this.changeMapping(mappingFromPreview(preview));
     this.go('preview');
+  }
+
+  /**
+   * A new mapping from the table. Generated keys cannot update or delete (every row is a new
+   * contact), so choosing them switches those options off and says so, instead of a dead end.
+   */
+  changeMapping(mapping: Mapping): void {
+    const b = this.draft.behaviour;
+    const conflict = mapping.key.kind === 'generated' && (b.updateExisting || b.deleteMissing);
+    this.keyNotice = conflict || (this.keyNotice && mapping.key.kind === 'generated');
+    this.edit({
+      mapping,
+      ...(conflict ? { behaviour: { ...b, updateExisting: false, deleteMissing: false } } : {}),
+    });
   }
 
   /** Reads the file again in the encoding the person chose; the preview rows re-render. */
@@ -255,7 +273,7 @@ export class WizardController implements ReactiveController {
       this.preview = preview;
       const headers = preview.columns.map((c) => c.label);
       if (!mappingFits(this.draft.mapping, headers))
-        this.edit({ mapping: mappingFromPreview(preview) });
+        this.changeMapping(mappingFromPreview(preview));
     });
   }
 
