@@ -105,6 +105,10 @@ export const en = {
   keyConflict:
     'Generated keys cannot update or delete existing contacts: choose a unique key column, or turn off “Update existing contacts” and “Delete contacts not found in the file”.',
   mappingNothing: 'Map at least one column to a contact field.',
+  twinFound: (name: string) =>
+    `“${name}” already imports a file with this name into this address book. Update that import with this file, or set up a separate one?`,
+  twinUpdate: (name: string) => `Update “${name}”`,
+  twinNew: 'Set up a separate import',
   keyGeneratedOptionsOff: (update: string, remove: string) =>
     `Generated keys make every row a new contact, so “${update}” and “${remove}” were turned off for this import.`,
 

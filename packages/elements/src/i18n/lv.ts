@@ -90,6 +90,10 @@ export const lv: Messages = {
   keyConflict:
     'Ģenerētas atslēgas nevar atjaunināt vai dzēst esošos kontaktus: izvēlieties unikālās atslēgas kolonnu vai izslēdziet atjaunināšanu un dzēšanu.',
   mappingNothing: 'Sasaistiet vismaz vienu kolonnu ar kontakta lauku.',
+  twinFound: (name) =>
+    `“${name}” jau importē failu ar šādu nosaukumu šajā adrešu grāmatā. Atjaunināt šo importu ar šo failu vai iestatīt atsevišķu?`,
+  twinUpdate: (name) => `Atjaunināt “${name}”`,
+  twinNew: 'Iestatīt atsevišķu importu',
   keyGeneratedOptionsOff: (update, remove) =>
     `Ģenerētās atslēgas katru rindu padara par jaunu kontaktu, tāpēc šim importam ir izslēgts “${update}” un “${remove}”.`,
 

@@ -135,6 +135,14 @@ export const importWizardStyles = css`
     padding: 0.5rem 0.8rem;
     margin: 0 0 0.8rem;
   }
+  .notice .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+  }
+  .notice p {
+    margin-top: 0;
+  }
   /* Kept in the page while silent, so that screen readers announce it when it speaks. */
   .notice.quiet {
     padding: 0;

@@ -339,6 +339,41 @@ describe('<cs-import-wizard>', () => {
     expect(profile.behaviour).to.include({ updateExisting: false, deleteMissing: false });
   });
 
+  it('offers to update the saved import of the same file instead of a second one', async () => {
+    const env = await setup();
+    sync = env.sync;
+    const saved = await env.sync.profiles.create(
+      profileInput(env.book.id, { source: { kind: 'local', fileName: 'members.csv' } }),
+    );
+    const { w } = env;
+    drop(w, csvFile('email,name\nann@x.io,Ann\n', 'members.csv'));
+    await press(w, 'Next');
+    await until(() => w.shadowRoot!.querySelector('[part=twin]') !== null, 'the offer');
+    expect($(w, '[part=twin]').textContent!.replace(/\s+/g, ' ')).to.contain(
+      '“CRM export” already imports a file with this name into this address book.',
+    );
+    expect(await axeViolations(w)).to.deep.equal([]);
+    [...w.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part=twin] button')]
+      .find((b) => b.textContent!.includes('Update “CRM export”'))!
+      .click();
+    await atStep(w, 'How is the file written?');
+    await nextThrough(w, ['Does this look right?', 'Which column goes where?', 'What will change']);
+    // Still one import: the saved one, now with this file.
+    const profiles = await env.sync.profiles.list(env.book.id);
+    expect(profiles.map((p) => p.id)).to.deep.equal([saved.id]);
+
+    // Another new import of the same file: "separate" goes on as a new import.
+    await w.open(null);
+    await w.updateComplete;
+    drop(w, csvFile('email,name\nann@x.io,Ann\n', 'members.csv'));
+    await press(w, 'Next');
+    await until(() => w.shadowRoot!.querySelector('[part=twin]') !== null, 'the offer');
+    [...w.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part=twin] button')]
+      .find((b) => b.textContent!.includes('Set up a separate import'))!
+      .click();
+    await atStep(w, 'How is the file written?');
+  });
+
   it('says so when the import to edit no longer exists, and starts a new one instead', async () => {
     const env = await setup();
     sync = env.sync;

@@ -164,7 +164,21 @@ export class ImportWizard extends CsElement {
     const v = this.view;
     switch (c.step) {
       case 'source':
-        return sourceStep(v, this.localeTag);
+        return html`${
+          c.twin
+            ? html`<div class="notice" part="twin" role="group" aria-labelledby="twin-text">
+                <p id="twin-text" role="status">${this.t.twinFound(c.twin.name)}</p>
+                <div class="actions">
+                  <button type="button" class="primary" @click=${() => void c.useTwin()}>
+                    ${this.t.twinUpdate(c.twin.name)}
+                  </button>
+                  <button type="button" @click=${() => void c.declineTwin()}>
+                    ${this.t.twinNew}
+                  </button>
+                </div>
+              </div>`
+            : nothing
+        }${sourceStep(v, this.localeTag)}`;
       case 'options':
         return optionsStep(v);
       case 'preview':

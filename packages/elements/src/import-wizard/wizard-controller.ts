@@ -59,6 +59,10 @@ export class WizardController implements ReactiveController {
   columnsGone: readonly string[] = [];
   /** Said when choosing generated keys switched off updating and deleting. */
   keyNotice = false;
+  /** A saved import of a file of the same name in this book, offered instead of a duplicate. */
+  twin: SyncProfile | null = null;
+  /** The file name for which the person chose a separate import anyway. */
+  private twinDeclinedFor: string | null = null;
   plan: PlanResult | null = null;
   run: RunRecord | null = null;
   progress: { value: RunProgress; startedAt: number; at: number } | null = null;
@@ -107,6 +111,8 @@ export class WizardController implements ReactiveController {
       preview: null,
       columnsGone: [],
       keyNotice: false,
+      twin: null,
+      twinDeclinedFor: null,
       plan: null,
       run: null,
       progress: null,
@@ -188,6 +194,15 @@ export class WizardController implements ReactiveController {
     const d = this.draft;
     if (d.sourceKind === 'local') {
       if (!d.file) throw new Error(this.t.needFile);
+      if (!this.profile && this.twinDeclinedFor !== d.file.name) {
+        const name = d.file.name;
+        this.twin =
+          (await this.sync.profiles.list(this.host.bookId!)).find(
+            (p) => p.source.kind === 'local' && p.source.fileName === name,
+          ) ?? null;
+        // Stay here: the step offers to update that import instead.
+        if (this.twin) return;
+      }
       if (!d.name.trim()) this.edit({ name: d.file.name });
       return this.go('options');
     }
@@ -245,6 +260,25 @@ export class WizardController implements ReactiveController {
     this.columnsGone = wanted.filter((h) => !present.has(h.trim().toLowerCase()));
     if (!mappingFits(d.mapping, headers)) this.changeMapping(mappingFromPreview(preview));
     this.go('preview');
+  }
+
+  /** Edits the saved import of the same file instead of making a second one. */
+  useTwin(): Promise<void> {
+    return this.guarded(async () => {
+      const twin = this.twin;
+      const file = this.draft.file;
+      if (!twin || !file) return;
+      await this.open(twin.id);
+      this.edit({ file });
+      this.go('options');
+    });
+  }
+
+  /** A separate import of the same file after all. */
+  declineTwin(): Promise<void> {
+    this.twinDeclinedFor = this.draft.file?.name ?? null;
+    this.twin = null;
+    return this.next();
   }
 
   /**
