@@ -69,8 +69,9 @@ export default [
       id.startsWith('@contactsync/'),
     output: { file: 'packages/elements/dist/index.js', format: 'es', sourcemap: true },
     // 31 KB: raised from 30 KB for <cs-sync-status> (about 1 KB with its en and lv strings);
-    // 32 KB for the wizard's encoding chooser (thirteen encodings named in en and lv).
-    plugins: browserPlugins({ 'index.js': 32_000 }),
+    // 32 KB for the wizard's encoding chooser (thirteen encodings named in en and lv); 33 KB for
+    // its generated-keys notice, the offer to update an import of the same file, and vCard hand-over.
+    plugins: browserPlugins({ 'index.js': 33_000 }),
   },
   {
     // The same with Lit inside, for pages without a bundler (the demo portal loads this one).

@@ -66,6 +66,12 @@ $('grid').addEventListener('cs-edit-profile', (event) => {
   void $('wizard').open(event.profileId);
   $('import').scrollIntoView({ behavior: 'smooth' });
 });
+// A vCard chosen in the import wizard goes to the phone panel, which imports vCards.
+$('wizard').addEventListener('cs-vcard-chosen', (event) => {
+  event.preventDefault();
+  void $('device-sync').openVCard(event.file);
+  $('phone').scrollIntoView({ behavior: 'smooth' });
+});
 $('wizard').addEventListener('cs-run-finished', (event) => {
   status(`Import "${event.run.fileName}" finished: ${event.run.status}.`);
 });

@@ -40,6 +40,18 @@ export class RunFinishedEvent extends CsEvent {
   }
 }
 
+/**
+ * The file chosen in the wizard is a vCard address book, not a CSV file. Cancelable: a host
+ * that imports it elsewhere (e.g. `<cs-device-sync>.openVCard(file)`) calls `preventDefault()`,
+ * and the wizard says where it went.
+ */
+export class VCardChosenEvent extends Event {
+  static readonly type = 'cs-vcard-chosen';
+  constructor(readonly file: File) {
+    super(VCardChosenEvent.type, { bubbles: true, composed: true, cancelable: true });
+  }
+}
+
 /** The wizard was closed (finished or cancelled). */
 export class WizardClosedEvent extends CsEvent {
   static readonly type = 'cs-wizard-closed';

@@ -20,6 +20,7 @@ export {
   RecipientsChangeEvent,
   RunFinishedEvent,
   ScheduleChangeEvent,
+  VCardChosenEvent,
   WizardClosedEvent,
   type Recipient,
 } from './events.ts';

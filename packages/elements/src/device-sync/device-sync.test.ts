@@ -131,4 +131,16 @@ describe('<cs-device-sync>', () => {
     await until(() => listed(env.el).join() === 'Vera', 'the card');
     expect(await axeViolations(env.el)).to.deep.equal([]);
   });
+
+  it('shows a vCard the host hands over (openVCard) instead of its own contacts, until it passes new ones', async () => {
+    const env = await setup();
+    sync = env.sync;
+    await until(() => listed(env.el).length === 3, 'the phone contacts');
+    const vcf =
+      'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Vera\r\nEMAIL:vera@x.io\r\nUID:v1\r\nEND:VCARD\r\n';
+    await env.el.openVCard(new File([vcf], 'phone.vcf', { type: 'text/vcard' }));
+    await until(() => listed(env.el).join() === 'Vera', 'the card');
+    env.el.contacts = [phone[0]!];
+    await until(() => listed(env.el).join() === 'Ann', 'the host contacts again');
+  });
 });

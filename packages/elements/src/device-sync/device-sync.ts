@@ -56,6 +56,8 @@ export class DeviceSync extends CsElement {
   declare private issues: string[];
   /** Contacts read from a vCard file or the picker, when the host passed none. */
   private chosen: DeviceContact[] | null = null;
+  /** A vCard handed over by the host (`openVCard`): shown until the host passes new contacts. */
+  private fromFile = false;
 
   constructor() {
     super();
@@ -77,13 +79,16 @@ export class DeviceSync extends CsElement {
   }
 
   private get snapshot(): DeviceContact[] | null {
-    return this.contacts ?? this.chosen;
+    return this.fromFile ? this.chosen : (this.contacts ?? this.chosen);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (this.clientChanged(changed) || changed.has('bookId') || changed.has('source'))
       void this.refresh();
-    else if (changed.has('contacts')) void this.refreshPreview();
+    else if (changed.has('contacts')) {
+      this.fromFile = false;
+      void this.refreshPreview();
+    }
   }
 
   /** Reads the consent and the last sync again, then the preview. */
@@ -148,6 +153,12 @@ export class DeviceSync extends CsElement {
     } finally {
       this.busy = false;
     }
+  }
+
+  /** Reads a vCard file as if chosen here (e.g. one the import wizard was given). */
+  async openVCard(file: File): Promise<void> {
+    this.fromFile = true;
+    await this.readFile(file);
   }
 
   private async readFile(file: File | undefined): Promise<void> {

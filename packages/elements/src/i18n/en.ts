@@ -109,6 +109,10 @@ export const en = {
     `“${name}” already imports a file with this name into this address book. Update that import with this file, or set up a separate one?`,
   twinUpdate: (name: string) => `Update “${name}”`,
   twinNew: 'Set up a separate import',
+  vcardNotCsv:
+    'This file is a vCard address book (.vcf), not a CSV file. Import it where vCard files are read, such as the phone panel.',
+  vcardHandedOver:
+    'This file is a vCard address book (.vcf): it was opened in the phone panel, where vCards are imported.',
   keyGeneratedOptionsOff: (update: string, remove: string) =>
     `Generated keys make every row a new contact, so “${update}” and “${remove}” were turned off for this import.`,
 

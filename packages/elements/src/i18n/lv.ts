@@ -94,6 +94,10 @@ export const lv: Messages = {
     `“${name}” jau importē failu ar šādu nosaukumu šajā adrešu grāmatā. Atjaunināt šo importu ar šo failu vai iestatīt atsevišķu?`,
   twinUpdate: (name) => `Atjaunināt “${name}”`,
   twinNew: 'Iestatīt atsevišķu importu',
+  vcardNotCsv:
+    'Šis fails ir vCard adrešu grāmata (.vcf), nevis CSV fails. Importējiet to vietā, kur tiek lasīti vCard faili, piemēram, tālruņa panelī.',
+  vcardHandedOver:
+    'Šis fails ir vCard adrešu grāmata (.vcf): tas atvērts tālruņa panelī, kur tiek importēti vCard faili.',
   keyGeneratedOptionsOff: (update, remove) =>
     `Ģenerētās atslēgas katru rindu padara par jaunu kontaktu, tāpēc šim importam ir izslēgts “${update}” un “${remove}”.`,
 

@@ -6,6 +6,7 @@ import {
   MappingTable,
   ProfileSavedEvent,
   RunFinishedEvent,
+  VCardChosenEvent,
   WizardClosedEvent,
 } from '../index.ts';
 import {
@@ -372,6 +373,35 @@ describe('<cs-import-wizard>', () => {
       .find((b) => b.textContent!.includes('Set up a separate import'))!
       .click();
     await atStep(w, 'How is the file written?');
+  });
+
+  it('says a vCard is not a CSV file, and hands it to a host that imports vCards', async () => {
+    const env = await setup();
+    sync = env.sync;
+    const { w } = env;
+    const vcf = new File(
+      ['BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ann Lee\r\nEND:VCARD\r\n'],
+      'phone.vcf',
+      {
+        type: 'text/vcard',
+      },
+    );
+    drop(w, vcf);
+    await press(w, 'Next');
+    await until(() => $(w, '.problem').textContent!.includes('vCard'), 'the problem');
+    expect($(w, '.problem').textContent!.trim()).to.equal(
+      'This file is a vCard address book (.vcf), not a CSV file. Import it where vCard files are read, such as the phone panel.',
+    );
+    expect(heading(w)).to.contain('Where is the file?');
+    // A host that takes vCards elsewhere says so by cancelling the event.
+    const handed: File[] = [];
+    w.addEventListener(VCardChosenEvent.type, (e) => {
+      handed.push((e as VCardChosenEvent).file);
+      e.preventDefault();
+    });
+    await press(w, 'Next');
+    await until(() => $(w, '.problem').textContent!.includes('phone panel, where'), 'handed over');
+    expect(handed.map((f) => f.name)).to.deep.equal(['phone.vcf']);
   });
 
   it('says so when the import to edit no longer exists, and starts a new one instead', async () => {

@@ -33,6 +33,7 @@ const SHOWN_STEPS = STEPS.filter((s) => s !== 'schedule');
  * @fires cs-profile-saved - ProfileSavedEvent: the import profile was created or changed.
  * @fires cs-run-finished - RunFinishedEvent: an import started here ended.
  * @fires cs-wizard-closed - WizardClosedEvent: the user closed or cancelled the wizard.
+ * @fires cs-vcard-chosen - VCardChosenEvent: the chosen file is a vCard; cancel it to take it elsewhere.
  * @csspart steps - The list of steps.
  * @csspart panel - The current step.
  * @csspart button - Every footer button.
@@ -93,6 +94,7 @@ export class ImportWizard extends CsElement {
       },
       onSaved: (profile: SyncProfile) => this.dispatchEvent(new ProfileSavedEvent(profile)),
       onRunFinished: (run: RunRecord) => this.dispatchEvent(new RunFinishedEvent(run)),
+      dispatchEvent: (event: Event) => this.dispatchEvent(event),
     });
   }
 

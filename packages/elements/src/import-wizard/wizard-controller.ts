@@ -11,6 +11,12 @@ import {
   type SyncProfile,
 } from '@contactsync/sdk';
 import type { Messages } from '../i18n/en.ts';
+import { VCardChosenEvent } from '../events.ts';
+
+/** A vCard's first line, after an optional BOM and blank space (the engine checks the same). */
+async function isVCard(file: Blob): Promise<boolean> {
+  return /^\uFEFF?\s*BEGIN:VCARD/i.test(await file.slice(0, 64).text());
+}
 import { looksLikeEmail } from '../shared/email.ts';
 import { mappingFromPreview } from '../mapping-table/mapping-table.ts';
 import { mappingProblem } from '../mapping-table/mapping-problem.ts';
@@ -42,6 +48,7 @@ export interface WizardHost extends ReactiveControllerHost {
   readonly t: Messages;
   onSaved(profile: SyncProfile): void;
   onRunFinished(run: RunRecord): void;
+  dispatchEvent(event: Event): boolean;
 }
 
 /** The wizard's state machine: what was entered, which step is shown, and the SDK calls between. */
@@ -194,6 +201,11 @@ export class WizardController implements ReactiveController {
     const d = this.draft;
     if (d.sourceKind === 'local') {
       if (!d.file) throw new Error(this.t.needFile);
+      if (await isVCard(d.file)) {
+        // Not a CSV: the host may take it to where vCards are imported.
+        const handled = !this.host.dispatchEvent(new VCardChosenEvent(d.file));
+        throw new Error(handled ? this.t.vcardHandedOver : this.t.vcardNotCsv);
+      }
       if (!this.profile && this.twinDeclinedFor !== d.file.name) {
         const name = d.file.name;
         this.twin =
