@@ -58,6 +58,7 @@ export {
 } from './model/profile.ts';
 export {
   emptyCounts,
+  startedRun,
   ISSUE_CODES,
   MAX_RECORDED_ISSUES,
   RUN_STATUSES,
@@ -146,6 +147,12 @@ export {
 } from './schedule/schedule-model.ts';
 export { WEEKDAYS, type Weekday } from './schedule/weekdays.ts';
 export { dueRun, nextRuns, occurrences } from './schedule/occurrences.ts';
+export {
+  isScheduled,
+  LATE_AFTER_MS,
+  lateRunNotes,
+  scheduleCursor,
+} from './schedule/due-occurrence.ts';
 export { toRRule } from './schedule/rrule.ts';
 export { assertSchedulable } from './schedule/schedulable.ts';
 export { isTimeZone, offsetAt, zonedDate, zonedInstant } from './schedule/zoned-time.ts';

@@ -1,5 +1,12 @@
 import { expect } from '@open-wc/testing';
-import { dueRun, nextRuns, ScheduleSchema, toRRule, type Schedule } from '../src/index.ts';
+import {
+  dueRun,
+  lateRunNotes,
+  nextRuns,
+  ScheduleSchema,
+  toRRule,
+  type Schedule,
+} from '../src/index.ts';
 
 const iso = (ms: number) => new Date(ms).toISOString().replace('.000', '');
 const at = (text: string) => Date.parse(text);
@@ -220,5 +227,22 @@ describe('schedule validation and RRULE', () => {
         schedule({ recurrence: { kind: 'monthly-weekday', every: 1, nth: -1, weekday: 'FR' } }),
       ),
     ).to.contain('BYDAY=-1FR');
+  });
+});
+
+describe('notes of a late scheduled run', () => {
+  it('says nothing within a minute, then when it was due (UTC) and what it caught up', () => {
+    const due = at('2026-12-02T00:30:00Z');
+    expect(lateRunNotes(due, due + 60_000, 0, 'later')).to.deep.equal([]);
+    for (const instant of [due + 7, at('1999-12-31T23:59:59.999Z'), at('2028-02-29T12:00:00Z')])
+      expect(lateRunNotes(instant, instant + 3_600_000, 0, 'x')[0]).to.equal(
+        `This run was due at ${new Date(instant).toISOString()} and ran late, x.`,
+      );
+    expect(
+      lateRunNotes(due, due + 86_400_000, 2, 'when the server was next running'),
+    ).to.deep.equal([
+      'This run was due at 2026-12-02T00:30:00.000Z and ran late, when the server was next running.',
+      '2 earlier missed runs were caught up by this one.',
+    ]);
   });
 });

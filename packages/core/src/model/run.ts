@@ -59,6 +59,31 @@ export const emptyCounts = (): RunCounts => ({
   invalid: 0,
 });
 
+/** The history record of a run as it starts (status "running", nothing counted yet). */
+export function startedRun(run: {
+  readonly id: string;
+  readonly profileId: string;
+  readonly bookId: string;
+  readonly trigger: RunTrigger;
+  readonly startedAt: number;
+  readonly fileName: string;
+  readonly notes?: readonly string[];
+}): RunRecord {
+  return {
+    ...run,
+    status: 'running',
+    finishedAt: null,
+    fingerprint: null,
+    encoding: null,
+    delimiter: null,
+    counts: emptyCounts(),
+    issues: [],
+    issueCount: 0,
+    error: null,
+    notes: [...(run.notes ?? [])],
+  };
+}
+
 export interface RunRecord {
   readonly id: string;
   readonly profileId: string;

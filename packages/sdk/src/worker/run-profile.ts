@@ -1,7 +1,7 @@
 import { ensureSpace } from '../platform/storage-space.ts';
 import {
-  emptyCounts,
   remoteFileName,
+  startedRun,
   runImport,
   type ByteSource,
   type RunProgress,
@@ -61,24 +61,15 @@ export function createRunner(ctx: WorkerContext) {
     let fresh = await requireProfile(ctx, profileId);
     const book = await requireBook(ctx, fresh.bookId);
     const remote = fresh.source.kind === 'remote' ? fresh.source : null;
-    const started: RunRecord = {
+    const started = startedRun({
       id: request.runId,
       profileId,
       bookId: fresh.bookId,
       trigger: request.trigger ?? 'manual',
-      status: 'running',
       startedAt: ctx.clock.now(),
-      finishedAt: null,
       fileName: remote ? remoteFileName(remote.url) : (request.fileName ?? blobName(request.file!)),
-      fingerprint: null,
-      encoding: null,
-      delimiter: null,
-      counts: emptyCounts(),
-      issues: [],
-      issueCount: 0,
-      error: null,
-      notes: [...(request.notes ?? [])],
-    };
+      notes: request.notes,
+    });
     await db.put('runs', started);
     ctx.emit({ type: 'run-started', run: started });
     let last = 0;

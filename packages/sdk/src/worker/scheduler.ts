@@ -1,7 +1,10 @@
 import {
   ContactSyncError,
   dueRun,
+  isScheduled,
+  lateRunNotes,
   nextRuns,
+  scheduleCursor as cursorOf,
   type RunRecord,
   type SyncProfile,
 } from '@contactsync/core';
@@ -9,26 +12,16 @@ import { channelName, type ContactSyncEvent } from '../events.ts';
 import type { WorkerContext } from './context.ts';
 import type { Runner } from './run-profile.ts';
 
-/** A run that starts this long after its time is "late", and says why. */
-const LATE_AFTER_MS = 60_000;
 /** Even with nothing due, look again this often (profiles may change in other tabs). */
 const MAX_SLEEP_MS = 60_000;
 
-const isScheduled = (p: SyncProfile) =>
-  Boolean(p.schedule) && !p.schedulePaused && p.source.kind === 'remote';
-const cursorOf = (p: SyncProfile) => p.state.scheduleCursor ?? p.updatedAt;
-
-function lateNotes(due: number, now: number, missed: number): string[] {
-  if (now - due <= LATE_AFTER_MS) return [];
-  const notes = [
-    `This run was due at ${new Date(due).toISOString()} and ran late, when a portal tab was next open (scheduled imports run only while the portal is open in a tab).`,
-  ];
-  if (missed > 0)
-    notes.push(
-      `${missed} earlier missed ${missed === 1 ? 'run was' : 'runs were'} caught up by this one.`,
-    );
-  return notes;
-}
+const lateNotes = (due: number, now: number, missed: number) =>
+  lateRunNotes(
+    due,
+    now,
+    missed,
+    'when a portal tab was next open (scheduled imports run only while the portal is open in a tab)',
+  );
 
 /**
  * Starts scheduled imports that are due while a tab of the portal is open. Every tab runs a

@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import {
   ContactSyncError,
-  emptyCounts,
   remoteFileName,
   runImport,
+  startedRun,
   toContactSyncError,
   type AddressBook,
   type RunProgress,
@@ -67,24 +67,15 @@ export async function runOnServer(
   if (!book) throw new ContactSyncError('not-found', 'The address book of this import is gone.');
 
   const runId = request.runId ?? newId();
-  const started: RunRecord = {
+  const started = startedRun({
     id: runId,
     profileId,
     bookId: profile.bookId,
     trigger: request.trigger,
-    status: 'running',
     startedAt: deps.now(),
-    finishedAt: null,
     fileName: remoteFileName(source.url),
-    fingerprint: null,
-    encoding: null,
-    delimiter: null,
-    counts: emptyCounts(),
-    issues: [],
-    issueCount: 0,
-    error: null,
-    notes: [...(request.notes ?? [])],
-  };
+    notes: request.notes,
+  });
   await db
     .insertInto('server_runs')
     .values({

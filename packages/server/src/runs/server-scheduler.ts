@@ -1,27 +1,16 @@
-import { dueRun, nextRuns, type RunRecord, type SyncProfile } from '@contactsync/core';
+import {
+  dueRun,
+  isScheduled,
+  lateRunNotes,
+  nextRuns,
+  scheduleCursor as cursorOf,
+  type RunRecord,
+  type SyncProfile,
+} from '@contactsync/core';
 import type { Kysely } from 'kysely';
 import type { ServerDatabase } from '../db/schema.ts';
 import { newId } from './node-ports.ts';
 import { allRecords, putRecords, readRecord } from './server-records.ts';
-
-/** A run that starts this long after its time is "late", and says why. */
-const LATE_AFTER_MS = 60_000;
-
-const isScheduled = (p: SyncProfile) =>
-  Boolean(p.schedule) && !p.schedulePaused && p.source.kind === 'remote';
-const cursorOf = (p: SyncProfile) => p.state.scheduleCursor ?? p.updatedAt;
-
-function lateNotes(due: number, now: number, missed: number): string[] {
-  if (now - due <= LATE_AFTER_MS) return [];
-  const notes = [
-    `This run was due at ${new Date(due).toISOString()} and ran late, when the server was next running.`,
-  ];
-  if (missed > 0)
-    notes.push(
-      `${missed} earlier missed ${missed === 1 ? 'run was' : 'runs were'} caught up by this one.`,
-    );
-  return notes;
-}
 
 export interface DueOccurrence {
   readonly userId: string;
@@ -62,7 +51,12 @@ export async function claimDue(db: Kysely<ServerDatabase>, now: number): Promise
         ],
         now,
       );
-    claimed.push({ userId, profileId: profile.id, due, notes: lateNotes(due, now, missed) });
+    claimed.push({
+      userId,
+      profileId: profile.id,
+      due,
+      notes: lateRunNotes(due, now, missed, 'when the server was next running'),
+    });
   }
   return claimed;
 }
