@@ -5,7 +5,7 @@ import {
   type Tombstone,
 } from '@contactsync/core';
 import { applyManifestChange } from '../store/manifest-change.ts';
-import { contactOf } from '../store/contact-documents.ts';
+import { contactOf, tombstoneOf } from '../store/contact-documents.ts';
 import type { WorkerContext } from '../worker/context.ts';
 
 /** What a host's conflict rule receives; it returns the contact as it should be everywhere. */
@@ -49,13 +49,8 @@ export async function settleContactConflicts(
       if (!local || !view.locate(master.id)) continue;
       if (master.deleted) {
         retire.push(master.id);
-        if (master.key !== null)
-          tombstones.push({
-            bookId,
-            key: master.key,
-            sourceId: master.sourceId ?? '',
-            deletedAt: master.updatedAt,
-          });
+        const tombstone = tombstoneOf(master);
+        if (tombstone) tombstones.push(tombstone);
         continue;
       }
       const base = (await db.get('replicaBase', master.id)) ?? null;

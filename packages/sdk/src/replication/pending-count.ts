@@ -1,4 +1,4 @@
-import { RECORD_COLLECTIONS } from './records.ts';
+import { changedRecords, RECORD_COLLECTIONS } from './records.ts';
 import { dirtyAt } from '../store/segment-records.ts';
 import type { WorkerContext } from '../worker/context.ts';
 
@@ -12,18 +12,7 @@ export async function pendingCount(ctx: WorkerContext): Promise<number> {
       if (dirtyAt(keys, p)) pending++;
     });
   }
-  for (const collection of RECORD_COLLECTIONS) {
-    const replicas = await db.getAll(
-      'recordReplicas',
-      IDBKeyRange.bound([collection, ''], [collection, []]),
-    );
-    const known = new Map(replicas.map((r) => [r.id, r.json]));
-    for (const record of (await db.getAll(collection)) as { id: string; status?: string }[]) {
-      if (collection === 'runs' && record.status === 'running') continue;
-      if (known.get(record.id) !== JSON.stringify(record)) pending++;
-      known.delete(record.id);
-    }
-    for (const json of known.values()) if (json !== null) pending++;
-  }
+  for (const collection of RECORD_COLLECTIONS)
+    pending += (await changedRecords(db, collection, 0)).length;
   return pending;
 }

@@ -1,6 +1,6 @@
 import type { ContactDocument, Tombstone } from '@contactsync/core';
 import { applyManifestChange } from '../store/manifest-change.ts';
-import { contactOf } from '../store/contact-documents.ts';
+import { contactOf, tombstoneOf } from '../store/contact-documents.ts';
 import { dirtyAt, revisionAt, type ReplicaFlags } from '../store/segment-records.ts';
 import type { WorkerContext } from '../worker/context.ts';
 import type { BackendClient } from './backend-client.ts';
@@ -74,13 +74,8 @@ async function applyPulled(
       if (!loc && pendingDeletes.has(d.id)) continue;
       if (d.deleted) {
         if (loc) retire.push(d.id);
-        if (d.key !== null)
-          tombstones.push({
-            bookId,
-            key: d.key,
-            sourceId: d.sourceId ?? '',
-            deletedAt: d.updatedAt,
-          });
+        const tombstone = tombstoneOf(d);
+        if (tombstone) tombstones.push(tombstone);
         continue;
       }
       if (loc) {

@@ -33,21 +33,19 @@ async function replicasOf(db: IDBPDatabase<ContactSyncDB>, collection: RecordCol
 }
 
 /**
- * Sends the books, folders, profiles and runs that differ from what the backend last
- * acknowledged (compared as JSON: these are few). Conflicts follow `resolveRecordConflict`.
+ * The books, folders, profiles or runs that differ from what the backend last acknowledged
+ * (compared as JSON: these are few), as the documents to push; records gone here are deletions.
  */
-export async function pushRecords(
-  ctx: WorkerContext,
-  client: BackendClient,
+export async function changedRecords(
+  db: IDBPDatabase<ContactSyncDB>,
   collection: RecordCollection,
-): Promise<void> {
-  const db = await ctx.db();
+  now: number,
+): Promise<RecordDocument[]> {
   const replicas = await replicasOf(db, collection);
   const local = new Map<string, Stored>();
   for (const r of (await db.getAll(collection)) as Stored[])
     if (shareable(collection, r)) local.set(r.id, r);
   const changed: RecordDocument[] = [];
-  const now = ctx.clock.now();
   for (const [id, record] of local) {
     const replica = replicas.get(id);
     if (replica?.json === JSON.stringify(record)) continue;
@@ -62,6 +60,17 @@ export async function pushRecords(
   for (const [id, replica] of replicas)
     if (replica.json !== null && !local.has(id))
       changed.push({ id, revision: replica.revision, updatedAt: now, deleted: true, data: null });
+  return changed;
+}
+
+/** Sends what `changedRecords` finds; conflicts follow `resolveRecordConflict`. */
+export async function pushRecords(
+  ctx: WorkerContext,
+  client: BackendClient,
+  collection: RecordCollection,
+): Promise<void> {
+  const db = await ctx.db();
+  const changed = await changedRecords(db, collection, ctx.clock.now());
   for (let i = 0; i < changed.length; i += 500) {
     const batch = changed.slice(i, i + 500);
     const result = await client.push(

@@ -1,4 +1,4 @@
-import type { Contact, ContactDocument } from '@contactsync/core';
+import type { Contact, ContactDocument, Tombstone } from '@contactsync/core';
 import type { SegmentKeysRecord } from './schema.ts';
 import { revisionAt, sourceAt } from './segment-records.ts';
 
@@ -59,5 +59,16 @@ export function contactOf(document: ContactDocument): Contact {
         : { sourceId: document.sourceId, rowHash: document.rowHash ?? 0 },
     createdAt: document.createdAt,
     updatedAt: document.updatedAt,
+  };
+}
+
+/** A deletion by a person keeps its key: here it becomes the book's tombstone for that key. */
+export function tombstoneOf(deleted: ContactDocument): Tombstone | null {
+  if (!deleted.deleted || deleted.key === null) return null;
+  return {
+    bookId: deleted.bookId,
+    key: deleted.key,
+    sourceId: deleted.sourceId ?? '',
+    deletedAt: deleted.updatedAt,
   };
 }
