@@ -4,7 +4,7 @@ import { createReadStream, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { dirname, extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { allowAnyCaller, createProxyHandler } from '../packages/proxy/dist/index.js';
+import { allowAnyCaller, createProxyHandler, smtpFromEnv } from '../packages/proxy/dist/index.js';
 import { createServerHandler, openSqlite } from '../packages/server/dist/index.js';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -46,6 +46,9 @@ const importMapHash = importMap
   ? `'sha256-${createHash('sha256').update(importMap).digest('base64')}'`
   : '';
 
+// e.g. CONTACTSYNC_PROXY_ALLOW_PRIVATE=127.0.0.1/32 to pull from a file server on this machine.
+const allowPrivate = (process.env.CONTACTSYNC_PROXY_ALLOW_PRIVATE ?? '').split(',').filter(Boolean);
+
 // Without a configured secret, logins sealed by this run stop opening after a restart.
 const secret = process.env.CONTACTSYNC_PROXY_SECRET ?? randomBytes(32).toString('base64url');
 
@@ -59,19 +62,10 @@ function makeProxy(actualPort) {
   return createProxyHandler({
     secret,
     allowedOrigins: origins,
-    // e.g. CONTACTSYNC_PROXY_ALLOW_PRIVATE=127.0.0.1/32 to pull from a file server on this machine.
-    allowPrivate: (process.env.CONTACTSYNC_PROXY_ALLOW_PRIVATE ?? '').split(',').filter(Boolean),
-    // e.g. CONTACTSYNC_PROXY_SMTP_URL=smtp://127.0.0.1:2525 to receive error emails.
-    ...(process.env.CONTACTSYNC_PROXY_SMTP_URL
-      ? {
-          smtp: {
-            url: process.env.CONTACTSYNC_PROXY_SMTP_URL,
-            from: process.env.CONTACTSYNC_PROXY_MAIL_FROM ?? 'contactsync@localhost',
-            // e.g. CONTACTSYNC_PROXY_NOTIFY_TO=@portal.example: only these may receive reports.
-            recipients: (process.env.CONTACTSYNC_PROXY_NOTIFY_TO ?? '').split(',').filter(Boolean),
-          },
-        }
-      : {}),
+    allowPrivate,
+    // e.g. CONTACTSYNC_PROXY_SMTP_URL=smtp://127.0.0.1:2525 and CONTACTSYNC_PROXY_NOTIFY_TO=
+    // @portal.example (only these may receive reports) to receive error emails.
+    ...smtpFromEnv(process.env),
     // The demo's own pages are the only allowed origin; a real portal checks its session here.
     authorize: allowAnyCaller,
     log: (entry) => console.log(JSON.stringify(entry)),
@@ -91,19 +85,8 @@ const contactServer = createServerHandler({
   // Remote imports and their schedules run here, with no browser open; the proxy's secret opens
   // the logins it sealed, and the same address rules apply.
   imports: {
-    fetch: {
-      secret,
-      allowPrivate: (process.env.CONTACTSYNC_PROXY_ALLOW_PRIVATE ?? '').split(',').filter(Boolean),
-    },
-    ...(process.env.CONTACTSYNC_PROXY_SMTP_URL
-      ? {
-          smtp: {
-            url: process.env.CONTACTSYNC_PROXY_SMTP_URL,
-            from: process.env.CONTACTSYNC_PROXY_MAIL_FROM ?? 'contactsync@localhost',
-            recipients: (process.env.CONTACTSYNC_PROXY_NOTIFY_TO ?? '').split(',').filter(Boolean),
-          },
-        }
-      : {}),
+    fetch: { secret, allowPrivate },
+    ...smtpFromEnv(process.env),
   },
 });
 await contactServer.imports.start();

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
-import { allowAnyCaller, type ProxyOptions } from './options.ts';
+import { allowAnyCaller, type ProxyOptions, type SmtpOptions } from './options.ts';
 
 const isLoopback = (host: string) =>
   host === 'localhost' || host === '::1' || host === '[::1]' || /^127\./.test(host);
@@ -80,19 +80,25 @@ export function configFromEnv(env: NodeJS.ProcessEnv): CliConfig {
       maxConcurrentPerCaller: number(env, 'CONTACTSYNC_PROXY_MAX_CONCURRENT') ?? 2,
       // Without a token only this machine can reach the proxy (or the operator opted out, loudly).
       authorize: token ? bearerAuthorizer(token) : allowAnyCaller,
-      ...(env.CONTACTSYNC_PROXY_SMTP_URL
-        ? {
-            smtp: {
-              url: env.CONTACTSYNC_PROXY_SMTP_URL,
-              from: env.CONTACTSYNC_PROXY_MAIL_FROM ?? 'contactsync@localhost',
-              recipients: list(env.CONTACTSYNC_PROXY_NOTIFY_TO),
-              ...(number(env, 'CONTACTSYNC_PROXY_MAILS_PER_HOUR')
-                ? { perCallerPerHour: number(env, 'CONTACTSYNC_PROXY_MAILS_PER_HOUR') }
-                : {}),
-            },
-          }
-        : {}),
+      ...smtpFromEnv(env),
       log: (entry) => console.log(JSON.stringify({ time: new Date().toISOString(), ...entry })),
+    },
+  };
+}
+
+/**
+ * Where error reports are mailed from, by CONTACTSYNC_PROXY_SMTP_URL, _MAIL_FROM, _NOTIFY_TO and
+ * _MAILS_PER_HOUR: `{ smtp }`, or nothing when no SMTP URL is set. Shared with the server's runs.
+ */
+export function smtpFromEnv(env: NodeJS.ProcessEnv): { smtp?: SmtpOptions } {
+  if (!env.CONTACTSYNC_PROXY_SMTP_URL) return {};
+  const perHour = number(env, 'CONTACTSYNC_PROXY_MAILS_PER_HOUR');
+  return {
+    smtp: {
+      url: env.CONTACTSYNC_PROXY_SMTP_URL,
+      from: env.CONTACTSYNC_PROXY_MAIL_FROM ?? 'contactsync@localhost',
+      recipients: list(env.CONTACTSYNC_PROXY_NOTIFY_TO),
+      ...(perHour ? { perCallerPerHour: perHour } : {}),
     },
   };
 }

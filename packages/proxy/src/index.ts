@@ -11,6 +11,6 @@ export {
 export { literalAddress } from './address-guard.ts';
 export { parseLocation, PROTOCOLS, type Protocol } from './url-rules.ts';
 export { fingerprintOf } from './fetch-sftp.ts';
-export { bearerAuthorizer, configFromEnv, type CliConfig } from './config-from-env.ts';
+export { bearerAuthorizer, configFromEnv, smtpFromEnv, type CliConfig } from './config-from-env.ts';
 export { renderReport, type RunReport } from './notify.ts';
 export { createMailer } from './mailer.ts';

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
+import { smtpFromEnv } from '@contactsync/proxy';
 import type { ServerImportOptions } from './runs/server-imports.ts';
 
 export interface ServerCliConfig {
@@ -61,15 +62,7 @@ export function serverConfigFromEnv(env: NodeJS.ProcessEnv): ServerCliConfig {
     imports: secret
       ? {
           fetch: { secret, allowPrivate: list(env.CONTACTSYNC_PROXY_ALLOW_PRIVATE) },
-          ...(env.CONTACTSYNC_PROXY_SMTP_URL
-            ? {
-                smtp: {
-                  url: env.CONTACTSYNC_PROXY_SMTP_URL,
-                  from: env.CONTACTSYNC_PROXY_MAIL_FROM ?? 'contactsync@localhost',
-                  recipients: list(env.CONTACTSYNC_PROXY_NOTIFY_TO),
-                },
-              }
-            : {}),
+          ...smtpFromEnv(env),
         }
       : null,
   };
