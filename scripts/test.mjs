@@ -5,6 +5,8 @@ import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const totals = { passed: 0, failed: 0 };
+// Names of failed browser tests, repeated beside the last line: CI keeps only a log's end.
+let browserFailures = [];
 let exitCode = 0;
 
 // Every password the tests use contains this mark; it must never reach any output.
@@ -41,6 +43,7 @@ if (existsSync('.wtr-summary.json')) {
   const browser = JSON.parse(readFileSync('.wtr-summary.json', 'utf8'));
   totals.passed += browser.passed;
   totals.failed += browser.failed;
+  browserFailures = browser.failures ?? [];
 } else {
   totals.failed += 1;
   console.error('The browser test run ended without a summary.');
@@ -71,5 +74,7 @@ if (allOutput.includes(SECRET_MARK)) {
 }
 
 if (totals.failed > 0) exitCode = 1;
+if (browserFailures.length > 0)
+  console.log(`\nbrowser failures:\n  ${browserFailures.join('\n  ')}`);
 console.log(`\n${totals.passed} passed, ${totals.failed} failed`);
 process.exit(exitCode);

@@ -197,3 +197,6 @@ export {
   type CsvExportOptions,
 } from './export/contacts-csv.ts';
 export { contactVCard } from './export/contacts-vcard.ts';
+export { problemRowsCsv, type ProblemRows } from './export/problem-rows-csv.ts';
+export type { ProblemRow } from './plan/planner.ts';
+export type { ProblemRowSink } from './run/run-import.ts';

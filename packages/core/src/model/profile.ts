@@ -129,6 +129,11 @@ export const ProfileInputSchema = z.object({
   schedule: z.optional(z.nullable(ScheduleSchema)),
   /** A paused schedule keeps its settings but starts no runs. */
   schedulePaused: z.optional(z.boolean()),
+  /**
+   * Made by a one-off import (`importFile`): kept as the record of where its contacts came
+   * from, but not a saved import (not listed, not run again, never scheduled).
+   */
+  oneOff: z.optional(z.boolean()),
 });
 export type ProfileInput = z.infer<typeof ProfileInputSchema>;
 

@@ -38,6 +38,15 @@ export interface PlannerDeps {
   readonly digestPassword: (contactId: string, plain: string) => string;
   /** Reads the contacts behind index entries. */
   readonly fetchContacts: (entries: readonly number[]) => Promise<Contact[]>;
+  /** Told of every row with a problem, with its cells (for the problem report). */
+  readonly onProblemRow?: (row: ProblemRow) => void;
+}
+
+/** A row of the file that was not imported as it stands, with its cells and its problems. */
+export interface ProblemRow {
+  readonly row: number;
+  readonly cells: readonly string[];
+  readonly issues: readonly RowIssue[];
 }
 
 interface PendingUpdate {
@@ -83,25 +92,27 @@ export class Planner {
       this.counts.rows++;
       if (generated) {
         const norm = normaliseRow(raw, ctx);
-        if (!this.reject(norm))
+        if (!this.reject(norm, raw))
           writes.push(this.create(norm, this.freshKey(), rowHash(raw.fields)));
         continue;
       }
       const key = keyOf(raw, ctx);
       if (key === null) {
-        this.reject(normaliseRow(raw, ctx));
+        this.reject(normaliseRow(raw, ctx), raw);
         continue;
       }
       const n = index.find(key);
       const firstRow = n >= 0 ? this.seenRows[n]! : (this.newKeys.get(key) ?? 0);
       if (firstRow !== 0) {
         this.counts.invalid++;
-        this.addIssue({
-          row: raw.row,
-          column: ctx.keyColumn!.header,
-          code: 'duplicate-key',
-          message: `Row ${raw.row} has the same unique key as row ${firstRow}; it was skipped.`,
-        });
+        this.addIssues(raw, [
+          {
+            row: raw.row,
+            column: ctx.keyColumn!.header,
+            code: 'duplicate-key',
+            message: `Row ${raw.row} has the same unique key as row ${firstRow}; it was skipped.`,
+          },
+        ]);
         continue;
       }
       if (n >= 0) this.seenRows[n] = raw.row;
@@ -122,7 +133,7 @@ export class Planner {
         }
       }
       const norm = normaliseRow(raw, ctx);
-      if (this.reject(norm)) continue;
+      if (this.reject(norm, raw)) continue;
       if (n < 0) writes.push(this.create(norm, key, hash));
       else pending.push({ norm, hash, entry: n });
     }
@@ -163,16 +174,19 @@ export class Planner {
     };
   }
 
-  private reject(norm: NormalisedRow): boolean {
+  private reject(norm: NormalisedRow, raw: RawRow): boolean {
     if (norm.issues.length === 0) return false;
     this.counts.invalid++;
-    for (const issue of norm.issues) this.addIssue(issue);
+    this.addIssues(raw, norm.issues);
     return true;
   }
 
-  private addIssue(issue: RowIssue): void {
-    this.issueCount++;
-    if (this.issues.length < MAX_RECORDED_ISSUES) this.issues.push(issue);
+  private addIssues(raw: RawRow, issues: readonly RowIssue[]): void {
+    for (const issue of issues) {
+      this.issueCount++;
+      if (this.issues.length < MAX_RECORDED_ISSUES) this.issues.push(issue);
+    }
+    this.deps.onProblemRow?.({ row: raw.row, cells: raw.fields, issues });
   }
 
   private freshKey(): string {

@@ -10,7 +10,7 @@ import { fileChangedError } from './file-changed.ts';
 import { assertMappingUsable } from '../mapping/validate-mapping.ts';
 import { resolveColumns } from '../mapping/resolve-columns.ts';
 import { compileRowContext } from '../validate/normalise-row.ts';
-import { Planner } from '../plan/planner.ts';
+import { Planner, type ProblemRow } from '../plan/planner.ts';
 import { assertEveryRowCounted } from '../plan/row-accounting.ts';
 import type { PlanSummary } from '../plan/plan-types.ts';
 import { configSignature } from './config-signature.ts';
@@ -45,6 +45,15 @@ export interface ImportRunOptions {
    * asked once the file's size is known and before anything is written.
    */
   readonly ensureSpace?: (fileBytes: number) => Promise<void>;
+  /** Told of every row with a problem, with its cells (the problem report). */
+  readonly problemRows?: ProblemRowSink;
+}
+
+/** Collects problem rows; `begin` starts each pass over the file (a second pass starts over). */
+export interface ProblemRowSink {
+  /** `blanked`: the columns mapped to password fields, never written to a report. */
+  begin(headers: readonly string[] | null, columnCount: number, blanked: number[]): void;
+  add(row: ProblemRow): void;
 }
 
 export interface ImportRunResult {
@@ -175,6 +184,13 @@ export async function runImport(o: ImportRunOptions): Promise<ImportRunResult> {
             layoutNotes.push(
               `The file has no ${resolved.missing.map((h) => `"${h}"`).join(', ')} column; those fields were left as they were.`,
             );
+          o.problemRows?.begin(
+            batch.layout.headers,
+            columnCount,
+            resolved.mapping.columns
+              .filter((c) => book.fields.find((f) => f.id === c.field)?.type === 'password')
+              .map((c) => c.column),
+          );
           planner = new Planner({
             profile,
             fields: book.fields,
@@ -193,6 +209,7 @@ export async function runImport(o: ImportRunOptions): Promise<ImportRunResult> {
             newId: o.newId,
             digestPassword: o.digestPassword,
             fetchContacts: (entries) => target.getContacts(entries),
+            ...(o.problemRows ? { onProblemRow: (row) => o.problemRows!.add(row) } : {}),
           });
         }
         rowsRead += batch.rows.length;

@@ -1,6 +1,8 @@
 import { proxy, releaseProxy, wrap, type Remote } from 'comlink';
 import {
   ContactSyncError,
+  problemRowsCsv,
+  type RowIssue,
   type FieldType,
   type ParseOptions,
   type DeviceContact,
@@ -15,9 +17,11 @@ import { installErrorTransfer } from '../comlink-errors.ts';
 import { channelName, type ContactSyncEvent } from '../events.ts';
 import type { Engine } from '../worker/engine.ts';
 import type { ContactQuery } from '../worker/contacts.ts';
-import type { HistoryQuery } from '../worker/profiles.ts';
+import type { HistoryQuery, ProfileListOptions } from '../worker/profiles.ts';
 import type { DeviceOptions } from '../worker/device.ts';
 import type { ExportOptions } from '../worker/export-contacts.ts';
+import type { ImportFileSettings } from '../worker/import-file.ts';
+import type { RunRequest } from '../worker/run-profile.ts';
 import type { ContactConflictResolver } from '../replication/contact-conflicts.ts';
 
 export interface ContactSyncOptions {
@@ -146,6 +150,37 @@ export async function createContactSync(options: ContactSyncOptions = {}) {
   if (options.scheduler !== 'manual' && !options.backend?.serverImports)
     await engine.startScheduler();
 
+  /** Gives a run its id, and turns the caller's signal and progress callback into the worker's. */
+  async function startRun(
+    runOptions: RunOptions,
+    file: Blob | null | undefined,
+    start: (
+      request: RunRequest,
+      onProgress: ((p: RunProgress) => void) | undefined,
+    ) => Promise<RunRecord>,
+  ): Promise<RunRecord> {
+    const runId = crypto.randomUUID();
+    const { signal, onProgress } = runOptions;
+    if (signal?.aborted)
+      throw new ContactSyncError('aborted', 'The import was cancelled before it started.');
+    const onAbort = () => void engine.cancel(runId);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      return await start(
+        {
+          runId,
+          ...(file ? { file } : {}),
+          fileName: runOptions.fileName ?? (file instanceof File ? file.name : undefined),
+          trigger: runOptions.trigger ?? 'manual',
+          confirmMassDelete: runOptions.confirmMassDelete ?? false,
+        },
+        onProgress ? proxy(onProgress) : undefined,
+      );
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
   let closed = false;
   /** Ends the worker; calling it again does nothing. */
   function close(): void {
@@ -203,7 +238,8 @@ export async function createContactSync(options: ContactSyncOptions = {}) {
     },
 
     profiles: {
-      list: (bookId?: string) => engine.listProfiles(bookId),
+      /** Saved imports (of a book); `{ oneOff: true }` adds the records of one-off imports. */
+      list: (bookId?: string, options?: ProfileListOptions) => engine.listProfiles(bookId, options),
       get: (profileId: string) => engine.getProfile(profileId),
       create: (input: ProfileInput) => engine.createProfile(input),
       update: (profileId: string, patch: Partial<ProfileInput>) =>
@@ -227,6 +263,24 @@ export async function createContactSync(options: ContactSyncOptions = {}) {
     plan: (profileId: string, file?: Blob | null, fileName?: string) =>
       engine.plan(profileId, file ?? undefined, fileName),
 
+    /**
+     * The problem report: a CSV of every row of the file a run would not import as it stands
+     * (its cells, then row number, columns and problems), to fix and import again. Passwords
+     * are left empty. `describe` words each problem (default: the English message).
+     */
+    async problemReport(
+      profileId: string,
+      file?: Blob | null,
+      options: { describe?: (issue: RowIssue) => string; fileName?: string } = {},
+    ): Promise<File> {
+      const name = options.fileName ?? (file instanceof File ? file.name : undefined);
+      const report = await engine.problemRows(profileId, file ?? undefined, name);
+      const base = (name ?? (await engine.getProfile(profileId)).name).replace(/\.[^.]*$/, '');
+      return new File([problemRowsCsv(report, options.describe)], `${base} - problems.csv`, {
+        type: 'text/csv',
+      });
+    },
+
     credentials: {
       /**
        * Seals a login for a remote file through the proxy. Keep the returned token in the
@@ -246,28 +300,27 @@ export async function createContactSync(options: ContactSyncOptions = {}) {
      * Runs an import and resolves with its history record, whatever the outcome. Local
      * profiles need the file; remote profiles fetch theirs ("Import now").
      */
-    async run(profileId: string, file?: Blob | null, runOptions: RunOptions = {}) {
-      const runId = crypto.randomUUID();
-      const { signal, onProgress } = runOptions;
-      if (signal?.aborted)
-        throw new ContactSyncError('aborted', 'The import was cancelled before it started.');
-      const onAbort = () => void engine.cancel(runId);
-      signal?.addEventListener('abort', onAbort, { once: true });
-      try {
-        return await engine.run(
-          profileId,
-          {
-            runId,
-            ...(file ? { file } : {}),
-            fileName: runOptions.fileName ?? (file instanceof File ? file.name : undefined),
-            trigger: runOptions.trigger ?? 'manual',
-            confirmMassDelete: runOptions.confirmMassDelete ?? false,
-          },
-          onProgress ? proxy(onProgress) : undefined,
-        );
-      } finally {
-        signal?.removeEventListener('abort', onAbort);
-      }
+    run: (profileId: string, file?: Blob | null, runOptions: RunOptions = {}) =>
+      startRun(runOptions, file, (request, onProgress) =>
+        engine.run(profileId, request, onProgress),
+      ),
+
+    /**
+     * Imports a file once, without a saved import: by default with the preview's suggested
+     * mapping, updating existing contacts and deleting none. Resolves with the history record,
+     * whatever the outcome, like `run`; `profiles.list` does not show such imports.
+     */
+    importFile: (
+      bookId: string,
+      file: Blob,
+      options: ImportFileSettings & Omit<RunOptions, 'trigger'> = {},
+    ) => {
+      const { signal, onProgress, confirmMassDelete, fileName, ...settings } = options;
+      return startRun(
+        { signal, onProgress, confirmMassDelete, fileName },
+        file,
+        (request, report) => engine.importFile(bookId, file, settings, request, report),
+      );
     },
 
     /** The phone's address book: consent, the only-new preview, syncs, vCard files, the picker. */

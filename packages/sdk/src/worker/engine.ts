@@ -5,6 +5,7 @@ import { contactOps } from './contacts.ts';
 import { deviceOps } from './device.ts';
 import { exportOps } from './export-contacts.ts';
 import { importOps } from './imports.ts';
+import { importFileOp } from './import-file.ts';
 import { createRunner } from './run-profile.ts';
 import { schedulerOps } from './scheduler.ts';
 import { profileOps } from './profiles.ts';
@@ -25,11 +26,14 @@ const LOCAL_CHANGES = new Set([
 export function createEngine(ctx: WorkerContext) {
   const runner = createRunner(ctx);
   let replicator: Replicator | null = null;
+  const profiles = profileOps(ctx);
+  const imports = importOps(ctx, runner);
   return {
     ...bookOps(ctx),
-    ...profileOps(ctx),
+    ...profiles,
     ...contactOps(ctx),
-    ...importOps(ctx, runner),
+    ...imports,
+    ...importFileOp(profiles, imports),
     ...schedulerOps(ctx, runner),
     ...deviceOps(ctx, runner),
     ...exportOps(ctx),

@@ -7,6 +7,9 @@ import {
   type FilePreview,
   type ParseOptions,
   type PlanSummary,
+  type ProblemRow,
+  type ProblemRows,
+  type ProblemRowSink,
   type RunProgress,
   type RunRecord,
   remoteFileName,
@@ -38,6 +41,61 @@ export function importOps(ctx: WorkerContext, runner: Runner) {
   /** Runs the backend is running for this tab ("Import now" with server imports). */
   const serverRuns = new Set<string>();
 
+  /** A run with nothing written; `problemRows` also collects the rows with problems. */
+  async function dryRun(
+    profileId: string,
+    file?: Blob,
+    fileName?: string,
+    problemRows?: ProblemRowSink,
+  ): Promise<PlanResult> {
+    let profile = await requireProfile(ctx, profileId);
+    const book = await requireBook(ctx, profile.bookId);
+    const target = new BookTarget(
+      await ctx.db(),
+      profile.bookId,
+      () => ctx.view(profile.bookId),
+      ctx.newId,
+    );
+    let source = file ? blobSource(file, fileName ?? blobName(file)) : null;
+    // A problem report reads the file even when it is the one imported last.
+    if (problemRows)
+      profile = { ...profile, behaviour: { ...profile.behaviour, importEveryTime: true } };
+    if (!source && profile.source.kind === 'remote') {
+      // A review always looks at the current file, changed or not.
+      const everyTime = {
+        ...profile,
+        behaviour: { ...profile.behaviour, importEveryTime: true },
+      };
+      const outcome = await downloadRemote(
+        ctx,
+        everyTime,
+        profile.source,
+        new AbortController().signal,
+        () => undefined,
+      );
+      if (outcome.kind === 'failed') throw outcome.error;
+      if (outcome.kind === 'downloaded') {
+        profile = { ...outcome.profile, behaviour: profile.behaviour };
+        source = blobSource(
+          outcome.blob,
+          remoteFileName(profile.source.kind === 'remote' ? profile.source.url : ''),
+        );
+      }
+    }
+    if (!source) throw new ContactSyncError('invalid-argument', 'Choose the file to review.');
+    return runImport({
+      ...engineDeps(ctx, source),
+      runId: 'dry-run',
+      trigger: 'manual',
+      profile,
+      book,
+      target,
+      dryRun: true,
+      confirmMassDelete: false,
+      ...(problemRows ? { problemRows } : {}),
+    });
+  }
+
   return {
     /** Reads the first megabyte: detected settings, first rows, column samples, suggested mapping. */
     async preview(
@@ -60,49 +118,26 @@ export function importOps(ctx: WorkerContext, runner: Runner) {
     },
 
     /** The dry run: what a run would do, with nothing written. */
-    async plan(profileId: string, file?: Blob, fileName?: string): Promise<PlanResult> {
-      let profile = await requireProfile(ctx, profileId);
-      const book = await requireBook(ctx, profile.bookId);
-      const target = new BookTarget(
-        await ctx.db(),
-        profile.bookId,
-        () => ctx.view(profile.bookId),
-        ctx.newId,
-      );
-      let source = file ? blobSource(file, fileName ?? blobName(file)) : null;
-      if (!source && profile.source.kind === 'remote') {
-        // A review always looks at the current file, changed or not.
-        const everyTime = {
-          ...profile,
-          behaviour: { ...profile.behaviour, importEveryTime: true },
-        };
-        const outcome = await downloadRemote(
-          ctx,
-          everyTime,
-          profile.source,
-          new AbortController().signal,
-          () => undefined,
-        );
-        if (outcome.kind === 'failed') throw outcome.error;
-        if (outcome.kind === 'downloaded') {
-          profile = { ...outcome.profile, behaviour: profile.behaviour };
-          source = blobSource(
-            outcome.blob,
-            remoteFileName(profile.source.kind === 'remote' ? profile.source.url : ''),
-          );
-        }
-      }
-      if (!source) throw new ContactSyncError('invalid-argument', 'Choose the file to review.');
-      return runImport({
-        ...engineDeps(ctx, source),
-        runId: 'dry-run',
-        trigger: 'manual',
-        profile,
-        book,
-        target,
-        dryRun: true,
-        confirmMassDelete: false,
+    plan: (profileId: string, file?: Blob, fileName?: string): Promise<PlanResult> =>
+      dryRun(profileId, file, fileName),
+
+    /**
+     * Every row of the file that a run would not import as it stands, with its cells (the
+     * problem report). Reads the whole file; remote profiles fetch theirs when none is given.
+     */
+    async problemRows(profileId: string, file?: Blob, fileName?: string): Promise<ProblemRows> {
+      let report: ProblemRows = { headers: null, columnCount: 0, blanked: [], rows: [] };
+      const rows: ProblemRow[] = [];
+      const { record } = await dryRun(profileId, file, fileName, {
+        begin: (headers, columnCount, blanked) => {
+          rows.length = 0;
+          report = { headers, columnCount, blanked, rows };
+        },
+        add: (row) => rows.push(row),
       });
+      if (record.status === 'failed' && record.error)
+        throw ContactSyncError.fromPayload(record.error);
+      return report;
     },
 
     /**

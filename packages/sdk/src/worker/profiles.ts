@@ -37,6 +37,11 @@ async function validated(ctx: WorkerContext, raw: unknown): Promise<ProfileInput
   return input;
 }
 
+export interface ProfileListOptions {
+  /** Include the records of one-off imports (`importFile`), which are not saved imports. */
+  readonly oneOff?: boolean;
+}
+
 export interface HistoryQuery {
   readonly profileId?: string;
   readonly bookId?: string;
@@ -46,9 +51,12 @@ export interface HistoryQuery {
 /** Sync profiles (the seeds' "synchronizations") and their history. */
 export function profileOps(ctx: WorkerContext) {
   return {
-    async listProfiles(bookId?: string): Promise<SyncProfile[]> {
+    async listProfiles(bookId?: string, options: ProfileListOptions = {}): Promise<SyncProfile[]> {
       const db = await ctx.db();
-      return bookId ? db.getAllFromIndex('profiles', 'bookId', bookId) : db.getAll('profiles');
+      const all = bookId
+        ? await db.getAllFromIndex('profiles', 'bookId', bookId)
+        : await db.getAll('profiles');
+      return options.oneOff ? all : all.filter((p) => !p.oneOff);
     },
 
     getProfile: (profileId: string) => requireProfile(ctx, profileId),
