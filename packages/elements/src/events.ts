@@ -107,6 +107,17 @@ export class ContactsExportedEvent extends Event {
   }
 }
 
+/**
+ * The user asked for the problem report (every problem row of the file, as a CSV to fix and
+ * import again). Cancel it to handle the file yourself; otherwise the browser downloads it.
+ */
+export class ProblemReportEvent extends Event {
+  static readonly type = 'cs-problem-report';
+  constructor(readonly file: File) {
+    super(ProblemReportEvent.type, { bubbles: true, composed: true, cancelable: true });
+  }
+}
+
 /** A phone sync started from cs-device-sync ended; `run` is its history record. */
 export class DeviceSyncedEvent extends CsEvent {
   static readonly type = 'cs-device-synced';
@@ -151,6 +162,7 @@ declare global {
     'cs-schedule-change': ScheduleChangeEvent;
     'cs-contact-deleted': ContactDeletedEvent;
     'cs-contacts-exported': ContactsExportedEvent;
+    'cs-problem-report': ProblemReportEvent;
     'cs-device-synced': DeviceSyncedEvent;
     'cs-device-consent': DeviceConsentEvent;
     'cs-recipients-change': RecipientsChangeEvent;

@@ -124,6 +124,7 @@ export function buildPreview(
         column: null,
         code: 'ragged-row',
         message: `Row ${r.row} has ${r.fields.length} columns but the file has ${columnCount}.`,
+        params: { found: r.fields.length, expected: columnCount },
       });
     }
     if (r.malformedQuotes) {

@@ -36,7 +36,14 @@ export interface RowIssue {
   readonly row: number;
   readonly column: string | null;
   readonly code: IssueCode;
+  /** English, for hosts that show it as it is; components word `code` and `params` instead. */
   readonly message: string;
+  /**
+   * What a wording of `code` needs beyond row and column: `value` (the cell), `firstRow`
+   * (duplicate-key), `found`/`expected` (ragged-row), `length`/`max` (value-too-long), `region`
+   * (invalid-phone in national form). Absent in records written before version 0.2.
+   */
+  readonly params?: Readonly<Record<string, string | number>>;
 }
 
 export interface RunCounts {

@@ -111,6 +111,7 @@ export class Planner {
             column: ctx.keyColumn!.header,
             code: 'duplicate-key',
             message: `Row ${raw.row} has the same unique key as row ${firstRow}; it was skipped.`,
+            params: { firstRow },
           },
         ]);
         continue;

@@ -54,8 +54,13 @@ export function compileRowContext(
 }
 
 /** Shortened for messages, so a giant cell cannot flood the history. */
+/** A cell as a message shows it: at most 60 characters. */
+function shown(value: string): string {
+  return value.length > 60 ? `${value.slice(0, 57)}...` : value;
+}
+
 function quote(value: string): string {
-  return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+  return JSON.stringify(shown(value));
 }
 
 const TYPE_CHECKS: Partial<
@@ -85,6 +90,7 @@ function raggedIssue(raw: RawRow, expected: number): RowIssue | null {
     column: null,
     code: 'ragged-row',
     message: `Row ${raw.row} has ${n} ${n === 1 ? 'column' : 'columns'} but the file has ${expected}; it was skipped. Check for an unquoted delimiter in a value.`,
+    params: { found: n, expected },
   };
 }
 
@@ -96,6 +102,7 @@ function cellProblem(row: number, header: string, cell: string, ctx: RowContext)
       column: header,
       code: 'value-too-long',
       message: `Row ${row}, column "${header}": the value is ${cell.length.toLocaleString('en-US')} characters long, more than the ${MAX_VALUE_LENGTH.toLocaleString('en-US')} a contact field can hold; the row was skipped.`,
+      params: { length: cell.length, max: MAX_VALUE_LENGTH },
     };
   }
   if (ctx.flagUnreadable && cell.includes('\uFFFD')) {
@@ -104,6 +111,7 @@ function cellProblem(row: number, header: string, cell: string, ctx: RowContext)
       column: header,
       code: 'invalid-encoding',
       message: `Row ${row}, column "${header}": ${quote(cell)} holds bytes that are not valid UTF-8 (shown as �); the row was skipped so no contact gets garbled text. Fix the file's encoding in that row.`,
+      params: { value: shown(cell) },
     };
   }
   return null;
@@ -151,6 +159,9 @@ export function normaliseRow(raw: RawRow, ctx: RowContext): NormalisedRow {
         message: regional
           ? `Row ${raw.row}, column "${header}": ${quote(cell)} is not a phone number that exists in ${ctx.parse.defaultRegion}; if it is from another country, write it with its country code (+…).`
           : `Row ${raw.row}, column "${header}": ${quote(cell)} is not ${check.what}.`,
+        params: regional
+          ? { value: shown(cell), region: ctx.parse.defaultRegion }
+          : { value: shown(cell) },
       });
     } else {
       values[field.id] = normalised;

@@ -7,6 +7,8 @@ import { closeConfirmation, confirmDialog, showConfirmation } from '../shared/co
 import { contactListStyles } from './contact-list.styles.ts';
 import { ContactPages } from './contact-pages.ts';
 import { contactSubtitle, contactTitle } from '../shared/contact-name.ts';
+import { describeThrown } from '../shared/describe.ts';
+import { offerDownload } from '../shared/offer-download.ts';
 
 const ROW_HEIGHT = 52;
 const OVERSCAN = 8;
@@ -120,15 +122,10 @@ export class ContactList extends CsElement {
         ...(search ? { search } : {}),
       });
       const event = new ContactsExportedEvent(file);
-      if (this.dispatchEvent(event)) {
-        const url = URL.createObjectURL(file);
-        const link = Object.assign(document.createElement('a'), { href: url, download: file.name });
-        link.click();
-        setTimeout(() => URL.revokeObjectURL(url), 60_000);
-      }
+      if (this.dispatchEvent(event)) offerDownload(file);
       this.notice = this.t.exported(file.name);
     } catch (error) {
-      this.notice = (error as Error).message;
+      this.notice = describeThrown(this.t, error);
     } finally {
       this.exporting = false;
     }
@@ -240,7 +237,7 @@ export class ContactList extends CsElement {
       this.restart(false);
       void this.focusRow(Math.min(this.active, Math.max(0, (this.pages.total ?? 1) - 2)));
     } catch (error) {
-      this.notice = (error as Error).message;
+      this.notice = describeThrown(this.t, error);
     }
   }
 

@@ -9,6 +9,7 @@ import { DeviceConsentEvent, DeviceSyncedEvent } from '../events.ts';
 import { CsElement } from '../shared/cs-element.ts';
 import { baseStyles } from '../shared/base.styles.ts';
 import { deviceSyncStyles } from './device-sync.styles.ts';
+import { describeError, describeThrown } from '../shared/describe.ts';
 
 /**
  * Phone address-book sync: the "Auto export" switch (the user's consent), the last sync, the
@@ -123,7 +124,7 @@ export class DeviceSync extends CsElement {
       this.state = await sync.device.setEnabled(this.bookId, enabled, this.options);
       this.dispatchEvent(new DeviceConsentEvent(enabled));
     } catch (error) {
-      this.notice = (error as Error).message;
+      this.notice = describeThrown(this.t, error);
     } finally {
       this.busy = false;
     }
@@ -141,7 +142,7 @@ export class DeviceSync extends CsElement {
         leaveOut: [...this.excluded],
       });
       this.notice = run.error
-        ? run.error.message
+        ? describeError(this.t, run.error)
         : this.t.deviceDone(
             this.formatNumber(run.counts.created),
             this.formatNumber(run.counts.updated),
@@ -149,7 +150,7 @@ export class DeviceSync extends CsElement {
       this.dispatchEvent(new DeviceSyncedEvent(run));
       await this.refresh();
     } catch (error) {
-      this.notice = (error as Error).message;
+      this.notice = describeThrown(this.t, error);
     } finally {
       this.busy = false;
     }
@@ -171,7 +172,7 @@ export class DeviceSync extends CsElement {
       this.notice = '';
       await this.refreshPreview();
     } catch (error) {
-      this.notice = (error as Error).message;
+      this.notice = describeThrown(this.t, error);
     }
   }
 
@@ -180,7 +181,7 @@ export class DeviceSync extends CsElement {
       this.chosen = await this.client!.device.pick();
       await this.refreshPreview();
     } catch (error) {
-      this.notice = (error as Error).message;
+      this.notice = describeThrown(this.t, error);
     }
   }
 

@@ -77,7 +77,44 @@ describe('<cs-history-grid>', () => {
     // Focus from the keyboard shows it (focus-visible); a programmatic focus in tests counts too in Chromium.
     await until(() => getComputedStyle(tip).display !== 'none', 'the problems to show');
     expect(tip.textContent).to.contain(
-      'Row 3, column "email": "not-an-email" is not a valid email address.',
+      'Row 3, column “email”: “not-an-email” is not a valid email address.',
+    );
+  });
+
+  it('words a refused mass deletion and row problems from their codes, in Latvian', async () => {
+    const env = await setup();
+    sync = env.sync;
+    const guarded = await env.sync.profiles.create(
+      profileInput(env.book.id, {
+        name: 'Guarded',
+        behaviour: { updateExisting: true, deleteMissing: true, importEveryTime: false },
+      }),
+    );
+    let rows = 'email,name\n';
+    for (let i = 0; i < 20; i++) rows += `p${i}@x.io,P${i}\n`;
+    await env.sync.run(guarded.id, new File([rows], 'all.csv'));
+    const refused = await env.sync.run(
+      guarded.id,
+      new File(['email,name\np1@x.io,P1\n'], 'cut.csv'),
+      {
+        trigger: 'scheduled',
+      },
+    );
+    expect(refused.status).to.equal('refused');
+    env.grid.messages = lv;
+    await until(() => rowOf(env.grid, 'Guarded')?.querySelector('.status') != null, 'the row');
+    const tipOf = (name: string) => {
+      const status = rowOf(env.grid, name)?.querySelector<HTMLButtonElement>('.status');
+      const id = status?.getAttribute('aria-describedby');
+      return (id && env.grid.shadowRoot!.getElementById(id)?.textContent) || '';
+    };
+    await until(() => tipOf('Guarded').includes('1 no 20'), 'the refusal');
+    const refusal = tipOf('Guarded').replace(/\s+/g, ' ');
+    expect(refusal).to.contain('tāpēc imports dzēstu 19');
+    expect(refusal).to.contain('“Dzēst kontaktus, kuru nav failā”');
+    expect(refusal).not.to.match(/Delete contacts|delete|confirm/);
+    expect(tipOf('CRM export')).to.contain(
+      '3. rinda, kolonna “email”: “not-an-email” nav derīga e-pasta adrese.',
     );
   });
 

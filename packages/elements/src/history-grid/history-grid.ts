@@ -6,6 +6,7 @@ import { CsElement } from '../shared/cs-element.ts';
 import { baseStyles } from '../shared/base.styles.ts';
 import { closeConfirmation, confirmDialog, showConfirmation } from '../shared/confirm-dialog.ts';
 import { historyGridStyles } from './history-grid.styles.ts';
+import { describeError, describeIssueAt, describeThrown } from '../shared/describe.ts';
 
 interface Row {
   readonly profile: SyncProfile;
@@ -103,9 +104,9 @@ export class HistoryGrid extends CsElement {
     this.notice = '';
     try {
       const run = await this.client!.run(profile.id);
-      if (run.error) this.notice = `${profile.name}: ${run.error.message}`;
+      if (run.error) this.notice = `${profile.name}: ${describeError(this.t, run.error)}`;
     } catch (error) {
-      this.notice = `${profile.name}: ${(error as Error).message}`;
+      this.notice = `${profile.name}: ${describeThrown(this.t, error)}`;
     } finally {
       const busy = new Set(this.busy);
       busy.delete(profile.id);
@@ -128,7 +129,7 @@ export class HistoryGrid extends CsElement {
       await this.client!.profiles.delete(profile.id);
       this.dispatchEvent(new ProfileDeletedEvent(profile.id));
     } catch (error) {
-      this.notice = `${profile.name}: ${(error as Error).message}`;
+      this.notice = `${profile.name}: ${describeThrown(this.t, error)}`;
     }
     await this.reload();
   }
@@ -142,8 +143,8 @@ export class HistoryGrid extends CsElement {
     const problems =
       run && key !== 'running'
         ? [
-            ...(run.error ? [run.error.message] : []),
-            ...run.issues.slice(0, 10).map((i) => i.message),
+            ...(run.error ? [describeError(this.t, run.error, run.trigger)] : []),
+            ...run.issues.slice(0, 10).map((i) => describeIssueAt(this.t, i)),
           ]
         : [];
     const tipId = `problems-${row.profile.id}`;

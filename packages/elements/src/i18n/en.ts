@@ -1,3 +1,5 @@
+import type { ErrorCode, IssueCode } from '@contactsync/sdk';
+
 /**
  * Every string the components show, in English. Hosts replace any of them through the
  * `messages` property (or pass a whole catalogue such as `lv`).
@@ -260,7 +262,59 @@ export const en = {
   reviewProblems: (count: number) =>
     count === 1 ? '1 problem in the file' : `${count} problems in the file`,
   reviewMoreProblems: (count: number) => `…and ${count} more.`,
+  problemReport: 'Download the problem rows (CSV) to fix and import again',
   reviewRow: (row: number) => `Row ${row}`,
+  /** Where a problem is: shown before its wording. */
+  issueAt: (row: number, column: string | null) =>
+    column ? `Row ${row}, column “${column}”` : `Row ${row}`,
+  /** Problems in a file's rows, worded from their codes and parameters. */
+  issues: {
+    'invalid-email': (p) => `“${p.value}” is not a valid email address.`,
+    'invalid-phone': (p) =>
+      p.region
+        ? `“${p.value}” is not a phone number that exists in ${p.region}; write a number from another country with its country code (+…).`
+        : `“${p.value}” is not a phone number.`,
+    'invalid-date': (p) => `“${p.value}” is not a valid date.`,
+    'invalid-number': (p) => `“${p.value}” is not a number.`,
+    'invalid-url': (p) => `“${p.value}” is not a web address.`,
+    'missing-key': () => 'No value in the unique key column; the row is left out.',
+    'duplicate-key': (p) => `The same unique key as row ${p.firstRow}; the row is left out.`,
+    'ragged-row': (p) =>
+      `${p.found} columns where the file has ${p.expected}; the row is left out. A value may hold the delimiter without quotes.`,
+    'unbalanced-quote': () => 'A quote is not closed; the row is left out.',
+    'empty-row': () => 'The row is empty.',
+    'value-too-long': (p) =>
+      `The value is ${p.length} characters long, more than the ${p.max} a field can hold; the row is left out.`,
+    'invalid-encoding': (p) =>
+      `“${p.value}” holds bytes that are not readable text (shown as �); the row is left out so no contact gets garbled letters.`,
+  } as Record<IssueCode, (params: Readonly<Record<string, string | number>>) => string>,
+  /**
+   * Failures and refusals worded from their codes and details; a code not listed here shows
+   * the engine's English message.
+   */
+  errors: {
+    'mass-delete-refused': (d, scheduled) =>
+      `The file holds only ${d.matched} of the ${d.existing} contacts this import manages, so importing it would delete ${d.deletes}. It was refused to prevent an accidental mass deletion. ${
+        scheduled
+          ? 'Scheduled imports never delete this much: if it is intended, turn off “Delete contacts not found in the file” or delete the contacts by hand, then import again.'
+          : 'If it is intended, review the import and confirm the deletion, or turn off “Delete contacts not found in the file”.'
+      }`,
+    'empty-file': () =>
+      'The file has no contact rows (only a header, or blank lines); nothing was changed.',
+    'not-csv': (d) =>
+      d.format === 'vcard'
+        ? 'This file is a vCard address book (.vcf), not a CSV file. Import it where vCard files are read, such as the phone panel.'
+        : 'This does not look like a CSV file; nothing was changed.',
+    busy: () =>
+      'This address book is being imported into right now; try again when that import ends.',
+    interrupted: () =>
+      'The import stopped before it finished (the page was closed or the browser stopped); nothing was changed.',
+    'storage-full': () =>
+      'The browser has no room left to store this import; nothing was changed. Free some space and try again.',
+    aborted: () => 'The import was cancelled; nothing was changed.',
+  } as Partial<
+    Record<ErrorCode, (details: Readonly<Record<string, unknown>>, scheduled: boolean) => string>
+  >,
   reviewGuard: (existing: number, matched: number, deleting: number) =>
     `The file holds only ${matched} of the ${existing} contacts this import manages (10% or less), so ${deleting} would be deleted. A wrong or cut-off file looks like this; scheduled imports stop here.`,
   reviewConfirmDelete: (count: number) => `Yes, delete ${count} contacts`,

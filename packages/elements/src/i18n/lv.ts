@@ -236,7 +236,50 @@ export const lv: Messages = {
   reviewInvalid: 'Nederīgas rindas',
   reviewProblems: (count) => `Problēmas failā: ${count}`,
   reviewMoreProblems: (count) => `…un vēl ${count}.`,
+  problemReport: 'Lejupielādēt problemātiskās rindas (CSV), lai tās labotu un importētu vēlreiz',
   reviewRow: (row) => `${row}. rinda`,
+  issueAt: (row, column) => (column ? `${row}. rinda, kolonna “${column}”` : `${row}. rinda`),
+  issues: {
+    'invalid-email': (p) => `“${p.value}” nav derīga e-pasta adrese.`,
+    'invalid-phone': (p) =>
+      p.region
+        ? `“${p.value}” nav tālruņa numurs, kas pastāv valstī ${p.region}; citas valsts numuru rakstiet ar valsts kodu (+…).`
+        : `“${p.value}” nav tālruņa numurs.`,
+    'invalid-date': (p) => `“${p.value}” nav derīgs datums.`,
+    'invalid-number': (p) => `“${p.value}” nav skaitlis.`,
+    'invalid-url': (p) => `“${p.value}” nav tīmekļa adrese.`,
+    'missing-key': () => 'Unikālās atslēgas kolonnā nav vērtības; rinda netiek importēta.',
+    'duplicate-key': (p) =>
+      `Tāda pati unikālā atslēga kā ${p.firstRow}. rindā; rinda netiek importēta.`,
+    'ragged-row': (p) =>
+      `Kolonnu skaits ${p.found}, bet failā ir ${p.expected}; rinda netiek importēta. Iespējams, kāda vērtība satur atdalītāju bez pēdiņām.`,
+    'unbalanced-quote': () => 'Pēdiņas nav aizvērtas; rinda netiek importēta.',
+    'empty-row': () => 'Rinda ir tukša.',
+    'value-too-long': (p) =>
+      `Vērtības garums ir ${p.length} rakstzīmes, vairāk nekā ${p.max}, ko lauks var saturēt; rinda netiek importēta.`,
+    'invalid-encoding': (p) =>
+      `“${p.value}” satur baitus, kas nav nolasāms teksts (redzami kā �); rinda netiek importēta, lai neviens kontakts nesaņemtu sagrozītus burtus.`,
+  },
+  errors: {
+    'mass-delete-refused': (d, scheduled) =>
+      `Failā ir tikai ${d.matched} no ${d.existing} šī importa pārvaldītajiem kontaktiem, tāpēc imports dzēstu ${d.deletes}. Tas tika atteikts, lai novērstu nejaušu masveida dzēšanu. ${
+        scheduled
+          ? 'Ieplānoti importi nekad nedzēš tik daudz: ja tas ir apzināti, izslēdziet “Dzēst kontaktus, kuru nav failā” vai izdzēsiet kontaktus paši, tad importējiet vēlreiz.'
+          : 'Ja tas ir apzināti, pārskatiet importu un apstipriniet dzēšanu vai izslēdziet “Dzēst kontaktus, kuru nav failā”.'
+      }`,
+    'empty-file': () =>
+      'Failā nav kontaktu rindu (tikai galvene vai tukšas rindas); nekas netika mainīts.',
+    'not-csv': (d) =>
+      d.format === 'vcard'
+        ? 'Šis fails ir vCard adrešu grāmata (.vcf), nevis CSV fails. Importējiet to vietā, kur tiek lasīti vCard faili, piemēram, tālruņa panelī.'
+        : 'Tas neizskatās pēc CSV faila; nekas netika mainīts.',
+    busy: () => 'Šajā adrešu grāmatā pašlaik notiek imports; mēģiniet vēlreiz, kad tas beigsies.',
+    interrupted: () =>
+      'Imports apstājās, pirms beidzās (lapa tika aizvērta vai pārlūks apstājās); nekas netika mainīts.',
+    'storage-full': () =>
+      'Pārlūkam vairs nav vietas šī importa glabāšanai; nekas netika mainīts. Atbrīvojiet vietu un mēģiniet vēlreiz.',
+    aborted: () => 'Imports tika atcelts; nekas netika mainīts.',
+  },
   reviewGuard: (existing, matched, deleting) =>
     `Failā ir tikai ${matched} no ${existing} šī importa pārvaldītajiem kontaktiem (10% vai mazāk), tāpēc tiktu dzēsti ${deleting}. Tā izskatās kļūdains vai nepilnīgs fails; ieplānots imports šeit apstājas.`,
   reviewConfirmDelete: (count) => `Jā, dzēst ${count} kontaktus`,

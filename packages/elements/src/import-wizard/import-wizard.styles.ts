@@ -129,6 +129,12 @@ export const importWizardStyles = css`
     padding: 0.5rem 0.8rem;
     margin-bottom: 0.8rem;
   }
+  .problems ul {
+    padding-inline-start: 1.1rem;
+  }
+  .problems li + li {
+    margin-top: 0.3rem;
+  }
   .notice {
     border-inline-start: 4px solid var(--_accent);
     background: var(--_muted-surface);

@@ -4,6 +4,8 @@ import type { ContactSync } from '@contactsync/sdk';
 import {
   ImportWizard,
   MappingTable,
+  lv,
+  ProblemReportEvent,
   ProfileSavedEvent,
   RunFinishedEvent,
   VCardChosenEvent,
@@ -267,6 +269,59 @@ describe('<cs-import-wizard>', () => {
     await press(w, 'Import now');
     await atStep(w, 'Finished');
     expect((await env.sync.contacts.list(env.book.id)).total).to.equal(2);
+  });
+
+  it("words each problem once, in the user's language, and offers the problem rows as a CSV at the review and the result", async () => {
+    const env = await setup();
+    sync = env.sync;
+    const { w } = env;
+    const file = 'email,name\nann@x.io,Ann\nnot-an-email,Bad\nann@x.io,Twice\n';
+    const saved = await env.sync.profiles.create(profileInput(env.book.id));
+    await w.open(saved.id);
+    drop(w, csvFile(file, 'crm.csv'));
+    await press(w, 'Next');
+    await atStep(w, 'How is the file written?');
+    await nextThrough(w, ['Does this look right?', 'Which column goes where?', 'What will change']);
+    const problems = () =>
+      [...w.shadowRoot!.querySelectorAll('[part=problems] li')].map((li) =>
+        li.textContent!.replace(/\s+/g, ' ').trim(),
+      );
+    expect(problems()).to.deep.equal([
+      'Row 3, column “email”: “not-an-email” is not a valid email address.',
+      'Row 4, column “email”: The same unique key as row 2; the row is left out.',
+    ]);
+
+    const reports: File[] = [];
+    w.addEventListener(ProblemReportEvent.type, (e) => {
+      e.preventDefault(); // no real download in the test: the file is checked instead
+      reports.push((e as ProblemReportEvent).file);
+    });
+    $<HTMLButtonElement>(w, '[part=problem-report]').click();
+    await until(() => reports.length === 1, 'the problem report');
+    expect(reports[0]!.name).to.equal('crm - problems.csv');
+    expect((await reports[0]!.text()).split('\r\n')).to.deep.equal([
+      'email,name,Row,Column,Problem',
+      'not-an-email,Bad,3,email,“not-an-email” is not a valid email address.',
+      'ann@x.io,Twice,4,email,The same unique key as row 2; the row is left out.',
+      '',
+    ]);
+
+    // In Latvian, the result page lists the problems too, and offers the same report.
+    w.messages = lv;
+    await w.updateComplete;
+    await press(w, 'Importēt tagad');
+    await until(
+      () => w.shadowRoot!.querySelector('[part=result]')?.textContent?.includes('problēm') ?? false,
+      'the result',
+    );
+    expect(problems()).to.deep.equal([
+      '3. rinda, kolonna “email”: “not-an-email” nav derīga e-pasta adrese.',
+      '4. rinda, kolonna “email”: Tāda pati unikālā atslēga kā 2. rindā; rinda netiek importēta.',
+    ]);
+    $<HTMLButtonElement>(w, '[part=problem-report]').click();
+    await until(() => reports.length === 2, 'the second report');
+    expect(await reports[1]!.text()).to.contain('nav derīga e-pasta adrese');
+    expect(await axeViolations(w)).to.deep.equal([]);
   });
 
   it('edits an import with a file that lost mapped columns: says which, and suggests a mapping again', async () => {

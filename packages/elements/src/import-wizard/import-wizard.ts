@@ -34,6 +34,7 @@ const SHOWN_STEPS = STEPS.filter((s) => s !== 'schedule');
  * @fires cs-run-finished - RunFinishedEvent: an import started here ended.
  * @fires cs-wizard-closed - WizardClosedEvent: the user closed or cancelled the wizard.
  * @fires cs-vcard-chosen - VCardChosenEvent: the chosen file is a vCard; cancel it to take it elsewhere.
+ * @fires cs-problem-report - ProblemReportEvent: the user asked for the file's problem rows as a CSV; cancel it to keep the browser from downloading it.
  * @csspart steps - The list of steps.
  * @csspart panel - The current step.
  * @csspart button - Every footer button.

@@ -11,7 +11,7 @@ import {
   type SyncProfile,
 } from '@contactsync/sdk';
 import type { Messages } from '../i18n/en.ts';
-import { VCardChosenEvent } from '../events.ts';
+import { ProblemReportEvent, VCardChosenEvent } from '../events.ts';
 
 /** A vCard's first line, after an optional BOM and blank space (the engine checks the same). */
 async function isVCard(file: Blob): Promise<boolean> {
@@ -29,6 +29,8 @@ import {
   remoteUrl,
   type WizardDraft,
 } from './wizard-draft.ts';
+import { describeIssue, describeThrown } from '../shared/describe.ts';
+import { offerDownload } from '../shared/offer-download.ts';
 
 export const STEPS = [
   'source',
@@ -136,7 +138,7 @@ export class WizardController implements ReactiveController {
         this.draft = draftFromProfile(this.profile);
       } catch (error) {
         // E.g. deleted in another tab meanwhile: say so, and offer a new import instead.
-        this.problem = (error as Error).message;
+        this.problem = describeThrown(this.t, error);
       }
     }
     this.host.requestUpdate();
@@ -161,7 +163,7 @@ export class WizardController implements ReactiveController {
     try {
       await work();
     } catch (error) {
-      this.problem = (error as Error).message;
+      this.problem = describeThrown(this.t, error);
     } finally {
       this.busy = false;
       this.host.requestUpdate();
@@ -367,6 +369,17 @@ export class WizardController implements ReactiveController {
       this.keep();
       this.host.onRunFinished(run);
       this.go('done');
+    });
+  }
+
+  /** The problem report of the file at hand, worded in the user's language. */
+  downloadProblems(): Promise<void> {
+    return this.guarded(async () => {
+      const report = await this.sync.problemReport(this.profile!.id, this.file, {
+        describe: (issue) => describeIssue(this.t, issue),
+        ...(this.draft.file ? { fileName: this.draft.file.name } : {}),
+      });
+      if (this.host.dispatchEvent(new ProblemReportEvent(report))) offerDownload(report);
     });
   }
 

@@ -14,6 +14,7 @@ import { CsElement } from '../shared/cs-element.ts';
 import { baseStyles } from '../shared/base.styles.ts';
 import { mappingTableStyles } from './mapping-table.styles.ts';
 import { mappingProblem } from './mapping-problem.ts';
+import { describeThrown } from '../shared/describe.ts';
 
 const NEW_FIELD = '__new__';
 const NEW_FIELD_TYPES: readonly FieldType[] = ['text', 'email', 'phone', 'date', 'number', 'url'];
@@ -141,7 +142,7 @@ export class MappingTable extends CsElement {
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLSelectElement>(`#field-${adding.column}`)?.focus();
     } catch (error) {
-      this.problem = (error as Error).message;
+      this.problem = describeThrown(this.t, error);
     }
   }
 

@@ -6,6 +6,7 @@ import { baseStyles } from '../shared/base.styles.ts';
 import { recipientPickerStyles } from './recipient-picker.styles.ts';
 import { contactTitle } from '../shared/contact-name.ts';
 import { looksLikeEmail } from '../shared/email.ts';
+import { describeThrown } from '../shared/describe.ts';
 
 const SUGGESTIONS = 8;
 
@@ -91,7 +92,7 @@ export class RecipientPicker extends CsElement {
         limit: SUGGESTIONS + this.value.length,
       });
     } catch (error) {
-      if (query === this.query) this.announcement = (error as Error).message;
+      if (query === this.query) this.announcement = describeThrown(this.t, error);
       return;
     }
     if (query !== this.query) return;

@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import { ENCODINGS, type Encoding } from '@contactsync/sdk';
 import type { StepView } from './step-view.ts';
+import { describeIssueAt } from '../../shared/describe.ts';
 
 const ROWS = 10;
 
@@ -9,7 +10,10 @@ export function previewStep({ c, t }: StepView) {
   const p = c.preview;
   if (!p) return nothing;
   const rows = p.rows.slice(0, ROWS);
-  const warnings = [...(p.encodingNote ? [p.encodingNote] : []), ...p.issues.map((i) => i.message)];
+  const warnings = [
+    ...(p.encodingNote ? [p.encodingNote] : []),
+    ...p.issues.map((i) => describeIssueAt(t, i)),
+  ];
   const delimiter = t.delimiterNames[p.delimiter] ?? `"${p.delimiter}"`;
   const chosen = c.draft.parseRest.encoding;
   return html`<p class="facts">

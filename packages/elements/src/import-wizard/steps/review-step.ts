@@ -1,8 +1,21 @@
 import { html, nothing } from 'lit';
 import type { StepView } from './step-view.ts';
 import { checkbox } from './controls.ts';
+import { describeError, describeIssue } from '../../shared/describe.ts';
 
 const SHOWN_PROBLEMS = 20;
+
+/** Offers every problem row as a CSV to fix and import again. */
+export function problemReportButton(c: StepView['c'], t: StepView['t']) {
+  return html`<button
+    type="button"
+    part="problem-report"
+    ?disabled=${c.busy}
+    @click=${() => void c.downloadProblems()}
+  >
+    ${t.problemReport}
+  </button>`;
+}
 
 /** Step 5: the dry run's counts and problems, and the mass-deletion guard with its confirmation. */
 export function reviewStep({ c, t, formatNumber }: StepView) {
@@ -13,7 +26,9 @@ export function reviewStep({ c, t, formatNumber }: StepView) {
     return html`<p part="result" class="result unchanged">${t.reviewUnchangedFile}</p>`;
   }
   if (!plan) {
-    const error = result.record.error?.message ?? result.record.notes.join(' ');
+    const error = result.record.error
+      ? describeError(t, result.record.error)
+      : result.record.notes.join(' ');
     return html`<p class="error">${t.reviewPlanFailed} ${error}</p>`;
   }
   const counts = plan.counts;
@@ -53,7 +68,12 @@ export function reviewStep({ c, t, formatNumber }: StepView) {
             <ul part="problems">
               ${plan.issues
                 .slice(0, SHOWN_PROBLEMS)
-                .map((i) => html`<li><strong>${t.reviewRow(i.row)}:</strong> ${i.message}</li>`)}
+                .map(
+                  (i) =>
+                    html`<li>
+                      <strong>${t.issueAt(i.row, i.column)}:</strong> ${describeIssue(t, i)}
+                    </li>`,
+                )}
             </ul>
             ${
               plan.issueCount > SHOWN_PROBLEMS
@@ -62,6 +82,7 @@ export function reviewStep({ c, t, formatNumber }: StepView) {
                   </p>`
                 : nothing
             }
+            ${problemReportButton(c, t)}
           </section>`
         : nothing
     }`;

@@ -1,5 +1,7 @@
 import { html, nothing } from 'lit';
 import type { StepView } from './step-view.ts';
+import { describeError, describeIssue } from '../../shared/describe.ts';
+import { problemReportButton } from './review-step.ts';
 
 /** Step 6: the progress of the run (stage, rows, rows per second), with Cancel. */
 export function runStep({ c, t, formatNumber }: StepView) {
@@ -43,7 +45,7 @@ export function doneStep({ c, t, formatNumber, formatDateTime }: StepView) {
   return html`<p class="result ${run.status}" part="result">
       ${t.doneRun(t.status[run.status] ?? run.status)}
     </p>
-    ${run.error ? html`<p class="error">${run.error.message}</p>` : nothing}
+    ${run.error ? html`<p class="error">${describeError(t, run.error, run.trigger)}</p>` : nothing}
     ${run.notes.map((note) => html`<p class="hint">${note}</p>`)}
     <dl class="counts" part="counts">
       ${lines.map(
@@ -53,5 +55,23 @@ export function doneStep({ c, t, formatNumber, formatDateTime }: StepView) {
             <dd>${formatNumber(value)}</dd>
           </div>`,
       )}
-    </dl>`;
+    </dl>
+    ${
+      run.issueCount > 0
+        ? html`<section class="problems" aria-labelledby="done-problems-title">
+            <h3 id="done-problems-title">${t.reviewProblems(run.issueCount)}</h3>
+            <ul part="problems">
+              ${run.issues
+                .slice(0, 20)
+                .map(
+                  (i) =>
+                    html`<li>
+                      <strong>${t.issueAt(i.row, i.column)}:</strong> ${describeIssue(t, i)}
+                    </li>`,
+                )}
+            </ul>
+            ${problemReportButton(c, t)}
+          </section>`
+        : nothing
+    }`;
 }
