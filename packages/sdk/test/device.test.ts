@@ -48,6 +48,25 @@ describe('phone address-book sync', () => {
     ).to.have.property('code', 'consent-required');
   });
 
+  it('imports by hand with Auto export off: the user chose these contacts, so they land in their folder, and nothing syncs by itself', async () => {
+    const env = await setup();
+    sync = env.sync;
+    const run = await sync.device.sync(env.book.id, phone, { leaveOut: ['c2'], manual: true });
+    expect(run.counts).to.include({ created: 4 });
+    const state = await sync.device.status(env.book.id);
+    expect(state).to.deep.include({ enabled: false, consentedAt: null, folderName: 'From iOS' });
+    expect((await inFolder(sync, env.book.id, state.folderId!)).length).to.equal(4);
+    // Bob was left out: not offered again, by hand or otherwise.
+    expect(
+      (await sync.device.preview(env.book.id, phone)).newContacts.map((c) => c.id),
+    ).to.deep.equal([]);
+    // Without the user's hand, a sync is still refused while Auto export is off.
+    const refused = await sync.device.sync(env.book.id, phone).catch((e: unknown) => e);
+    expect(refused).to.have.property('code', 'consent-required');
+    // Turning Auto export on later keeps the same folder.
+    expect((await sync.device.setEnabled(env.book.id, true)).folderId).to.equal(state.folderId);
+  });
+
   it('the full tombstone cycle: sync, delete two on the web, sync again plus one new: only the new one is offered and added', async () => {
     const env = await setup();
     sync = env.sync;

@@ -23,8 +23,10 @@ export const deviceSyncStyles = css`
     background: transparent;
     padding: 0.2rem 0;
     font-weight: 600;
+    text-align: start;
   }
   .track {
+    flex-shrink: 0;
     width: 2.6rem;
     height: 1.5rem;
     border-radius: 999px;

@@ -32,36 +32,31 @@ describe('<cs-device-sync>', () => {
     sync = null;
   });
 
-  it('imports nothing until the switch is on, then only what is new, minus what the user left out', async () => {
+  it('with Auto export off, imports by hand only what is new, minus what the user left out, and never offers "Import 0"', async () => {
     const env = await setup();
     sync = env.sync;
     const { el } = env;
     await until(() => listed(el).length === 3, 'the preview');
     expect(listed(el)).to.include('<img src=x onerror=alert(1)>');
     expect(el.shadowRoot!.querySelector('img')).to.equal(null);
-    const importButton = $<HTMLButtonElement>(el, '.preview button');
-    expect(importButton.disabled).to.equal(true);
-    expect($(el, '.preview').textContent).to.contain('Turn on Auto export');
+    expect($(el, '#switch-help').textContent).to.contain('nothing syncs by itself');
     expect(await axeViolations(el)).to.deep.equal([]);
-
-    const switchButton = $<HTMLButtonElement>(el, '[role=switch]');
-    switchButton.focus();
-    const consent = nextEvent<DeviceConsentEvent>(el, DeviceConsentEvent.type);
-    await sendKeys({ press: 'Space' });
-    expect((await consent).enabled).to.equal(true);
-    await until(() => switchButton.getAttribute('aria-checked') === 'true', 'the switch');
-    expect($(el, '#switch-help').textContent).to.contain('"From iOS"');
 
     // Leave Bob out.
     el.shadowRoot!.querySelector<HTMLInputElement>('input[aria-label="Import Bob"]')!.click();
     await el.updateComplete;
+    const importButton = $<HTMLButtonElement>(el, '.preview button');
     expect(importButton.textContent!.trim()).to.equal('Import 2 contacts');
     const synced = nextEvent<DeviceSyncedEvent>(el, DeviceSyncedEvent.type);
     importButton.click();
     expect((await synced).run.counts.created).to.equal(2);
     await until(() => listed(el).length === 0, 'the preview to empty');
     expect($(el, '.preview').textContent).to.contain('There are no new contacts');
+    expect(el.shadowRoot!.querySelector('.preview button')).to.equal(null);
     expect($(el, '.last').textContent).to.contain('2 added');
+    expect($<HTMLButtonElement>(el, '[role=switch]').getAttribute('aria-checked')).to.equal(
+      'false',
+    );
     // Bob was left out: not in the book, and not offered again.
     expect((await env.sync.contacts.list(env.book.id, { search: 'Bob' })).total).to.equal(0);
 
@@ -73,6 +68,50 @@ describe('<cs-device-sync>', () => {
     el.contacts = [...phone, { id: 'd', givenName: 'Dora', emails: [{ value: 'd@x.io' }] }];
     await until(() => listed(el).join() === 'Dora', 'only Dora');
     expect($(el, '.preview').textContent).to.contain('2 deleted here');
+
+    // Only a change on the phone: the button says what it does, not "Import 0 contacts".
+    el.contacts = phone.map((c) => (c.id === 'c' ? { ...c, emails: [{ value: 'c2@x.io' }] } : c));
+    await until(() => listed(el).length === 0, 'nothing new');
+    await until(() => el.shadowRoot!.querySelector('.preview button') !== null, 'the button');
+    expect($(el, '.preview button').textContent!.trim()).to.equal('Update 1 changed contact');
+    expect(await axeViolations(el)).to.deep.equal([]);
+  });
+
+  it('with Auto export on, every snapshot the host passes syncs with no click, and a deletion here sticks', async () => {
+    const env = await setup();
+    sync = env.sync;
+    const { el } = env;
+    const switchButton = $<HTMLButtonElement>(el, '[role=switch]');
+    switchButton.focus();
+    const consent = nextEvent<DeviceConsentEvent>(el, DeviceConsentEvent.type);
+    const first = nextEvent<DeviceSyncedEvent>(el, DeviceSyncedEvent.type);
+    await sendKeys({ press: 'Space' });
+    expect((await consent).enabled).to.equal(true);
+    expect((await first).run.counts.created).to.equal(3);
+    await until(() => switchButton.getAttribute('aria-checked') === 'true', 'the switch');
+    expect($(el, '#switch-help').textContent).to.contain('"From iOS"');
+    await until(() => $(el, '.notice').textContent!.includes('3 added'), 'the notice');
+    expect($(el, '.notice').textContent).to.contain('Synced automatically');
+    // Nothing to approve: no list, no Import button.
+    expect(el.shadowRoot!.querySelector('[part=new-list]')).to.equal(null);
+    expect(el.shadowRoot!.querySelector('.preview')).to.equal(null);
+
+    // The app is used again: Bob changed on the phone, Dora is new.
+    const second = nextEvent<DeviceSyncedEvent>(el, DeviceSyncedEvent.type);
+    el.contacts = [
+      ...phone.map((c) => (c.id === 'b' ? { ...c, givenName: 'Robert' } : c)),
+      { id: 'd', givenName: 'Dora', emails: [{ value: 'd@x.io' }] },
+    ];
+    expect((await second).run.counts).to.include({ created: 1, updated: 1 });
+
+    // Dora deleted here stays deleted at the next use.
+    const dora = (await env.sync.contacts.list(env.book.id, { search: 'Dora' })).items[0]!;
+    await env.sync.contacts.delete(env.book.id, dora.id);
+    const third = nextEvent<DeviceSyncedEvent>(el, DeviceSyncedEvent.type);
+    el.contacts = [...el.contacts!];
+    expect((await third).run.counts).to.include({ created: 0, updated: 0 });
+    await until(() => $(el, '.notice').textContent!.includes('up to date'), 'the notice');
+    expect((await env.sync.contacts.list(env.book.id, { search: 'Dora' })).total).to.equal(0);
     expect(await axeViolations(el)).to.deep.equal([]);
   });
 

@@ -59,6 +59,8 @@ export class DeviceSync extends CsElement {
   private chosen: DeviceContact[] | null = null;
   /** A vCard handed over by the host (`openVCard`): shown until the host passes new contacts. */
   private fromFile = false;
+  /** A snapshot arrived while a sync ran: it syncs next. */
+  private autoPending = false;
 
   constructor() {
     super();
@@ -88,16 +90,60 @@ export class DeviceSync extends CsElement {
       void this.refresh();
     else if (changed.has('contacts')) {
       this.fromFile = false;
-      void this.refreshPreview();
+      void this.onSnapshot();
     }
   }
 
-  /** Reads the consent and the last sync again, then the preview. */
+  /** Reads the consent and the last sync again, then syncs or previews the host's snapshot. */
   async refresh(): Promise<void> {
     const sync = this.client;
     if (!sync || !this.bookId) return;
     this.state = await sync.device.status(this.bookId, this.source);
-    await this.refreshPreview();
+    await this.onSnapshot();
+  }
+
+  /** True when the host's snapshot syncs by itself: Auto export is on and no file is shown. */
+  private get automatic(): boolean {
+    return (this.state?.enabled ?? false) && this.contacts !== null && !this.fromFile;
+  }
+
+  /** A snapshot from the host: synced with no click under Auto export, else previewed. */
+  private async onSnapshot(): Promise<void> {
+    if (this.automatic) await this.autoSync();
+    else await this.refreshPreview();
+  }
+
+  /** Brings the host's snapshot in (new and changed contacts), as the phone app does on use. */
+  private async autoSync(): Promise<void> {
+    const sync = this.client;
+    const snapshot = this.contacts;
+    if (!sync || !this.bookId || !snapshot) return;
+    if (this.busy) {
+      this.autoPending = true; // the newest snapshot syncs once the current sync ends
+      return;
+    }
+    this.busy = true;
+    this.notice = '';
+    try {
+      const run = await sync.device.sync(this.bookId, snapshot, this.options);
+      this.notice = run.error
+        ? describeError(this.t, run.error)
+        : this.t.deviceAutoDone(
+            this.formatNumber(run.counts.created),
+            this.formatNumber(run.counts.updated),
+          );
+      this.dispatchEvent(new DeviceSyncedEvent(run));
+      this.state = await sync.device.status(this.bookId, this.source);
+      this.preview = null;
+    } catch (error) {
+      this.notice = describeThrown(this.t, error);
+    } finally {
+      this.busy = false;
+    }
+    if (this.autoPending) {
+      this.autoPending = false;
+      await this.onSnapshot();
+    }
   }
 
   private async refreshPreview(): Promise<void> {
@@ -128,6 +174,7 @@ export class DeviceSync extends CsElement {
     } finally {
       this.busy = false;
     }
+    await this.onSnapshot();
   }
 
   private async importNew(): Promise<void> {
@@ -140,6 +187,7 @@ export class DeviceSync extends CsElement {
       const run = await sync.device.sync(this.bookId, snapshot, {
         ...this.options,
         leaveOut: [...this.excluded],
+        manual: true,
       });
       this.notice = run.error
         ? describeError(this.t, run.error)
@@ -220,8 +268,7 @@ export class DeviceSync extends CsElement {
   private renderPreview() {
     const t = this.t;
     const p = this.preview;
-    if (!p) return nothing;
-    const enabled = this.state?.enabled ?? false;
+    if (!p || this.automatic) return nothing;
     const count = p.newContacts.length - this.excluded.size;
     const known = p.unchanged + p.changed;
     return html`<section class="preview" aria-labelledby="new-title">
@@ -257,16 +304,23 @@ export class DeviceSync extends CsElement {
             </ul>`
           : html`<p>${t.deviceNothingNew}</p>`
       }
-      ${enabled ? nothing : html`<p class="hint">${t.deviceConsentFirst}</p>`}
-      <button
-        type="button"
-        part="button"
-        class="primary"
-        ?disabled=${!enabled || this.busy || (count === 0 && p.changed === 0)}
-        @click=${() => this.importNew()}
-      >
-        ${t.deviceImport(this.formatNumber(Math.max(0, count)))}
-      </button>
+      ${
+        count > 0 || p.changed > 0
+          ? html`<button
+              type="button"
+              part="button"
+              class="primary"
+              ?disabled=${this.busy}
+              @click=${() => this.importNew()}
+            >
+              ${
+                count > 0
+                  ? t.deviceImport(this.formatNumber(count))
+                  : t.deviceUpdate(this.formatNumber(p.changed))
+              }
+            </button>`
+          : nothing
+      }
     </section>`;
   }
 
@@ -301,6 +355,7 @@ export class DeviceSync extends CsElement {
             ? t.deviceLast(
                 this.formatDateTime(last.finishedAt ?? last.startedAt) ?? '',
                 this.formatNumber(last.counts.created),
+                this.formatNumber(last.counts.updated),
               )
             : t.deviceNever
         }

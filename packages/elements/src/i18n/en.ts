@@ -369,10 +369,12 @@ export const en = {
   deviceTitle: (source: string) => `Contacts from ${source}`,
   deviceSwitch: 'Auto export',
   deviceSwitchHelp: (folder: string) =>
-    `Copies the contacts of your phone into the folder "${folder}". Contacts you delete here are not brought back.`,
-  deviceOff: 'Off: nothing is synced. Contacts already synced stay in their folder.',
+    `Each time the app is used, new and changed contacts of your phone are copied into the folder "${folder}". Contacts you delete here are not brought back.`,
+  deviceOff:
+    'Off: nothing syncs by itself; import new contacts below when you choose. Contacts already synced stay in their folder.',
   deviceNever: 'Not synced yet.',
-  deviceLast: (when: string, added: string) => `Last sync: ${when} · ${added} added`,
+  deviceLast: (when: string, added: string, updated: string) =>
+    `Last sync: ${when} · ${added} added, ${updated} updated`,
   deviceNew: (count: string) => `New contacts on the phone (${count})`,
   deviceNothingNew: 'There are no new contacts on the phone.',
   deviceKnown: (here: string, changed: string, deleted: string) =>
@@ -390,7 +392,12 @@ export const en = {
     'This browser cannot read the phone’s address book. Export your contacts as a vCard file (.vcf) and choose it here.',
   deviceVcf: 'vCard file (.vcf)',
   deviceVcfIssues: 'Some cards could not be read:',
-  deviceConsentFirst: 'Turn on Auto export to import these contacts.',
+  deviceUpdate: (count: string) =>
+    count === '1' ? 'Update 1 changed contact' : `Update ${count} changed contacts`,
+  deviceAutoDone: (added: string, updated: string) =>
+    added === '0' && updated === '0'
+      ? 'Synced automatically: everything was up to date.'
+      : `Synced automatically: ${added} added, ${updated} updated.`,
 
   // Recipient picker
   recipientsLabel: 'To',

@@ -331,10 +331,12 @@ export const lv: Messages = {
   deviceTitle: (source) => `Kontakti no ${source}`,
   deviceSwitch: 'Automātiskā eksportēšana',
   deviceSwitchHelp: (folder) =>
-    `Kopē tālruņa kontaktus mapē "${folder}". Šeit dzēstie kontakti netiek atjaunoti.`,
-  deviceOff: 'Izslēgts: nekas netiek sinhronizēts. Jau sinhronizētie kontakti paliek mapē.',
+    `Katru reizi, kad lietotne tiek izmantota, jaunie un mainītie tālruņa kontakti tiek kopēti mapē "${folder}". Šeit dzēstie kontakti netiek atjaunoti.`,
+  deviceOff:
+    'Izslēgts: pats nekas netiek sinhronizēts; jaunos kontaktus varat importēt zemāk, kad vēlaties. Jau sinhronizētie kontakti paliek mapē.',
   deviceNever: 'Vēl nav sinhronizēts.',
-  deviceLast: (when, added) => `Pēdējā sinhronizācija: ${when} · pievienoti ${added}`,
+  deviceLast: (when, added, updated) =>
+    `Pēdējā sinhronizācija: ${when} · pievienoti ${added}, atjaunināti ${updated}`,
   deviceNew: (count) => `Jauni kontakti tālrunī (${count})`,
   deviceNothingNew: 'Tālrunī nav jaunu kontaktu.',
   deviceKnown: (here, changed, deleted) =>
@@ -349,7 +351,11 @@ export const lv: Messages = {
     'Šī pārlūkprogramma nevar nolasīt tālruņa adrešu grāmatu. Eksportējiet kontaktus vCard failā (.vcf) un izvēlieties to šeit.',
   deviceVcf: 'vCard fails (.vcf)',
   deviceVcfIssues: 'Dažas kartes nevarēja nolasīt:',
-  deviceConsentFirst: 'Ieslēdziet automātisko eksportēšanu, lai importētu šos kontaktus.',
+  deviceUpdate: (count) => `Atjaunināt mainītos kontaktus: ${count}`,
+  deviceAutoDone: (added, updated) =>
+    added === '0' && updated === '0'
+      ? 'Sinhronizēts automātiski: viss jau bija aktuāls.'
+      : `Sinhronizēts automātiski: pievienoti ${added}, atjaunināti ${updated}.`,
 
   recipientsLabel: 'Kam',
   recipientsHint:

@@ -335,12 +335,14 @@ export async function createContactSync(options: ContactSyncOptions = {}) {
         engine.previewDeviceContacts(bookId, contacts, options),
       /**
        * Syncs a snapshot of the device's address book into the source's folder; `leaveOut`
-       * lists contact ids the user chose not to import (they are not offered again).
+       * lists contact ids the user chose not to import (they are not offered again). Refused
+       * (`consent-required`) while Auto export is off, unless `manual`: the user chose these
+       * contacts in the only-new preview and pressed Import.
        */
       sync: (
         bookId: string,
         contacts: DeviceContact[],
-        options: DeviceOptions & { leaveOut?: readonly string[] } = {},
+        options: DeviceOptions & { leaveOut?: readonly string[]; manual?: boolean } = {},
       ) => engine.syncDeviceContacts(bookId, contacts, { ...options, runId: crypto.randomUUID() }),
       /** Reads a .vcf file (vCard 2.1, 3.0, 4.0) into device contacts. */
       readVCard: (file: Blob) => engine.readVCard(file),

@@ -130,6 +130,57 @@ export function deviceOps(ctx: WorkerContext, runner: Runner) {
     return (existing ?? (await books.createFolder(bookId, name))).id;
   }
 
+  /**
+   * The source's profile, created or updated: `enabled` is "Auto export". Its folder is made
+   * at the first sync or "yes", and kept (with its contacts) from then on.
+   */
+  async function saveSource(
+    bookId: string,
+    source: string,
+    enabled: boolean,
+    options: DeviceOptions,
+    needFolder = enabled,
+  ): Promise<void> {
+    const region = parseInput(
+      RegionSchema,
+      options.region ?? DEFAULT_PARSE_OPTIONS.defaultRegion,
+      'region',
+    );
+    const existing = await findProfile(bookId, source);
+    const consentedAt = enabled
+      ? ctx.clock.now()
+      : existing?.source.kind === 'device'
+        ? existing.source.consentedAt
+        : null;
+    const deviceSource = { kind: 'device' as const, device: source, enabled, consentedAt };
+    const folderId =
+      existing?.folderId ??
+      (needFolder ? await folderFor(bookId, options.folderName ?? `From ${source}`) : null);
+    if (existing) {
+      await profiles.updateProfile(existing.id, {
+        source: deviceSource,
+        folderId,
+        ...(options.region ? { parse: { ...existing.parse, defaultRegion: region } } : {}),
+      });
+    } else {
+      await profiles.createProfile({
+        name: `From ${source}`,
+        bookId,
+        folderId,
+        source: deviceSource,
+        parse: {
+          ...DEFAULT_PARSE_OPTIONS,
+          delimiter: ',',
+          encoding: 'utf-8',
+          defaultRegion: region,
+        },
+        behaviour: { ...DEFAULT_BEHAVIOUR, updateExisting: true, deleteMissing: false },
+        mapping: DEVICE_MAPPING,
+        notifyEmail: null,
+      });
+    }
+  }
+
   return {
     async deviceStatus(bookId: string, source = DEFAULT_DEVICE_SOURCE): Promise<DeviceSyncState> {
       return state(bookId, sourceName(source));
@@ -145,45 +196,7 @@ export function deviceOps(ctx: WorkerContext, runner: Runner) {
       options: DeviceOptions = {},
     ): Promise<DeviceSyncState> {
       const source = sourceName(options.source);
-      const region = parseInput(
-        RegionSchema,
-        options.region ?? DEFAULT_PARSE_OPTIONS.defaultRegion,
-        'region',
-      );
-      const existing = await findProfile(bookId, source);
-      const consentedAt = enabled
-        ? ctx.clock.now()
-        : existing?.source.kind === 'device'
-          ? existing.source.consentedAt
-          : null;
-      const deviceSource = { kind: 'device' as const, device: source, enabled, consentedAt };
-      // The folder is made at the first "yes", and kept (with its contacts) from then on.
-      const folderId =
-        existing?.folderId ??
-        (enabled ? await folderFor(bookId, options.folderName ?? `From ${source}`) : null);
-      if (existing) {
-        await profiles.updateProfile(existing.id, {
-          source: deviceSource,
-          folderId,
-          ...(options.region ? { parse: { ...existing.parse, defaultRegion: region } } : {}),
-        });
-      } else {
-        await profiles.createProfile({
-          name: `From ${source}`,
-          bookId,
-          folderId,
-          source: deviceSource,
-          parse: {
-            ...DEFAULT_PARSE_OPTIONS,
-            delimiter: ',',
-            encoding: 'utf-8',
-            defaultRegion: region,
-          },
-          behaviour: { ...DEFAULT_BEHAVIOUR, updateExisting: true, deleteMissing: false },
-          mapping: DEVICE_MAPPING,
-          notifyEmail: null,
-        });
-      }
+      await saveSource(bookId, source, enabled, options);
       return state(bookId, source);
     },
 
@@ -227,19 +240,30 @@ export function deviceOps(ctx: WorkerContext, runner: Runner) {
     /**
      * Brings the snapshot in: new and changed contacts, into the source's folder. Contacts
      * deleted on the web stay deleted; `leaveOut` ids are recorded the same way, so they are
-     * not offered again. Refused until the user has agreed.
+     * not offered again. Refused while "Auto export" is off, unless `manual`: the user chose
+     * these contacts in the only-new preview and pressed Import.
      */
     async syncDeviceContacts(
       bookId: string,
       snapshot: DeviceContact[],
-      options: DeviceOptions & { leaveOut?: readonly string[]; runId: string },
+      options: DeviceOptions & { leaveOut?: readonly string[]; manual?: boolean; runId: string },
     ): Promise<RunRecord> {
-      const { source, contacts, unreadable, profile } = await snapshotFor(
+      const { source, contacts, unreadable, ...found } = await snapshotFor(
         bookId,
         snapshot,
         options,
       );
-      if (!profile || profile.source.kind !== 'device' || !profile.source.enabled) {
+      let profile = found.profile;
+      if (options.manual && (!profile?.folderId || profile.source.kind !== 'device')) {
+        const enabled = profile?.source.kind === 'device' && profile.source.enabled;
+        await saveSource(bookId, source, enabled, options, true);
+        profile = await findProfile(bookId, source);
+      }
+      if (
+        !profile ||
+        profile.source.kind !== 'device' ||
+        (!profile.source.enabled && !options.manual)
+      ) {
         throw new ContactSyncError(
           'consent-required',
           `Syncing contacts from ${source} is off. Turn it on (the user has to agree) before syncing.`,
