@@ -9,6 +9,7 @@ export type { ContactSyncEvent } from './events.ts';
 export type { ReplicationStatus } from './replication/replication-status.ts';
 export type { ContactConflict, ContactConflictResolver } from './replication/contact-conflicts.ts';
 export type { ContactPage, ContactQuery } from './worker/contacts.ts';
+export type { DeletedContact } from './worker/deleted-contacts.ts';
 export type { HistoryQuery, ProfileListOptions } from './worker/profiles.ts';
 export type { ImportFileSettings } from './worker/import-file.ts';
 export type { PlanResult } from './worker/imports.ts';

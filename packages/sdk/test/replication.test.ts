@@ -1,46 +1,7 @@
 import { expect } from '@open-wc/testing';
-import {
-  createContactSync,
-  type ContactSync,
-  type ContactSyncOptions,
-  type ReplicationStatus,
-} from '../src/index.ts';
+import type { ContactSync } from '../src/index.ts';
 import { allContacts, csvFile, people, profileInput } from './helpers.ts';
-
-type Backend = 'sqlite' | 'postgres';
-let n = 0;
-const uid = () => `u${Date.now().toString(36)}${++n}${Math.random().toString(36).slice(2, 8)}`;
-
-/** Closed after each test: an open client keeps its live stream (one of six connections). */
-const open: ContactSync[] = [];
-afterEach(() => {
-  for (const sync of open.splice(0)) sync.close();
-});
-
-async function opened(options: ContactSyncOptions): Promise<ContactSync> {
-  const sync = await createContactSync(options);
-  open.push(sync);
-  return sync;
-}
-
-/** One device: its own database (its own IndexedDB, worker and replica) signed in as `user`. */
-function device(
-  backend: Backend,
-  user: string,
-  extra: Partial<ContactSyncOptions['backend']> = {},
-) {
-  const dbName = `replica-${uid()}`;
-  return opened({
-    dbName,
-    scheduler: 'manual',
-    backend: {
-      url: `/v1/${backend}/replication/`,
-      headers: { 'x-test-user': user, 'x-test-device': dbName },
-      retryDelaysMs: [200],
-      ...extra,
-    },
-  });
-}
+import { device, opened, synced, uid, type Backend } from './backend-devices.ts';
 
 const control = (backend: Backend, what: 'down' | 'up', device?: ContactSync) =>
   fetch(`/__test/backend/${backend}/${what}${device ? `?device=${device.dbName}` : ''}`);
@@ -50,16 +11,6 @@ const inSql = async (backend: Backend, user: string) =>
     deleted: number;
     maxRevision: number;
   };
-
-async function synced(sync: ContactSync): Promise<ReplicationStatus> {
-  // The first call may meet the tab before it took the replication lock.
-  for (let i = 0; i < 50; i++) {
-    const status = await sync.replication.syncNow();
-    if (status.state === 'synced') return status;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`not synced: ${JSON.stringify(await sync.replication.status())}`);
-}
 
 async function importPeople(sync: ContactSync, count: number, file = people(count)) {
   const book = await sync.books.create({ name: 'Customers' });

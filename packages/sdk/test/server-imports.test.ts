@@ -1,43 +1,17 @@
 import { expect } from '@open-wc/testing';
-import { createContactSync, type ContactSync } from '../src/index.ts';
 import { allContacts, localFileServer, people, profileInput } from './helpers.ts';
-
-let n = 0;
-const uid = () => `s${Date.now().toString(36)}${++n}${Math.random().toString(36).slice(2, 8)}`;
-const open: ContactSync[] = [];
-afterEach(() => {
-  for (const sync of open.splice(0)) sync.close();
-});
+import { device, synced, uid } from './backend-devices.ts';
 
 /** A browser of `user` whose backend (the reference server on SQLite) runs remote imports. */
-async function device(user: string) {
-  const sync = await createContactSync({
-    dbName: `server-imports-${uid()}`,
-    backend: {
-      url: '/v1/sqlite/replication/',
-      headers: { 'x-test-user': user },
-      serverImports: true,
-    },
-  });
-  open.push(sync);
-  return sync;
-}
-
-async function synced(sync: ContactSync) {
-  for (let i = 0; i < 100; i++) {
-    const status = await sync.replication.syncNow();
-    if (status.state === 'synced' && status.pending === 0) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`not synced: ${JSON.stringify(await sync.replication.status())}`);
-}
+const serverDevice = (user: string) =>
+  device('sqlite', user, { serverImports: true }, { scheduler: 'auto' });
 
 describe('imports the server runs', () => {
   it('runs a schedule set in the browser with every page closed; a fresh browser shows run and contacts', async () => {
     const files = await localFileServer();
     await files.set('email,name\nann@example.com,Ann\nbob@example.com,Bob\n');
     const user = uid();
-    const a = await device(user);
+    const a = await serverDevice(user);
     const book = await a.books.create({ name: 'Contacts' });
     const profile = await a.profiles.create(
       profileInput(book.id, {
@@ -51,7 +25,7 @@ describe('imports the server runs', () => {
         },
       }),
     );
-    await synced(a);
+    await synced(a, true);
     const before = await files.downloads();
     a.close(); // every page of the portal closed
 
@@ -67,8 +41,8 @@ describe('imports the server runs', () => {
     ).to.deep.equal(['success']);
     expect(await files.downloads()).to.equal(before + 1);
 
-    const b = await device(user);
-    await synced(b);
+    const b = await serverDevice(user);
+    await synced(b, true);
     const history = await b.history.list({ profileId: profile.id });
     expect(history.map((r) => [r.status, r.trigger, r.counts.created])).to.deep.equal([
       ['success', 'scheduled', 2],
@@ -83,7 +57,7 @@ describe('imports the server runs', () => {
     const files = await localFileServer();
     await files.set('email,name\ncid@example.com,Cid\n');
     const user = uid();
-    const a = await device(user);
+    const a = await serverDevice(user);
     const book = await a.books.create({ name: 'Contacts' });
     const profile = await a.profiles.create(profileInput(book.id, { source: files.source }));
     const finished: string[] = [];
@@ -91,7 +65,7 @@ describe('imports the server runs', () => {
     const record = await a.run(profile.id);
     expect(record.status, JSON.stringify(record.error)).to.equal('success');
     expect(record.trigger).to.equal('manual');
-    await synced(a);
+    await synced(a, true);
     expect((await allContacts(a, book.id)).map((c) => c.key)).to.deep.equal(['cid@example.com']);
     expect((await a.history.list({ profileId: profile.id })).map((r) => r.id)).to.deep.equal([
       record.id,
@@ -102,7 +76,7 @@ describe('imports the server runs', () => {
     const files = await localFileServer();
     await files.set(`email,name\n${people(200_000)}`);
     const user = uid();
-    const a = await device(user);
+    const a = await serverDevice(user);
     const book = await a.books.create({ name: 'Contacts' });
     const profile = await a.profiles.create(profileInput(book.id, { source: files.source }));
     const controller = new AbortController();
@@ -116,7 +90,7 @@ describe('imports the server runs', () => {
     });
     expect(seen.length).to.be.greaterThan(0);
     expect(record.status).to.equal('cancelled');
-    await synced(a);
+    await synced(a, true);
     expect((await a.contacts.list(book.id, { limit: 1 })).total).to.equal(0);
     expect((await a.history.list({ profileId: profile.id })).map((r) => r.status)).to.deep.equal([
       'cancelled',

@@ -24,10 +24,15 @@ export type Contact = z.infer<typeof ContactSchema>;
 /** The longest value a contact field may hold, in characters. */
 export const MAX_VALUE_LENGTH = 10_000;
 
-/** A contact deleted on the web: no import into its book ever brings its key back. */
+/**
+ * A contact deleted on the web: no import into its book brings its key back while no contact
+ * holds that key (restoring the contact gives the key back to imports).
+ */
 export interface Tombstone {
   readonly bookId: string;
   readonly sourceId: string;
   readonly key: string;
   readonly deletedAt: number;
+  /** The contact as it was, to show and restore; absent for deletions recorded before 0.2. */
+  readonly contact?: Contact;
 }

@@ -118,7 +118,8 @@ export class Planner {
       }
       if (n >= 0) this.seenRows[n] = raw.row;
       else this.newKeys.set(key, raw.row);
-      if (this.deps.tombstones.has(key)) {
+      // A deleted key stays out, unless a contact holds it again (restored by a person).
+      if (n < 0 && this.deps.tombstones.has(key)) {
         this.counts.skipped++;
         continue;
       }

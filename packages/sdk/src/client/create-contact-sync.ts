@@ -227,8 +227,15 @@ export async function createContactSync(options: ContactSyncOptions = {}) {
         contactId: string,
         patch: { values?: Record<string, string>; folderId?: string | null },
       ) => engine.updateContact(bookId, contactId, patch),
-      /** Deletes on the web only; a synced contact is never re-imported by its source. */
+      /** Deletes on the web only; no import into the book brings a synced contact back. */
       delete: (bookId: string, contactId: string) => engine.deleteContact(bookId, contactId),
+      /** Synced contacts deleted on the web (which imports keep out), newest first. */
+      deleted: (bookId: string) => engine.listDeletedContacts(bookId),
+      /**
+       * Puts a deleted contact back, in its folder, and gives its key back to imports: the next
+       * import holding the key updates it again. Resolves with the restored contact.
+       */
+      restore: (bookId: string, key: string) => engine.restoreContact(bookId, key),
       /**
        * The book's contacts (or a folder's, or a search's) as a CSV file (a header in the
        * book's field order; formula cells neutralised unless `neutraliseFormulas: false`) or a

@@ -103,6 +103,8 @@ async function applyPulled(
       append: append.map(contactOf),
       retire,
       tombstones,
+      // A live contact with a deleted key was restored somewhere: imports may update it again.
+      untombstone: [...rewrite, ...append].flatMap((d) => (d.key === null ? [] : [d.key])),
       fromBackend: flags,
       newSegmentId: ctx.newId,
       eager: retire.length > 0,

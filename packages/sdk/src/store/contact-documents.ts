@@ -62,13 +62,18 @@ export function contactOf(document: ContactDocument): Contact {
   };
 }
 
-/** A deletion by a person keeps its key: here it becomes the book's tombstone for that key. */
+/**
+ * A deletion by a person keeps its key: here it becomes the book's tombstone for that key, with
+ * the contact as it was when the deletion carries it (to show and restore).
+ */
 export function tombstoneOf(deleted: ContactDocument): Tombstone | null {
   if (!deleted.deleted || deleted.key === null) return null;
-  return {
+  const tombstone = {
     bookId: deleted.bookId,
     key: deleted.key,
     sourceId: deleted.sourceId ?? '',
     deletedAt: deleted.updatedAt,
   };
+  if (Object.keys(deleted.values).length === 0) return tombstone;
+  return { ...tombstone, contact: contactOf(deleted) };
 }

@@ -34,6 +34,8 @@ export interface ManifestChange {
   readonly record?: RunRecord;
   readonly profileState?: { readonly profileId: string; readonly state: ProfileState };
   readonly tombstones?: readonly Tombstone[];
+  /** Keys given back to imports (a restored contact): their tombstones go. */
+  readonly untombstone?: readonly string[];
   readonly newSegmentId?: () => string;
   /** When the change happens (the time of a deletion sent to the backend). */
   readonly now?: number;
@@ -103,9 +105,23 @@ export async function applyManifestChange(
   if (replicating && !fromBackend) {
     for (const [loc, byHand] of deletions) {
       const keys = view.keys[loc.segment]!;
+      const document = deletedDocument(keys, loc.position, bookId, byHand, change.now ?? 0);
+      // A deletion by hand carries the contact, so every replica can show and restore it.
+      const kept = byHand
+        ? change.tombstones?.find((t) => t.key === document.key)?.contact
+        : undefined;
       void tx
         .objectStore('replicaOutbox')
-        .put(deletedDocument(keys, loc.position, bookId, byHand, change.now ?? 0));
+        .put(
+          kept
+            ? {
+                ...document,
+                values: kept.values,
+                folderId: kept.folderId,
+                createdAt: kept.createdAt,
+              }
+            : document,
+        );
     }
   }
   /** Written contacts' replication state: from the backend, or changed here on top of `before`. */
@@ -183,6 +199,8 @@ export async function applyManifestChange(
   void tx.objectStore('manifests').put({ bookId, version: view.version + 1, segments: refs });
   if (change.record) void tx.objectStore('runs').put(change.record);
   for (const t of change.tombstones ?? []) void tx.objectStore('tombstones').put(t);
+  for (const key of change.untombstone ?? [])
+    void tx.objectStore('tombstones').delete([bookId, key]);
   if (change.profileState) {
     const profiles = tx.objectStore('profiles');
     const profile = await profiles.get(change.profileState.profileId);

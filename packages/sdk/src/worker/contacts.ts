@@ -187,8 +187,8 @@ export function contactOps(ctx: WorkerContext) {
     },
 
     /**
-     * Deletes a contact from this book. One that came from a sync source leaves a tombstone,
-     * so that source never brings it back.
+     * Deletes a contact from this book. One that came from a sync source leaves a tombstone
+     * (keeping the contact, for `restore`), so no import into the book brings it back.
      */
     async deleteContact(bookId: string, contactId: string): Promise<void> {
       await ctx.writeBook(bookId, 'wait', async (db) => {
@@ -196,7 +196,15 @@ export function contactOps(ctx: WorkerContext) {
         const origin = contact!.origin;
         const tombstones =
           origin && contact!.key !== null
-            ? [{ bookId, sourceId: origin.sourceId, key: contact!.key, deletedAt: ctx.clock.now() }]
+            ? [
+                {
+                  bookId,
+                  sourceId: origin.sourceId,
+                  key: contact!.key,
+                  deletedAt: ctx.clock.now(),
+                  contact: contact!, // to show among the deleted, and to restore
+                },
+              ]
             : [];
         await applyManifestChange(db, view, { retire: [contactId], eager: true, tombstones });
       });

@@ -228,7 +228,7 @@ export function deviceOps(ctx: WorkerContext, runner: Runner) {
         if (seen.has(key)) continue;
         seen.add(key);
         const at = index.find(key);
-        if (deleted.has(key)) preview.deletedOnWeb++;
+        if (at < 0 && deleted.has(key)) preview.deletedOnWeb++;
         else if (at < 0) preview.newContacts.push(contact);
         else if (index.hashAt(at) === rowHash(deviceRow(source, contact, region)))
           preview.unchanged++;

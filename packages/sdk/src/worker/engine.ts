@@ -6,6 +6,7 @@ import { deviceOps } from './device.ts';
 import { exportOps } from './export-contacts.ts';
 import { importOps } from './imports.ts';
 import { importFileOp } from './import-file.ts';
+import { deletedContactOps } from './deleted-contacts.ts';
 import { createRunner } from './run-profile.ts';
 import { schedulerOps } from './scheduler.ts';
 import { profileOps } from './profiles.ts';
@@ -32,6 +33,7 @@ export function createEngine(ctx: WorkerContext) {
     ...bookOps(ctx),
     ...profiles,
     ...contactOps(ctx),
+    ...deletedContactOps(ctx),
     ...imports,
     ...importFileOp(profiles, imports),
     ...schedulerOps(ctx, runner),

@@ -1,0 +1,76 @@
+import { ContactSyncError, type Contact, type Tombstone } from '@contactsync/core';
+import type { WorkerContext } from './context.ts';
+import { applyManifestChange } from '../store/manifest-change.ts';
+
+/** A contact deleted on the web that imports keep out, as the "Deleted" list shows it. */
+export interface DeletedContact {
+  /** Its unique key in the book: what `restore` takes. */
+  readonly key: string;
+  /** The import (or phone source) that brought it in. */
+  readonly sourceId: string;
+  readonly deletedAt: number;
+  /** The contact as it was; null for deletions recorded before version 0.2. */
+  readonly contact: Contact | null;
+}
+
+/** Contacts deleted on the web: the list, and giving one back to the book and its imports. */
+export function deletedContactOps(ctx: WorkerContext) {
+  async function tombstonesOf(bookId: string): Promise<Tombstone[]> {
+    const db = await ctx.db();
+    // Arrays sort after strings in IndexedDB, so [book, []] bounds every string key.
+    return db.getAll('tombstones', IDBKeyRange.bound([bookId, ''], [bookId, []]));
+  }
+
+  return {
+    /** Newest first. A key that a contact holds again (restored elsewhere) is not listed. */
+    async listDeletedContacts(bookId: string): Promise<DeletedContact[]> {
+      const index = (await ctx.view(bookId)).keyIndex();
+      return (await tombstonesOf(bookId))
+        .filter((t) => !index.has(t.key))
+        .sort((a, b) => b.deletedAt - a.deletedAt)
+        .map((t) => ({
+          key: t.key,
+          sourceId: t.sourceId,
+          deletedAt: t.deletedAt,
+          contact: t.contact ?? null,
+        }));
+    },
+
+    /**
+     * Puts a deleted contact back (in its folder if that still exists) and gives its key back
+     * to imports: the next run that holds the key updates it as usual.
+     */
+    async restoreContact(bookId: string, key: string): Promise<Contact> {
+      let restored: Contact | null = null;
+      await ctx.writeBook(bookId, 'wait', async (db) => {
+        const view = await ctx.view(bookId);
+        const tombstone = await db.get('tombstones', [bookId, String(key)]);
+        if (!tombstone || view.keyIndex().has(tombstone.key))
+          throw new ContactSyncError('not-found', 'This contact is not among the deleted ones.', {
+            key,
+          });
+        const folderId = tombstone.contact?.folderId ?? null;
+        const folder = folderId ? await db.get('folders', folderId) : undefined;
+        const now = ctx.clock.now();
+        restored = {
+          id: ctx.newId(),
+          bookId,
+          folderId: folder?.bookId === bookId ? folder.id : null,
+          key: tombstone.key,
+          values: { ...tombstone.contact?.values },
+          // Row hash 0 matches no row: the next import that holds the key writes its values.
+          origin: { sourceId: tombstone.sourceId, rowHash: 0 },
+          createdAt: tombstone.contact?.createdAt ?? now,
+          updatedAt: now,
+        };
+        await applyManifestChange(db, view, {
+          append: [restored],
+          untombstone: [tombstone.key],
+          newSegmentId: ctx.newId,
+        });
+      });
+      ctx.emit({ type: 'contacts-changed', bookId });
+      return restored!;
+    },
+  };
+}
