@@ -110,18 +110,16 @@ export async function applyManifestChange(
       const kept = byHand
         ? change.tombstones?.find((t) => t.key === document.key)?.contact
         : undefined;
-      void tx
-        .objectStore('replicaOutbox')
-        .put(
-          kept
-            ? {
-                ...document,
-                values: kept.values,
-                folderId: kept.folderId,
-                createdAt: kept.createdAt,
-              }
-            : document,
-        );
+      void tx.objectStore('replicaOutbox').put(
+        kept
+          ? {
+              ...document,
+              values: kept.values,
+              folderId: kept.folderId,
+              createdAt: kept.createdAt,
+            }
+          : document,
+      );
     }
   }
   /** Written contacts' replication state: from the backend, or changed here on top of `before`. */
