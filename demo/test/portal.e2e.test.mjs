@@ -180,14 +180,21 @@ test('the demo portal: local import with a custom field and key, unchanged re-im
   await list.getByRole('button', { name: 'Delete contact' }).click();
   await list.locator('dialog').getByRole('button', { name: 'Delete contact' }).click();
   await list.getByText('2 contacts').waitFor();
+  // The deleted plumber is listed under "Deleted", where it could be restored.
+  await list.getByRole('button', { name: 'Deleted', exact: true }).click();
+  await list.getByRole('button', { name: 'Restore Plumber' }).waitFor();
+  await list.screenshot({ path: `${SHOTS}/deleted.png` });
+  await list.getByRole('button', { name: 'From iOS' }).click();
+  await list.getByText('2 contacts').waitFor();
   await page.getByRole('button', { name: 'Add a contact on the phone' }).click();
   await page.getByLabel('Name of contact 4').fill('Dora Phone');
   await page.getByLabel('Email of contact 4').fill('dora@example.com');
   await page.getByLabel('Email of contact 4').press('Tab');
   // The app is used again: Dora comes in by herself; the plumber deleted here does not.
-  await device.getByText('Synced automatically: 1 added, 0 updated.').waitFor();
+  // (Each edit on the phone is a use of the app: the name and then the email sync.)
+  await list.getByRole('option', { name: /Dora Phone.*dora@example\.com/ }).waitFor();
   await list.getByText('3 contacts').waitFor();
-  await list.getByRole('option', { name: /Dora Phone/ }).waitFor();
+  assert.match(await device.locator('.notice').innerText(), /^Synced automatically: /);
   assert.equal(await list.getByRole('option', { name: /Plumber/ }).count(), 0);
   await page.locator('#phone').screenshot({ path: `${SHOTS}/phone.png` });
 

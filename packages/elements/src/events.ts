@@ -1,4 +1,11 @@
-import type { FieldDef, Mapping, RunRecord, Schedule, SyncProfile } from '@contactsync/sdk';
+import type {
+  Contact,
+  FieldDef,
+  Mapping,
+  RunRecord,
+  Schedule,
+  SyncProfile,
+} from '@contactsync/sdk';
 
 /** Typed events the components dispatch (they bubble and cross shadow roots). */
 
@@ -96,6 +103,14 @@ export class ContactDeletedEvent extends CsEvent {
   }
 }
 
+/** A contact deleted on the web was restored from the "Deleted" view; imports update it again. */
+export class ContactRestoredEvent extends CsEvent {
+  static readonly type = 'cs-contact-restored';
+  constructor(readonly contact: Contact) {
+    super(ContactRestoredEvent.type);
+  }
+}
+
 /**
  * The user exported the contacts shown (folder and search as chosen). Cancel it to handle the
  * file yourself (upload, share); otherwise the browser downloads it.
@@ -161,6 +176,7 @@ declare global {
     'cs-field-added': FieldAddedEvent;
     'cs-schedule-change': ScheduleChangeEvent;
     'cs-contact-deleted': ContactDeletedEvent;
+    'cs-contact-restored': ContactRestoredEvent;
     'cs-contacts-exported': ContactsExportedEvent;
     'cs-problem-report': ProblemReportEvent;
     'cs-device-synced': DeviceSyncedEvent;

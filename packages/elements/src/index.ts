@@ -10,6 +10,7 @@ export { provideSync, syncContext } from './shared/sync-context.ts';
 export {
   ContactDeletedEvent,
   ContactsExportedEvent,
+  ContactRestoredEvent,
   ProblemReportEvent,
   DeviceConsentEvent,
   DeviceSyncedEvent,

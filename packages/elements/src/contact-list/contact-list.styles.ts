@@ -118,6 +118,38 @@ export const contactListStyles = css`
     max-height: 10em;
     overflow: auto;
   }
+  .deleted h3 {
+    margin: 0 0 0.3rem;
+  }
+  .deleted ul {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    max-height: var(--cs-contact-list-height, 28rem);
+    overflow-y: auto;
+  }
+  .deleted li {
+    display: flex;
+    align-items: center;
+    gap: 0.6rem;
+    padding: 0.45rem 0.7rem;
+    border-bottom: 1px solid var(--_border);
+  }
+  .deleted li:last-child {
+    border-bottom: none;
+  }
+  .who .sub {
+    white-space: normal;
+  }
+  .who {
+    display: flex;
+    flex-direction: column;
+    min-width: 0;
+    flex: 1;
+  }
   .notice:empty {
     display: none;
   }

@@ -1,7 +1,13 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { createContactSync, type ContactSync } from '@contactsync/sdk';
-import { ContactDeletedEvent, ContactList, ContactsExportedEvent } from '../index.ts';
+import {
+  ContactDeletedEvent,
+  ContactList,
+  ContactRestoredEvent,
+  ContactsExportedEvent,
+  lv,
+} from '../index.ts';
 import {
   $,
   axeViolations,
@@ -179,5 +185,50 @@ describe('<cs-contact-list>', () => {
     button('Export vCard').click();
     expect(await (await vcard).file.text()).to.contain('EMAIL:user000007@example.com');
     expect(await axeViolations(list)).to.deep.equal([]);
+  });
+
+  it('lists the synced contacts deleted here and restores one, which imports then update again', async () => {
+    const env = await setup(5);
+    sync = env.sync;
+    const { list, book, profile } = env;
+    const folderButton = (label: string) =>
+      [...list.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part=folders] button')].find(
+        (b) => b.textContent!.trim() === label,
+      )!;
+    const person2 = (await env.sync.contacts.list(book.id, { search: 'user000002' })).items[0]!;
+    await env.sync.contacts.delete(book.id, person2.id);
+
+    folderButton('Deleted').click();
+    await until(() => list.shadowRoot!.querySelector('[part=deleted-list]'), 'the deleted list');
+    expect(folderButton('Deleted').getAttribute('aria-current')).to.equal('true');
+    const rows = () =>
+      [...list.shadowRoot!.querySelectorAll('[part=deleted-list] li')].map((li) =>
+        li.textContent!.replace(/\s+/g, ' ').trim(),
+      );
+    expect(rows()).to.have.length(1);
+    expect(rows()[0]).to.match(/^Person 2 user000002@example.com · deleted .+ Restore$/);
+    expect(await axeViolations(list)).to.deep.equal([]);
+
+    // In Latvian, and restored by keyboard.
+    list.messages = lv;
+    await list.updateComplete;
+    const restore = $<HTMLButtonElement>(list, '[aria-label="Atjaunot: Person 2"]');
+    const restored = nextEvent<ContactRestoredEvent>(list, ContactRestoredEvent.type);
+    restore.focus();
+    await sendKeys({ press: 'Enter' });
+    expect((await restored).contact.values.email).to.equal('user000002@example.com');
+    await until(() => list.shadowRoot!.querySelector('[part=deleted-list]') === null, 'empty');
+    expect($(list, '.deleted').textContent).to.contain('Šeit nav dzēsts neviens');
+    expect($(list, '[role=status]').textContent).to.contain('"Person 2" ir atpakaļ');
+
+    // Back in the folder, with its values; the next import updates it.
+    folderButton('Visi kontakti').click();
+    await until(() => names(list).includes('Person 2'), 'Person 2 in the list');
+    let csv = 'email,name\n';
+    for (let i = 0; i < 5; i++)
+      csv += `user${String(i).padStart(6, '0')}@example.com,${i === 2 ? 'Second' : `Person ${i}`}\n`;
+    const run = await env.sync.run(profile.id, csvFile(csv));
+    expect(run.counts).to.include({ updated: 1, skipped: 0 });
+    await until(() => names(list).includes('Second'), 'the update');
   });
 });

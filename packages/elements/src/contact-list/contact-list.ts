@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import type { Contact, FieldDef, Folder } from '@contactsync/sdk';
-import { ContactDeletedEvent, ContactsExportedEvent } from '../events.ts';
+import type { Contact, DeletedContact, FieldDef, Folder } from '@contactsync/sdk';
+import { ContactDeletedEvent, ContactRestoredEvent, ContactsExportedEvent } from '../events.ts';
 import { CsElement } from '../shared/cs-element.ts';
 import { baseStyles } from '../shared/base.styles.ts';
 import { closeConfirmation, confirmDialog, showConfirmation } from '../shared/confirm-dialog.ts';
@@ -9,19 +9,23 @@ import { ContactPages } from './contact-pages.ts';
 import { contactSubtitle, contactTitle } from '../shared/contact-name.ts';
 import { describeThrown } from '../shared/describe.ts';
 import { offerDownload } from '../shared/offer-download.ts';
+import { deletedView } from './deleted-view.ts';
 
 const ROW_HEIGHT = 52;
 const OVERSCAN = 8;
 const ALL = '__all__';
 const NONE = '__none__';
+const DELETED = '__deleted__';
 
 /**
  * Browse an address book: folders, search as you type, a virtualised list that stays smooth
  * with 100,000 contacts, details of the opened contact, and Delete (with confirmation; the
- * deletion is remembered, so no import or phone sync brings the contact back).
+ * deletion is remembered, so no import or phone sync brings the contact back). "Deleted" lists
+ * such contacts, each with Restore.
  *
  * @tag cs-contact-list
  * @fires cs-contact-deleted - ContactDeletedEvent: a contact was deleted after confirmation.
+ * @fires cs-contact-restored - ContactRestoredEvent: a deleted contact was restored.
  * @fires cs-contacts-exported - ContactsExportedEvent: the contacts shown were exported; cancel it to keep the browser from downloading the file.
  * @csspart folders - The folder list.
  * @csspart search - The search field.
@@ -30,6 +34,7 @@ const NONE = '__none__';
  * @csspart details - The opened contact.
  * @csspart button - Every button.
  * @csspart dialog - The delete confirmation.
+ * @csspart deleted-list - The contacts deleted here, in the "Deleted" view.
  * @cssprop --cs-contact-list-height - Height of the scrolling list (default 28rem).
  */
 export class ContactList extends CsElement {
@@ -46,6 +51,7 @@ export class ContactList extends CsElement {
     pendingDelete: { state: true },
     notice: { state: true },
     exporting: { state: true },
+    deleted: { state: true },
   };
   static override tagName = 'cs-contact-list';
 
@@ -62,6 +68,8 @@ export class ContactList extends CsElement {
   declare private pendingDelete: Contact | null;
   declare private notice: string;
   declare private exporting: boolean;
+  /** The "Deleted" view's contacts; undefined when another view is shown, null while loading. */
+  declare private deleted: DeletedContact[] | null | undefined;
   private readonly pages = new ContactPages(
     () => this.client,
     (error) => {
@@ -85,9 +93,13 @@ export class ContactList extends CsElement {
     this.pendingDelete = null;
     this.notice = '';
     this.exporting = false;
+    this.deleted = undefined;
     // Imports, deletions and edits in any tab show up; the scroll position stays.
     this.followChanges((event) => {
-      if (event.type === 'contacts-changed' && event.bookId === this.bookId) this.restart(false);
+      if (event.type === 'contacts-changed' && event.bookId === this.bookId) {
+        this.restart(false);
+        if (this.deleted !== undefined) void this.loadDeleted();
+      }
       if (event.type === 'books-changed') void this.loadBook();
     });
   }
@@ -241,17 +253,55 @@ export class ContactList extends CsElement {
     }
   }
 
+  /** Reads the contacts deleted here (the "Deleted" view). */
+  private async loadDeleted(): Promise<void> {
+    if (!this.client || !this.bookId) return;
+    try {
+      this.deleted = await this.client.contacts.deleted(this.bookId);
+    } catch (error) {
+      this.deleted = [];
+      this.notice = describeThrown(this.t, error);
+    }
+  }
+
+  private async restore(item: DeletedContact): Promise<void> {
+    this.exporting = true; // one action at a time
+    try {
+      const contact = await this.client!.contacts.restore(this.bookId!, item.key);
+      this.notice = this.t.contactRestored(contactTitle(contact) ?? item.key);
+      this.dispatchEvent(new ContactRestoredEvent(contact));
+      await this.loadDeleted();
+    } catch (error) {
+      this.notice = describeThrown(this.t, error);
+    } finally {
+      this.exporting = false;
+    }
+  }
+
   private renderFolders() {
     const t = this.t;
-    const current = this.folderId === null ? ALL : this.folderId === '' ? NONE : this.folderId;
+    const current =
+      this.deleted !== undefined
+        ? DELETED
+        : this.folderId === null
+          ? ALL
+          : this.folderId === ''
+            ? NONE
+            : this.folderId;
     const item = (id: string, label: string) =>
       html`<li>
         <button
           type="button"
           aria-current=${current === id ? 'true' : 'false'}
           @click=${() => {
-            this.folderId = id === ALL ? null : id === NONE ? '' : id;
             this.opened = null;
+            if (id === DELETED) {
+              this.deleted = null;
+              void this.loadDeleted();
+              return;
+            }
+            this.deleted = undefined;
+            this.folderId = id === ALL ? null : id === NONE ? '' : id;
           }}
         >
           ${label}
@@ -260,7 +310,7 @@ export class ContactList extends CsElement {
     return html`<nav part="folders" aria-label=${t.folders}>
       <ul>
         ${item(ALL, t.allContacts)} ${this.folders.map((f) => item(f.id, f.name))}
-        ${item(NONE, t.noFolder)}
+        ${item(NONE, t.noFolder)} ${item(DELETED, t.deletedFolder)}
       </ul>
     </nav>`;
   }
@@ -345,43 +395,59 @@ export class ContactList extends CsElement {
     </section>`;
   }
 
-  protected override render() {
+  private renderList() {
     const t = this.t;
     const total = this.pages.total;
+    return html`<div class="toolbar">
+        <input
+          part="search"
+          type="search"
+          aria-label=${t.search}
+          placeholder=${t.search}
+          .value=${this.search}
+          @input=${(e: Event) => this.onSearch((e.target as HTMLInputElement).value)}
+        />
+        <span class="count" aria-live="polite"
+          >${total === null ? '' : t.contactsCount(this.formatNumber(total))}</span
+        >
+        <span class="export" role="group" aria-label=${t.exportLabel}>
+          ${(['csv', 'vcard'] as const).map(
+            (format) =>
+              html`<button
+                type="button"
+                part="button"
+                ?disabled=${!total || this.exporting}
+                @click=${() => this.exportAs(format)}
+              >
+                ${format === 'csv' ? t.exportCsv : t.exportVCard}
+              </button>`,
+          )}
+        </span>
+      </div>
+      <div class="scroller" part="list" @scroll=${(e: Event) => this.onScroll(e)}>
+        ${this.renderRows()}
+      </div>`;
+  }
+
+  protected override render() {
+    const t = this.t;
     return html`<div class="layout">
       ${this.renderFolders()}
       <div class="main">
-        <div class="toolbar">
-          <input
-            part="search"
-            type="search"
-            aria-label=${t.search}
-            placeholder=${t.search}
-            @input=${(e: Event) => this.onSearch((e.target as HTMLInputElement).value)}
-          />
-          <span class="count" aria-live="polite"
-            >${total === null ? '' : t.contactsCount(this.formatNumber(total))}</span
-          >
-          <span class="export" role="group" aria-label=${t.exportLabel}>
-            ${(['csv', 'vcard'] as const).map(
-              (format) =>
-                html`<button
-                  type="button"
-                  part="button"
-                  ?disabled=${!total || this.exporting}
-                  @click=${() => this.exportAs(format)}
-                >
-                  ${format === 'csv' ? t.exportCsv : t.exportVCard}
-                </button>`,
-            )}
-          </span>
-        </div>
-        <div class="scroller" part="list" @scroll=${(e: Event) => this.onScroll(e)}>
-          ${this.renderRows()}
-        </div>
+        ${
+          this.deleted !== undefined
+            ? deletedView({
+                t,
+                items: this.deleted,
+                busy: this.exporting,
+                when: (ms) => this.formatDateTime(ms) ?? '',
+                restore: (d) => void this.restore(d),
+              })
+            : this.renderList()
+        }
         <p role="status" class="notice">${this.notice}</p>
       </div>
-      ${this.renderDetails()}
+      ${this.deleted === undefined ? this.renderDetails() : nothing}
       ${confirmDialog(
         this.pendingDelete && {
           title: t.confirmDeleteContactTitle,

@@ -363,6 +363,15 @@ export const en = {
   confirmDeleteContact: (name: string) =>
     `"${name}" is deleted here only. An import or a phone sync will not bring it back.`,
   contactDeleted: (name: string) => `"${name}" was deleted.`,
+  deletedFolder: 'Deleted',
+  deletedTitle: 'Deleted here',
+  deletedHint:
+    'Synced contacts deleted here are kept out of every import into this address book. Restore one to bring it back; imports then update it again.',
+  deletedEmpty: 'No synced contact was deleted here.',
+  deletedOn: (when: string) => `deleted ${when}`,
+  restore: 'Restore',
+  restoreContact: (name: string) => `Restore ${name}`,
+  contactRestored: (name: string) => `"${name}" is back; imports update it again.`,
   loading: 'Loading…',
 
   // Phone sync

@@ -327,6 +327,15 @@ export const lv: Messages = {
   confirmDeleteContact: (name) =>
     `"${name}" tiek dzēsts tikai šeit. Imports vai tālruņa sinhronizācija to neatjaunos.`,
   contactDeleted: (name) => `"${name}" ir dzēsts.`,
+  deletedFolder: 'Dzēstie',
+  deletedTitle: 'Šeit dzēstie',
+  deletedHint:
+    'Šeit dzēstos sinhronizētos kontaktus neviens imports šajā adrešu grāmatā neatgriež. Atjaunojiet kontaktu, lai to atgrieztu; pēc tam importi to atkal atjaunina.',
+  deletedEmpty: 'Šeit nav dzēsts neviens sinhronizēts kontakts.',
+  deletedOn: (when) => `dzēsts ${when}`,
+  restore: 'Atjaunot',
+  restoreContact: (name) => `Atjaunot: ${name}`,
+  contactRestored: (name) => `"${name}" ir atpakaļ; importi to atkal atjaunina.`,
   loading: 'Ielādē…',
   deviceTitle: (source) => `Kontakti no ${source}`,
   deviceSwitch: 'Automātiskā eksportēšana',
