@@ -259,6 +259,7 @@ export const en = {
   reviewUnchanged: 'Unchanged',
   reviewDeleted: 'To delete',
   reviewInvalid: 'Invalid rows',
+  reviewSkipped: 'Deleted here earlier',
   reviewProblems: (count: number) =>
     count === 1 ? '1 problem in the file' : `${count} problems in the file`,
   reviewMoreProblems: (count: number) => `…and ${count} more.`,

@@ -234,6 +234,7 @@ export const lv: Messages = {
   reviewUnchanged: 'Nemainīti',
   reviewDeleted: 'Dzēšami',
   reviewInvalid: 'Nederīgas rindas',
+  reviewSkipped: 'Šeit jau dzēsti',
   reviewProblems: (count) => `Problēmas failā: ${count}`,
   reviewMoreProblems: (count) => `…un vēl ${count}.`,
   problemReport: 'Lejupielādēt problemātiskās rindas (CSV), lai tās labotu un importētu vēlreiz',

@@ -324,6 +324,41 @@ describe('<cs-import-wizard>', () => {
     expect(await axeViolations(w)).to.deep.equal([]);
   });
 
+  it('counts the rows of contacts deleted here in the review and the result, so every row is accounted for', async () => {
+    const env = await setup();
+    sync = env.sync;
+    const file = 'email,name\nann@x.io,Ann\nbob@x.io,Bob\ncid@x.io,Cid\n';
+    const saved = await env.sync.profiles.create(
+      profileInput(env.book.id, {
+        behaviour: { updateExisting: true, deleteMissing: false, importEveryTime: true },
+      }),
+    );
+    await env.sync.run(saved.id, csvFile(file));
+    const bob = (await env.sync.contacts.list(env.book.id, { search: 'bob@x.io' })).items[0]!;
+    await env.sync.contacts.delete(env.book.id, bob.id);
+    const { w } = env;
+    await w.open(saved.id);
+    drop(w, csvFile(file, 'contacts.csv'));
+    await press(w, 'Next');
+    await atStep(w, 'How is the file written?');
+    await nextThrough(w, ['Does this look right?', 'Which column goes where?', 'What will change']);
+    const tiles = () =>
+      [...w.shadowRoot!.querySelectorAll('.counts div')].map(
+        (d) => `${d.querySelector('dt')!.textContent} ${d.querySelector('dd')!.textContent}`,
+      );
+    expect(tiles()).to.deep.equal([
+      'New 0',
+      'Updated 0',
+      'Unchanged 2',
+      'To delete 0',
+      'Invalid rows 0',
+      'Deleted here earlier 1',
+    ]);
+    await press(w, 'Import now');
+    await atStep(w, 'Finished');
+    expect(tiles()).to.include('Deleted here earlier 1');
+  });
+
   it('edits an import with a file that lost mapped columns: says which, and suggests a mapping again', async () => {
     const env = await setup();
     sync = env.sync;

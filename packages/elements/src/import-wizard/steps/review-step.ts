@@ -38,6 +38,10 @@ export function reviewStep({ c, t, formatNumber }: StepView) {
     [t.reviewUnchanged, counts.unchanged, 'unchanged'],
     [t.reviewDeleted, counts.deleted, 'deleted'],
     [t.reviewInvalid, counts.invalid, 'invalid'],
+    // Rows whose contact was deleted here: kept out, and counted (every row is accounted for).
+    ...(counts.skipped > 0
+      ? [[t.reviewSkipped, counts.skipped, 'skipped'] as [string, number, string]]
+      : []),
   ];
   return html`<dl class="counts" part="counts">
       ${tiles.map(

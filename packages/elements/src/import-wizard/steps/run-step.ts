@@ -41,6 +41,7 @@ export function doneStep({ c, t, formatNumber, formatDateTime }: StepView) {
     [t.reviewUnchanged, n.unchanged],
     [t.reviewDeleted, n.deleted],
     [t.reviewInvalid, n.invalid],
+    ...(n.skipped > 0 ? [[t.reviewSkipped, n.skipped] as [string, number]] : []),
   ];
   return html`<p class="result ${run.status}" part="result">
       ${t.doneRun(t.status[run.status] ?? run.status)}
