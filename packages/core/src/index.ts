@@ -198,5 +198,15 @@ export {
 } from './export/contacts-csv.ts';
 export { contactVCard } from './export/contacts-vcard.ts';
 export { problemRowsCsv, type ProblemRows } from './export/problem-rows-csv.ts';
+export {
+  NOTE_CODES,
+  REMOTE_UNCHANGED_NOTE,
+  noteFields,
+  runNote,
+  runNotes,
+  type NoteCode,
+  type NoteCodeRecord,
+  type RunNote,
+} from './model/run-note.ts';
 export type { ProblemRow } from './plan/planner.ts';
 export type { ProblemRowSink } from './run/run-import.ts';

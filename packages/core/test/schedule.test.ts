@@ -233,16 +233,25 @@ describe('schedule validation and RRULE', () => {
 describe('notes of a late scheduled run', () => {
   it('says nothing within a minute, then when it was due (UTC) and what it caught up', () => {
     const due = at('2026-12-02T00:30:00Z');
-    expect(lateRunNotes(due, due + 60_000, 0, 'later')).to.deep.equal([]);
+    expect(lateRunNotes(due, due + 60_000, 0, 'server')).to.deep.equal([]);
     for (const instant of [due + 7, at('1999-12-31T23:59:59.999Z'), at('2028-02-29T12:00:00Z')])
-      expect(lateRunNotes(instant, instant + 3_600_000, 0, 'x')[0]).to.equal(
-        `This run was due at ${new Date(instant).toISOString()} and ran late, x.`,
+      expect(lateRunNotes(instant, instant + 3_600_000, 0, 'browser')[0]!.message).to.match(
+        new RegExp(
+          `^This run was due at ${new Date(instant).toISOString()} and ran late, when a portal tab`,
+        ),
       );
-    expect(
-      lateRunNotes(due, due + 86_400_000, 2, 'when the server was next running'),
-    ).to.deep.equal([
-      'This run was due at 2026-12-02T00:30:00.000Z and ran late, when the server was next running.',
-      '2 earlier missed runs were caught up by this one.',
+    expect(lateRunNotes(due, due + 86_400_000, 2, 'server')).to.deep.equal([
+      {
+        code: 'late',
+        params: { due, by: 'server' },
+        message:
+          'This run was due at 2026-12-02T00:30:00.000Z and ran late, when the server was next running.',
+      },
+      {
+        code: 'missed-caught-up',
+        params: { count: 2 },
+        message: '2 earlier missed runs were caught up by this one.',
+      },
     ]);
   });
 });

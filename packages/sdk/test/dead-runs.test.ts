@@ -99,7 +99,9 @@ describe('a run that dies with its tab', () => {
       'interrupted run',
     );
     a.close();
-    expect(finished(await told)!.notes.join(' ')).to.match(/run again once/);
+    const interrupted = finished(await told)!;
+    expect(interrupted.notes.join(' ')).to.match(/run again once/);
+    expect(interrupted.noteCodes!.map((n) => n.code)).to.include('catch-up-next');
 
     const again = await b.scheduler.tick(at + 60_000);
     expect(again.map((r) => r.status)).to.deep.equal(['success']);

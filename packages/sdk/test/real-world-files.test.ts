@@ -30,6 +30,7 @@ describe('files as spreadsheets write them', () => {
     expect(record.counts).to.include({ rows: 2, created: 2, invalid: 0 });
     expect(record.issues).to.deep.equal([]);
     expect(record.notes.join(' ')).to.contain('4 empty rows were ignored');
+    expect(record.noteCodes).to.deep.equal([{ code: 'empty-rows', params: { count: 4 } }]);
     expect(await allContacts(sync, book.id)).to.have.length(2);
     sync.close();
   });

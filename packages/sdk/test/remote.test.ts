@@ -85,6 +85,7 @@ describe('remote profiles through the proxy', () => {
     const second = await sync.run(profile.id);
     expect(second.status).to.equal('unchanged');
     expect(second.notes[0]).to.match(/not changed since the last import, so it was not downloaded/);
+    expect(second.noteCodes).to.deep.equal([{ code: 'remote-unchanged' }]);
     expect(seen.fetches[1]!.since).to.deep.include({
       size: CSV.length,
       mtime: '2026-11-01T10:00:00.000Z',

@@ -146,6 +146,14 @@ for (const backend of backends)
       assert.equal(run!.status, 'unchanged');
       assert.match(run!.notes.join(' '), /ran late/);
       assert.match(run!.notes.join(' '), /1 earlier missed run was caught up/);
+      assert.deepEqual(
+        run!.noteCodes!.map((n) => [n.code, n.params?.count ?? n.params?.by]),
+        [
+          ['late', 'server'],
+          ['missed-caught-up', 1],
+          ['remote-unchanged', undefined],
+        ],
+      );
     });
 
     it('refuses a scheduled mass deletion and mails the profile’s address once', async () => {

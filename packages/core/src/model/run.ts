@@ -1,4 +1,5 @@
 import type { ErrorPayload } from '../errors.ts';
+import { noteFields, type NoteCodeRecord, type RunNote } from './run-note.ts';
 
 export const RUN_STATUSES = [
   'running',
@@ -74,10 +75,11 @@ export function startedRun(run: {
   readonly trigger: RunTrigger;
   readonly startedAt: number;
   readonly fileName: string;
-  readonly notes?: readonly string[];
+  readonly notes?: readonly RunNote[];
 }): RunRecord {
   return {
     ...run,
+    ...noteFields(run.notes ?? []),
     status: 'running',
     finishedAt: null,
     fingerprint: null,
@@ -87,7 +89,6 @@ export function startedRun(run: {
     issues: [],
     issueCount: 0,
     error: null,
-    notes: [...(run.notes ?? [])],
   };
 }
 
@@ -108,8 +109,13 @@ export interface RunRecord {
   readonly issues: readonly RowIssue[];
   readonly issueCount: number;
   readonly error: ErrorPayload | null;
-  /** Plain-language remarks such as "Decoded as Windows-1252". */
+  /** Plain-language remarks such as "Decoded as Windows-1252", in English. */
   readonly notes: readonly string[];
+  /**
+   * The code and parameters of each note, in the same order (absent in records written before
+   * 0.2); components word notes from these. Build both with `noteFields`, read with `runNotes`.
+   */
+  readonly noteCodes?: readonly NoteCodeRecord[];
   /** The error email about this run, when one was due. */
   readonly notification?: NotificationOutcome | null;
 }

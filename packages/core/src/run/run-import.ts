@@ -4,6 +4,7 @@ import type { AddressBook } from '../model/address-book.ts';
 import type { ProfileState, SyncProfile } from '../model/profile.ts';
 import type { RunProgress, RunRecord, RunStatus, RunTrigger } from '../model/run.ts';
 import { emptyCounts } from '../model/run.ts';
+import { noteFields, runNote, type RunNote } from '../model/run-note.ts';
 import { ENCODING_LABELS, InvalidUtf8Error, type ConcreteEncoding } from '../csv/decode.ts';
 import { mostlyUtf8 } from '../csv/utf8-evidence.ts';
 import { fileChangedError } from './file-changed.ts';
@@ -39,7 +40,7 @@ export interface ImportRunOptions {
   /** What the proxy reported about a remote file; remembered only when the run applies. */
   readonly sourceMeta?: Record<string, unknown> | null;
   /** Remarks known before the run starts, e.g. why a scheduled run is late. */
-  readonly notes?: readonly string[];
+  readonly notes?: readonly RunNote[];
   /**
    * Throws (e.g. `storage-full`) when the store has no room for a file of this many bytes;
    * asked once the file's size is known and before anything is written.
@@ -79,7 +80,7 @@ function massDeletionMessage(plan: PlanSummary, trigger: RunTrigger): string {
 export async function runImport(o: ImportRunOptions): Promise<ImportRunResult> {
   const { profile, book, target, signal } = o;
   const startedAt = o.clock.now();
-  const notes: string[] = [...(o.notes ?? [])];
+  const notes: RunNote[] = [...(o.notes ?? [])];
   let fingerprint: string | null = null;
   let encoding: string | null = null;
   let delimiter: string | null = null;
@@ -104,7 +105,7 @@ export async function runImport(o: ImportRunOptions): Promise<ImportRunResult> {
     issues: plan ? plan.issues : [],
     issueCount: plan ? plan.issueCount : 0,
     error: error ? error.toJSON() : null,
-    notes,
+    ...noteFields(notes),
   });
   const nextState = (status: RunStatus): ProfileState => {
     const applied = status === 'success' || status === 'warnings';
@@ -146,7 +147,12 @@ export async function runImport(o: ImportRunOptions): Promise<ImportRunResult> {
       profile.state.lastFingerprint === fingerprint &&
       profile.state.lastConfigSignature === signature
     ) {
-      notes.push('The file has not changed since the last import, so it was not imported again.');
+      notes.push(
+        runNote(
+          'file-unchanged',
+          'The file has not changed since the last import, so it was not imported again.',
+        ),
+      );
       return await conclude('unchanged', null);
     }
 
@@ -155,7 +161,7 @@ export async function runImport(o: ImportRunOptions): Promise<ImportRunResult> {
     let rowsRead = 0;
     let emptyRows = 0;
     // Said once, whichever encoding pass finally read the file.
-    let layoutNotes: string[] = [];
+    let layoutNotes: RunNote[] = [];
     const parsePass = async (
       passEncoding: ConcreteEncoding,
       strict: boolean,
@@ -178,11 +184,18 @@ export async function runImport(o: ImportRunOptions): Promise<ImportRunResult> {
           layoutNotes = [];
           if (resolved.moved)
             layoutNotes.push(
-              'The columns are in a different order than when this import was set up; they were matched by their names.',
+              runNote(
+                'columns-reordered',
+                'The columns are in a different order than when this import was set up; they were matched by their names.',
+              ),
             );
           if (resolved.missing.length > 0)
             layoutNotes.push(
-              `The file has no ${resolved.missing.map((h) => `"${h}"`).join(', ')} column; those fields were left as they were.`,
+              runNote(
+                'columns-missing-kept',
+                `The file has no ${resolved.missing.map((h) => `"${h}"`).join(', ')} column; those fields were left as they were.`,
+                { columns: resolved.missing.join('\n') },
+              ),
             );
           o.problemRows?.begin(
             batch.layout.headers,
@@ -241,13 +254,19 @@ export async function runImport(o: ImportRunOptions): Promise<ImportRunResult> {
       rowsRead = 0;
       if (await mostlyUtf8(o.source, signal)) {
         notes.push(
-          'Some bytes of the file are not valid UTF-8. It was read as UTF-8, and rows with unreadable characters were skipped (see the problems).',
+          runNote(
+            'read-utf8-skipping',
+            'Some bytes of the file are not valid UTF-8. It was read as UTF-8, and rows with unreadable characters were skipped (see the problems).',
+          ),
         );
         planner = await parsePass('utf-8', false);
       } else {
         encoding = 'windows-1252';
         notes.push(
-          `The file is not valid UTF-8, so it was read as ${ENCODING_LABELS['windows-1252']}. Check accented letters in the result.`,
+          runNote(
+            'read-as-windows-1252',
+            `The file is not valid UTF-8, so it was read as ${ENCODING_LABELS['windows-1252']}. Check accented letters in the result.`,
+          ),
         );
         planner = await parsePass('windows-1252', false);
       }
@@ -255,7 +274,11 @@ export async function runImport(o: ImportRunOptions): Promise<ImportRunResult> {
     notes.push(...layoutNotes);
     if (emptyRows > 0)
       notes.push(
-        `${emptyRows} empty ${emptyRows === 1 ? 'row was' : 'rows were'} ignored (blank, or only delimiters).`,
+        runNote(
+          'empty-rows',
+          `${emptyRows} empty ${emptyRows === 1 ? 'row was' : 'rows were'} ignored (blank, or only delimiters).`,
+          { count: emptyRows },
+        ),
       );
     const finished = planner?.finish();
     if (finished) assertEveryRowCounted(rowsRead, finished.summary.counts);

@@ -1,3 +1,4 @@
+import { runNote, type RunNote } from '../model/run-note.ts';
 import type { SyncProfile } from '../model/profile.ts';
 import { fromDays } from './civil-date.ts';
 
@@ -22,17 +23,37 @@ function isoUtc(instant: number): string {
   return `${pad(year, 4)}-${pad(month)}-${pad(day)}T${time}Z`;
 }
 
+const LATE_BECAUSE = {
+  server: 'when the server was next running',
+  browser:
+    'when a portal tab was next open (scheduled imports run only while the portal is open in a tab)',
+} as const;
+
 /**
  * The history notes of a scheduled run that started late (none when on time): when it was due,
- * `when` it ran instead (e.g. "when the server was next running"), and how many missed
+ * that it ran when the server (or a portal tab, `by`) next could, and how many missed
  * occurrences it caught up.
  */
-export function lateRunNotes(due: number, now: number, missed: number, when: string): string[] {
+export function lateRunNotes(
+  due: number,
+  now: number,
+  missed: number,
+  by: 'server' | 'browser',
+): RunNote[] {
   if (now - due <= LATE_AFTER_MS) return [];
-  const notes = [`This run was due at ${isoUtc(due)} and ran late, ${when}.`];
+  const notes = [
+    runNote('late', `This run was due at ${isoUtc(due)} and ran late, ${LATE_BECAUSE[by]}.`, {
+      due,
+      by,
+    }),
+  ];
   if (missed > 0)
     notes.push(
-      `${missed} earlier missed ${missed === 1 ? 'run was' : 'runs were'} caught up by this one.`,
+      runNote(
+        'missed-caught-up',
+        `${missed} earlier missed ${missed === 1 ? 'run was' : 'runs were'} caught up by this one.`,
+        { count: missed },
+      ),
     );
   return notes;
 }

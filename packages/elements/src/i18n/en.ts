@@ -1,4 +1,4 @@
-import type { ErrorCode, IssueCode } from '@contactsync/sdk';
+import type { ErrorCode, IssueCode, NoteCode } from '@contactsync/sdk';
 
 /**
  * Every string the components show, in English. Hosts replace any of them through the
@@ -289,6 +289,48 @@ export const en = {
     'invalid-encoding': (p) =>
       `“${p.value}” holds bytes that are not readable text (shown as �); the row is left out so no contact gets garbled letters.`,
   } as Record<IssueCode, (params: Readonly<Record<string, string | number>>) => string>,
+  /** Notes of a run, worded from their codes; `when` formats a time in the user's locale. */
+  notes: {
+    'file-unchanged': () =>
+      'The file has not changed since the last import, so it was not imported again.',
+    'remote-unchanged': () =>
+      'The file on the server has not changed since the last import, so it was not downloaded.',
+    'read-utf8-skipping': () =>
+      'Some bytes of the file are not valid UTF-8: rows with unreadable characters were left out (see the problems).',
+    'read-as-windows-1252': () =>
+      'The file is not valid UTF-8, so it was read as Windows-1252 (Western European). Check accented letters.',
+    'columns-reordered': () =>
+      'The columns are in another order than when this import was set up; they were matched by their names.',
+    'columns-missing-kept': (p) =>
+      `The file has no ${String(p.columns)
+        .split('\n')
+        .map((c) => `“${c}”`)
+        .join(', ')} column; those fields were left as they were.`,
+    'empty-rows': (p) =>
+      p.count === 1
+        ? '1 empty row was ignored (blank, or only delimiters).'
+        : `${p.count} empty rows were ignored (blank, or only delimiters).`,
+    late: (p, when) =>
+      p.by === 'server'
+        ? `This import was due at ${when(Number(p.due))} and ran late, when the server was next running.`
+        : `This import was due at ${when(Number(p.due))} and ran late, when a portal tab was next open (scheduled imports run only while the portal is open).`,
+    'missed-caught-up': (p) =>
+      p.count === 1
+        ? '1 earlier missed import was caught up by this one.'
+        : `${p.count} earlier missed imports were caught up by this one.`,
+    'catch-up-next': () => 'This scheduled import will run again once, as a catch-up.',
+    'catch-up-done': () =>
+      'It was already run again once; the next scheduled import will try again.',
+    'device-unreadable': (p) =>
+      p.count === 1
+        ? '1 contact from the phone could not be read and was left out.'
+        : `${p.count} contacts from the phone could not be read and were left out.`,
+  } as Partial<
+    Record<
+      NoteCode,
+      (params: Readonly<Record<string, string | number>>, when: (ms: number) => string) => string
+    >
+  >,
   /**
    * Failures and refusals worded from their codes and details; a code not listed here shows
    * the engine's English message.

@@ -261,6 +261,35 @@ export const lv: Messages = {
     'invalid-encoding': (p) =>
       `“${p.value}” satur baitus, kas nav nolasāms teksts (redzami kā �); rinda netiek importēta, lai neviens kontakts nesaņemtu sagrozītus burtus.`,
   },
+  notes: {
+    'file-unchanged': () =>
+      'Fails kopš pēdējā importa nav mainījies, tāpēc tas netika importēts vēlreiz.',
+    'remote-unchanged': () =>
+      'Fails serverī kopš pēdējā importa nav mainījies, tāpēc tas netika lejupielādēts.',
+    'read-utf8-skipping': () =>
+      'Daži faila baiti nav derīgs UTF-8: rindas ar nenolasāmām rakstzīmēm netika importētas (skatiet problēmas).',
+    'read-as-windows-1252': () =>
+      'Fails nav derīgs UTF-8, tāpēc tas nolasīts kā Windows-1252 (Rietumeiropas). Pārbaudiet burtus ar diakritiskajām zīmēm.',
+    'columns-reordered': () =>
+      'Kolonnas ir citā secībā nekā iestatot šo importu; tās tika saskaņotas pēc nosaukumiem.',
+    'columns-missing-kept': (p) =>
+      `Failā nav kolonnu ${String(p.columns)
+        .split('\n')
+        .map((c) => `“${c}”`)
+        .join(', ')}; šie lauki palika nemainīti.`,
+    'empty-rows': (p) => `Tukšas rindas izlaistas (tukšas vai tikai atdalītāji): ${p.count}.`,
+    late: (p, when) =>
+      p.by === 'server'
+        ? `Šis imports bija paredzēts ${when(Number(p.due))} un notika vēlāk, kad serveris atkal darbojās.`
+        : `Šis imports bija paredzēts ${when(Number(p.due))} un notika vēlāk, kad portāls atkal bija atvērts cilnē (ieplānoti importi notiek tikai, kamēr portāls ir atvērts).`,
+    'missed-caught-up': (p) => `Ar šo importu panākti iepriekš nokavētie importi: ${p.count}.`,
+    'catch-up-next': () =>
+      'Šis ieplānotais imports vienreiz tiks palaists vēlreiz, lai panāktu nokavēto.',
+    'catch-up-done': () =>
+      'Tas jau vienreiz tika palaists vēlreiz; nākamais ieplānotais imports mēģinās atkal.',
+    'device-unreadable': (p) =>
+      `Tālruņa kontakti, kurus nevarēja nolasīt un kuri netika importēti: ${p.count}.`,
+  },
   errors: {
     'mass-delete-refused': (d, scheduled) =>
       `Failā ir tikai ${d.matched} no ${d.existing} šī importa pārvaldītajiem kontaktiem, tāpēc imports dzēstu ${d.deletes}. Tas tika atteikts, lai novērstu nejaušu masveida dzēšanu. ${

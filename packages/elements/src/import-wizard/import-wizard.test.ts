@@ -359,6 +359,28 @@ describe('<cs-import-wizard>', () => {
     expect(tiles()).to.include('Deleted here earlier 1');
   });
 
+  it('words the notes of a run from their codes, in Latvian', async () => {
+    const env = await setup();
+    sync = env.sync;
+    const saved = await env.sync.profiles.create(profileInput(env.book.id));
+    const { w } = env;
+    w.messages = lv;
+    await w.open(saved.id);
+    drop(w, csvFile('name,email\nAnn,ann@x.io\n,\n\n', 'contacts.csv'));
+    await press(w, 'Tālāk');
+    await until(() => w.shadowRoot!.querySelector('input[name=deleteMissing]') !== null, 'options');
+    for (let i = 0; i < 3; i++) await press(w, 'Tālāk');
+    await until(() => w.shadowRoot!.querySelector('.counts') !== null, 'the review');
+    await press(w, 'Importēt tagad');
+    await until(
+      () => w.shadowRoot!.querySelector('[part=result]')?.textContent?.includes('Izdevās') ?? false,
+      'the result',
+    );
+    const hints = [...w.shadowRoot!.querySelectorAll('.hint')].map((p) => p.textContent!.trim());
+    expect(hints.join(' ')).not.to.match(/rows were ignored/);
+    expect(hints).to.include('Tukšas rindas izlaistas (tukšas vai tikai atdalītāji): 1.');
+  });
+
   it('edits an import with a file that lost mapped columns: says which, and suggests a mapping again', async () => {
     const env = await setup();
     sync = env.sync;

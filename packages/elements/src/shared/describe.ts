@@ -1,7 +1,9 @@
 import {
   isContactSyncError,
+  runNotes,
   type ErrorPayload,
   type RowIssue,
+  type RunRecord,
   type RunTrigger,
 } from '@contactsync/sdk';
 import type { Messages } from '../i18n/en.ts';
@@ -40,4 +42,16 @@ function stripWhere(message: string): string {
 /** Anything a call threw, in the catalogue's words where it is a ContactSyncError it knows. */
 export function describeThrown(t: Messages, error: unknown): string {
   return isContactSyncError(error) ? describeError(t, error) : (error as Error).message;
+}
+
+/** A run's notes in the catalogue's words (notes without a known code keep their English text). */
+export function describeNotes(
+  t: Messages,
+  run: Pick<RunRecord, 'notes'> & Partial<Pick<RunRecord, 'noteCodes'>>,
+  when: (ms: number) => string,
+): string[] {
+  return runNotes(run).map((note) => {
+    const word = t.notes[note.code];
+    return word ? word(note.params ?? {}, when) : note.message;
+  });
 }

@@ -1,5 +1,5 @@
 import type { IDBPDatabase } from 'idb';
-import type { RunRecord } from '@contactsync/core';
+import { noteFields, runNote, runNotes, type RunRecord } from '@contactsync/core';
 import type { ContactSyncDB } from './schema.ts';
 
 /**
@@ -40,7 +40,7 @@ export async function recoverBook(
   const profiles = tx.objectStore('profiles');
   const interrupted: RunRecord[] = [];
   for (const run of unfinished) {
-    const notes = [...run.notes];
+    const notes = runNotes(run);
     if (run.trigger === 'scheduled') {
       // The schedule's cursor was moved to this occurrence when it started: moving it back a
       // moment makes the occurrence due again, once (a second interruption waits for the next).
@@ -55,14 +55,21 @@ export async function recoverBook(
             retriedOccurrence: occurrence,
           },
         });
-        notes.push('This scheduled import will run again once, as a catch-up.');
+        notes.push(
+          runNote('catch-up-next', 'This scheduled import will run again once, as a catch-up.'),
+        );
       } else if (profile) {
-        notes.push('It was already run again once; the next scheduled import will try again.');
+        notes.push(
+          runNote(
+            'catch-up-done',
+            'It was already run again once; the next scheduled import will try again.',
+          ),
+        );
       }
     }
     const record: RunRecord = {
       ...run,
-      notes,
+      ...noteFields(notes),
       status: 'interrupted',
       finishedAt: now,
       error: {

@@ -11,6 +11,7 @@ import {
   pickedContacts,
   type PickedContact,
   rowHash,
+  runNote,
   type DeviceContact,
   type RunRecord,
   type SyncProfile,
@@ -77,7 +78,11 @@ function readableContacts(items: readonly unknown[]) {
 }
 
 const unreadableNote = (n: number) =>
-  `${n} ${n === 1 ? 'contact' : 'contacts'} from the phone could not be read (no id, or a value longer than a contact field holds) and ${n === 1 ? 'was' : 'were'} left out.`;
+  runNote(
+    'device-unreadable',
+    `${n} ${n === 1 ? 'contact' : 'contacts'} from the phone could not be read (no id, or a value longer than a contact field holds) and ${n === 1 ? 'was' : 'were'} left out.`,
+    { count: n },
+  );
 const SourceSchema = z.string().check(z.minLength(1), z.maxLength(50));
 const RegionSchema = z.string().check(z.regex(/^[A-Z]{2}$/));
 

@@ -1,6 +1,8 @@
 import {
   ContactSyncError,
+  REMOTE_UNCHANGED_NOTE,
   toContactSyncError,
+  type RunNote,
   type RemoteSource,
   type RunProgress,
   type SyncProfile,
@@ -15,7 +17,7 @@ export type RemoteDownload =
       readonly meta: RemoteMeta;
       readonly profile: SyncProfile;
     }
-  | { readonly kind: 'unchanged'; readonly meta: RemoteMeta; readonly note: string }
+  | { readonly kind: 'unchanged'; readonly meta: RemoteMeta; readonly note: RunNote }
   | { readonly kind: 'failed'; readonly error: ContactSyncError };
 
 /**
@@ -37,7 +39,7 @@ export async function downloadRemote(
       return {
         kind: 'unchanged',
         meta: file.meta,
-        note: 'The file on the server has not changed since the last import, so it was not downloaded.',
+        note: REMOTE_UNCHANGED_NOTE,
       };
     }
     let current = profile;

@@ -7,6 +7,9 @@ import {
   type RunProgress,
   type RunRecord,
   type RunTrigger,
+  noteFields,
+  runNotes,
+  type RunNote,
 } from '@contactsync/core';
 import type { IDBPDatabase } from 'idb';
 import type { WorkerContext } from './context.ts';
@@ -53,7 +56,7 @@ export function createRunner(ctx: WorkerContext) {
   return async function runHoldingLock(
     db: IDBPDatabase<ContactSyncDB>,
     profileId: string,
-    request: Omit<RunRequest, 'runId'> & { runId: string; notes?: readonly string[] },
+    request: Omit<RunRequest, 'runId'> & { runId: string; notes?: readonly RunNote[] },
     signal: AbortSignal,
     onProgress?: (p: RunProgress) => void,
   ): Promise<RunRecord> {
@@ -111,7 +114,10 @@ export function createRunner(ctx: WorkerContext) {
               : 'unchanged',
           finishedAt: ctx.clock.now(),
           error: outcome.kind === 'failed' ? outcome.error.toJSON() : null,
-          notes: [...started.notes, ...(outcome.kind === 'unchanged' ? [outcome.note] : [])],
+          ...noteFields([
+            ...runNotes(started),
+            ...(outcome.kind === 'unchanged' ? [outcome.note] : []),
+          ]),
         };
         await target.recordOutcome(record, {
           ...fresh.state,

@@ -16,12 +16,7 @@ import type { Runner } from './run-profile.ts';
 const MAX_SLEEP_MS = 60_000;
 
 const lateNotes = (due: number, now: number, missed: number) =>
-  lateRunNotes(
-    due,
-    now,
-    missed,
-    'when a portal tab was next open (scheduled imports run only while the portal is open in a tab)',
-  );
+  lateRunNotes(due, now, missed, 'browser');
 
 /**
  * Starts scheduled imports that are due while a tab of the portal is open. Every tab runs a

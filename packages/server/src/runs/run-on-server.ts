@@ -14,6 +14,10 @@ import {
   type RunRecord,
   type RunTrigger,
   type SyncProfile,
+  noteFields,
+  REMOTE_UNCHANGED_NOTE,
+  runNotes,
+  type RunNote,
 } from '@contactsync/core';
 import type { FetchOutcome, RemoteFileRequest } from '@contactsync/proxy';
 import type { Kysely } from 'kysely';
@@ -38,7 +42,7 @@ export interface ServerRunRequest {
   readonly runId?: string;
   readonly trigger: RunTrigger;
   readonly onProgress?: (progress: RunProgress) => void;
-  readonly notes?: readonly string[];
+  readonly notes?: readonly RunNote[];
   readonly confirmMassDelete?: boolean;
   readonly signal?: AbortSignal;
 }
@@ -137,10 +141,7 @@ export async function runOnServer(
         ...started,
         status: 'unchanged',
         finishedAt: deps.now(),
-        notes: [
-          ...started.notes,
-          'The file on the server has not changed since the last import, so it was not downloaded.',
-        ],
+        ...noteFields([...runNotes(started), REMOTE_UNCHANGED_NOTE]),
       };
       await target.recordOutcome(record, {
         ...profile.state,

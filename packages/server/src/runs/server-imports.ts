@@ -4,7 +4,13 @@ import {
   type RemoteFetcherOptions,
   type SmtpOptions,
 } from '@contactsync/proxy';
-import type { NotificationOutcome, RunProgress, RunRecord, SyncProfile } from '@contactsync/core';
+import type {
+  NotificationOutcome,
+  RunProgress,
+  RunRecord,
+  SyncProfile,
+  RunNote,
+} from '@contactsync/core';
 import type { Kysely } from 'kysely';
 import PgBoss from 'pg-boss';
 import type { ServerDatabase } from '../db/schema.ts';
@@ -41,7 +47,7 @@ const QUEUE = 'contactsync-import';
 interface QueuedRun {
   readonly userId: string;
   readonly profileId: string;
-  readonly notes: readonly string[];
+  readonly notes: readonly RunNote[];
 }
 
 const NEEDS_ATTENTION = new Set(['warnings', 'failed', 'refused']);

@@ -6,6 +6,7 @@ import {
   scheduleCursor as cursorOf,
   type RunRecord,
   type SyncProfile,
+  type RunNote,
 } from '@contactsync/core';
 import type { Kysely } from 'kysely';
 import type { ServerDatabase } from '../db/schema.ts';
@@ -16,7 +17,7 @@ export interface DueOccurrence {
   readonly userId: string;
   readonly profileId: string;
   readonly due: number;
-  readonly notes: readonly string[];
+  readonly notes: readonly RunNote[];
 }
 
 /**
@@ -55,7 +56,7 @@ export async function claimDue(db: Kysely<ServerDatabase>, now: number): Promise
       userId,
       profileId: profile.id,
       due,
-      notes: lateRunNotes(due, now, missed, 'when the server was next running'),
+      notes: lateRunNotes(due, now, missed, 'server'),
     });
   }
   return claimed;

@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import type { StepView } from './step-view.ts';
 import { checkbox } from './controls.ts';
-import { describeError, describeIssue } from '../../shared/describe.ts';
+import { describeError, describeIssue, describeNotes } from '../../shared/describe.ts';
 
 const SHOWN_PROBLEMS = 20;
 
@@ -18,7 +18,7 @@ export function problemReportButton(c: StepView['c'], t: StepView['t']) {
 }
 
 /** Step 5: the dry run's counts and problems, and the mass-deletion guard with its confirmation. */
-export function reviewStep({ c, t, formatNumber }: StepView) {
+export function reviewStep({ c, t, formatNumber, formatDateTime }: StepView) {
   const result = c.plan;
   if (!result) return nothing;
   const plan = result.plan;
@@ -28,7 +28,7 @@ export function reviewStep({ c, t, formatNumber }: StepView) {
   if (!plan) {
     const error = result.record.error
       ? describeError(t, result.record.error)
-      : result.record.notes.join(' ');
+      : describeNotes(t, result.record, (ms) => formatDateTime(ms) ?? '').join(' ');
     return html`<p class="error">${t.reviewPlanFailed} ${error}</p>`;
   }
   const counts = plan.counts;

@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import type { StepView } from './step-view.ts';
-import { describeError, describeIssue } from '../../shared/describe.ts';
+import { describeError, describeIssue, describeNotes } from '../../shared/describe.ts';
 import { problemReportButton } from './review-step.ts';
 
 /** Step 6: the progress of the run (stage, rows, rows per second), with Cancel. */
@@ -47,7 +47,9 @@ export function doneStep({ c, t, formatNumber, formatDateTime }: StepView) {
       ${t.doneRun(t.status[run.status] ?? run.status)}
     </p>
     ${run.error ? html`<p class="error">${describeError(t, run.error, run.trigger)}</p>` : nothing}
-    ${run.notes.map((note) => html`<p class="hint">${note}</p>`)}
+    ${describeNotes(t, run, (ms) => formatDateTime(ms) ?? '').map(
+      (note) => html`<p class="hint">${note}</p>`,
+    )}
     <dl class="counts" part="counts">
       ${lines.map(
         ([label, value]) =>
