@@ -1,12 +1,43 @@
 import { html, nothing } from 'lit';
+import type { RowIssue } from '@contactsync/sdk';
 import type { StepView } from './step-view.ts';
 import { checkbox } from './controls.ts';
 import { describeError, describeIssue, describeNotes } from '../../shared/describe.ts';
 
 const SHOWN_PROBLEMS = 20;
 
+/**
+ * The first problems of a dry run or a run, each worded once after its place, how many more
+ * there are, and the problem report of every problem row.
+ */
+export function problemsSection(
+  c: StepView['c'],
+  t: StepView['t'],
+  issues: readonly RowIssue[],
+  issueCount: number,
+) {
+  if (issueCount === 0) return nothing;
+  return html`<section class="problems" aria-labelledby="problems-title">
+    <h3 id="problems-title">${t.reviewProblems(issueCount)}</h3>
+    <ul part="problems">
+      ${issues
+        .slice(0, SHOWN_PROBLEMS)
+        .map(
+          (i) =>
+            html`<li><strong>${t.issueAt(i.row, i.column)}:</strong> ${describeIssue(t, i)}</li>`,
+        )}
+    </ul>
+    ${
+      issueCount > SHOWN_PROBLEMS
+        ? html`<p class="hint">${t.reviewMoreProblems(issueCount - SHOWN_PROBLEMS)}</p>`
+        : nothing
+    }
+    ${problemReportButton(c, t)}
+  </section>`;
+}
+
 /** Offers every problem row as a CSV to fix and import again. */
-export function problemReportButton(c: StepView['c'], t: StepView['t']) {
+function problemReportButton(c: StepView['c'], t: StepView['t']) {
   return html`<button
     type="button"
     part="problem-report"
@@ -65,29 +96,5 @@ export function reviewStep({ c, t, formatNumber, formatDateTime }: StepView) {
           </div>`
         : nothing
     }
-    ${
-      plan.issueCount
-        ? html`<section class="problems" aria-labelledby="problems-title">
-            <h3 id="problems-title">${t.reviewProblems(plan.issueCount)}</h3>
-            <ul part="problems">
-              ${plan.issues
-                .slice(0, SHOWN_PROBLEMS)
-                .map(
-                  (i) =>
-                    html`<li>
-                      <strong>${t.issueAt(i.row, i.column)}:</strong> ${describeIssue(t, i)}
-                    </li>`,
-                )}
-            </ul>
-            ${
-              plan.issueCount > SHOWN_PROBLEMS
-                ? html`<p class="hint">
-                    ${t.reviewMoreProblems(plan.issueCount - SHOWN_PROBLEMS)}
-                  </p>`
-                : nothing
-            }
-            ${problemReportButton(c, t)}
-          </section>`
-        : nothing
-    }`;
+    ${problemsSection(c, t, plan.issues, plan.issueCount)}`;
 }

@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import type { StepView } from './step-view.ts';
-import { describeError, describeIssue, describeNotes } from '../../shared/describe.ts';
-import { problemReportButton } from './review-step.ts';
+import { describeError, describeNotes } from '../../shared/describe.ts';
+import { problemsSection } from './review-step.ts';
 
 /** Step 6: the progress of the run (stage, rows, rows per second), with Cancel. */
 export function runStep({ c, t, formatNumber }: StepView) {
@@ -59,22 +59,5 @@ export function doneStep({ c, t, formatNumber, formatDateTime }: StepView) {
           </div>`,
       )}
     </dl>
-    ${
-      run.issueCount > 0
-        ? html`<section class="problems" aria-labelledby="done-problems-title">
-            <h3 id="done-problems-title">${t.reviewProblems(run.issueCount)}</h3>
-            <ul part="problems">
-              ${run.issues
-                .slice(0, 20)
-                .map(
-                  (i) =>
-                    html`<li>
-                      <strong>${t.issueAt(i.row, i.column)}:</strong> ${describeIssue(t, i)}
-                    </li>`,
-                )}
-            </ul>
-            ${problemReportButton(c, t)}
-          </section>`
-        : nothing
-    }`;
+    ${problemsSection(c, t, run.issues, run.issueCount)}`;
 }
