@@ -62,6 +62,10 @@ if (matchMedia('(prefers-color-scheme: dark)').matches) {
   document.documentElement.dataset.theme = 'dark';
 }
 
+$('grid').addEventListener('cs-new-import', () => {
+  void $('wizard').open(null);
+  $('import').scrollIntoView({ behavior: 'smooth' });
+});
 $('grid').addEventListener('cs-edit-profile', (event) => {
   void $('wizard').open(event.profileId);
   $('import').scrollIntoView({ behavior: 'smooth' });

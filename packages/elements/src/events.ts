@@ -23,6 +23,14 @@ export class EditProfileEvent extends CsEvent {
   }
 }
 
+/** The user wants to set up a new import (the grid's "Set up a new import"): open the wizard. */
+export class NewImportEvent extends CsEvent {
+  static readonly type = 'cs-new-import';
+  constructor() {
+    super(NewImportEvent.type);
+  }
+}
+
 /** An import profile was deleted after the user confirmed. */
 export class ProfileDeletedEvent extends CsEvent {
   static readonly type = 'cs-profile-deleted';
@@ -176,6 +184,7 @@ declare global {
     'cs-field-added': FieldAddedEvent;
     'cs-schedule-change': ScheduleChangeEvent;
     'cs-contact-deleted': ContactDeletedEvent;
+    'cs-new-import': NewImportEvent;
     'cs-contact-restored': ContactRestoredEvent;
     'cs-contacts-exported': ContactsExportedEvent;
     'cs-problem-report': ProblemReportEvent;

@@ -11,6 +11,7 @@ export {
   ContactDeletedEvent,
   ContactsExportedEvent,
   ContactRestoredEvent,
+  NewImportEvent,
   ProblemReportEvent,
   DeviceConsentEvent,
   DeviceSyncedEvent,

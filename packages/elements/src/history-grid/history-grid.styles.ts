@@ -5,6 +5,10 @@ export const historyGridStyles = css`
   table {
     width: 100%;
   }
+  /* On a narrow screen the table scrolls inside its own box, never the page. */
+  .scroll {
+    overflow-x: auto;
+  }
   button.primary {
     background: transparent;
     color: var(--_accent);
@@ -52,8 +56,19 @@ export const historyGridStyles = css`
   .status:not(:hover):not(:focus-visible) [role='tooltip'] {
     display: none;
   }
+  /* In a div, not on the cell: a flex table cell loses its row's borders and alignment. */
   .actions {
     display: flex;
+    flex-wrap: wrap;
     gap: 0.4rem;
+  }
+  .attempt {
+    color: var(--_muted);
+    font-size: 0.85em;
+  }
+  .toolbar {
+    display: flex;
+    justify-content: flex-end;
+    margin-bottom: 0.5rem;
   }
 `;

@@ -1,6 +1,13 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { http, HttpResponse } from 'msw';
 import { createContactSync, type ContactSync } from '@contactsync/sdk';
-import { EditProfileEvent, HistoryGrid, lv, ProfileDeletedEvent } from '../index.ts';
+import {
+  EditProfileEvent,
+  HistoryGrid,
+  lv,
+  NewImportEvent,
+  ProfileDeletedEvent,
+} from '../index.ts';
 import {
   axeViolations,
   CSV,
@@ -64,6 +71,69 @@ describe('<cs-history-grid>', () => {
     expect(local.querySelector('button.primary')).to.equal(null);
     expect(remote.querySelector('button.primary')!.textContent!.trim()).to.equal('Go');
     expect(await axeViolations(env.grid)).to.deep.equal([]);
+  });
+
+  it('is the hub: "Set up a new import" asks the host to open the wizard', async () => {
+    const env = await setup();
+    sync = env.sync;
+    const button = [...env.grid.shadowRoot!.querySelectorAll('button')].find(
+      (b) => b.textContent!.trim() === 'Set up a new import',
+    )!;
+    const asked = oneEvent(env.grid, NewImportEvent.type);
+    button.click();
+    expect(await asked).to.be.instanceOf(NewImportEvent);
+  });
+
+  it('shows the last applied import apart from a later attempt that changed nothing', async () => {
+    const env = await setup();
+    sync = env.sync;
+    const applied = (await env.sync.history.list({ profileId: env.local.id }))[0]!;
+    const appliedAt = new Intl.DateTimeFormat('en-GB', {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+    }).format(applied.finishedAt!);
+    // The same file again: unchanged, not a new import of data.
+    const again = await env.sync.run(
+      env.local.id,
+      new File(['email,name\nann@x.io,Ann\nnot-an-email,Bad\n'], 'crm.csv'),
+    );
+    expect(again.status).to.equal('unchanged');
+    await until(() => rowOf(env.grid, 'CRM export').querySelector('.attempt') !== null, 'attempt');
+    const latest = rowOf(env.grid, 'CRM export').querySelectorAll('td')[0]!;
+    expect(latest.textContent).to.contain(appliedAt);
+    expect(latest.querySelector('.attempt')!.textContent).to.match(
+      /^\s*Last attempt: .+ · File unchanged\s*$/,
+    );
+    // The action buttons sit in a div: the cell stays a table cell, aligned with its row.
+    const actions = rowOf(env.grid, 'CRM export').querySelectorAll('td')[4]!;
+    expect(getComputedStyle(actions).display).to.equal('table-cell');
+    expect(await axeViolations(env.grid)).to.deep.equal([]);
+  });
+
+  it("shows the error email's outcome with the problems", async () => {
+    worker.use(http.post('/v1/notify', () => HttpResponse.json({ ok: true })));
+    const env = await setup();
+    sync = env.sync;
+    await env.sync.profiles.update(env.local.id, { notifyEmail: 'ops@example.com' });
+    const run = await env.sync.run(
+      env.local.id,
+      new File(['email,name\nnew@x.io,New\nbad,Bad\n'], 'crm2.csv'),
+    );
+    expect(run.status).to.equal('warnings');
+    const status = () => rowOf(env.grid, 'CRM export').querySelector('.status')!;
+    await until(() => status().textContent!.includes('ops@example.com'), 'the email outcome');
+    expect(status().textContent).to.contain('An error email was sent to ops@example.com.');
+  });
+
+  it('fits a 360 px screen: the table scrolls inside its own box', async () => {
+    const env = await setup();
+    sync = env.sync;
+    env.grid.style.display = 'block';
+    env.grid.style.width = '360px';
+    await env.grid.updateComplete;
+    expect(env.grid.scrollWidth).to.be.at.most(360);
+    const box = env.grid.shadowRoot!.querySelector<HTMLElement>('.scroll')!;
+    expect(box.scrollWidth).to.be.greaterThan(box.clientWidth); // the table scrolls, inside
   });
 
   it('shows the problems on hover and on keyboard focus, tied to the status for screen readers', async () => {

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import type { RunRecord, SyncProfile } from '@contactsync/sdk';
-import { EditProfileEvent, ProfileDeletedEvent } from '../events.ts';
+import { EditProfileEvent, NewImportEvent, ProfileDeletedEvent } from '../events.ts';
 import type { Messages } from '../i18n/en.ts';
 import { CsElement } from '../shared/cs-element.ts';
 import { baseStyles } from '../shared/base.styles.ts';
@@ -11,6 +11,8 @@ import { describeError, describeIssueAt, describeThrown } from '../shared/descri
 interface Row {
   readonly profile: SyncProfile;
   readonly latest: RunRecord | null;
+  /** The latest run that changed the book (succeeded, with or without problems). */
+  readonly applied: RunRecord | null;
   readonly next: number | null;
 }
 
@@ -28,6 +30,21 @@ const ICONS: Record<StatusKey, string> = {
   cancelled: '–',
 };
 
+/** How many runs back to look for the last applied import (attempts in between are rare). */
+const APPLIED_LOOKBACK = 25;
+
+/** A profile's latest run, and its latest run that changed the book. */
+async function latestRuns(
+  sync: NonNullable<HistoryGrid['sync']>,
+  profileId: string,
+): Promise<{ latest: RunRecord | null; applied: RunRecord | null }> {
+  const runs = await sync.history.list({ profileId, limit: APPLIED_LOOKBACK });
+  return {
+    latest: runs[0] ?? null,
+    applied: runs.find((r) => r.status === 'success' || r.status === 'warnings') ?? null,
+  };
+}
+
 /**
  * The synchronization history: every import profile with its latest and next import, "Import
  * now" for remote sources, its status (problems on hover and on keyboard focus), Edit and Delete.
@@ -35,6 +52,7 @@ const ICONS: Record<StatusKey, string> = {
  *
  * @tag cs-history-grid
  * @fires cs-edit-profile - EditProfileEvent: the user wants to edit a profile.
+ * @fires cs-new-import - NewImportEvent: the user wants to set up a new import.
  * @fires cs-profile-deleted - ProfileDeletedEvent: a profile was deleted after confirmation.
  * @csspart table - The history table.
  * @csspart button - Every button.
@@ -92,7 +110,7 @@ export class HistoryGrid extends CsElement {
     const rows = await Promise.all(
       profiles.map(async (profile) => ({
         profile,
-        latest: (await sync.history.list({ profileId: profile.id, limit: 1 }))[0] ?? null,
+        ...(await latestRuns(sync, profile.id)),
         next: await sync.scheduler.next(profile.id),
       })),
     );
@@ -145,6 +163,13 @@ export class HistoryGrid extends CsElement {
         ? [
             ...(run.error ? [describeError(this.t, run.error, run.trigger)] : []),
             ...run.issues.slice(0, 10).map((i) => describeIssueAt(this.t, i)),
+            ...(run.notification
+              ? [
+                  run.notification.status === 'sent'
+                    ? t.emailSent(run.notification.to)
+                    : t.emailFailed(run.notification.to, run.notification.attempts),
+                ]
+              : []),
           ]
         : [];
     const tipId = `problems-${row.profile.id}`;
@@ -179,9 +204,24 @@ export class HistoryGrid extends CsElement {
         ? t.paused
         : (this.formatDateTime(row.next) ?? t.notScheduled)
       : t.notScheduled;
+    const { latest, applied } = row;
+    // A refused, failed or unchanged attempt is not an import of data: shown apart.
+    const attempt = latest && latest !== applied && latest.status !== 'running' ? latest : null;
     return html`<tr>
       <th scope="row">${profile.name}</th>
-      <td>${this.formatDateTime(profile.state.lastRunAt) ?? t.never}</td>
+      <td>
+        ${applied ? this.formatDateTime(applied.finishedAt ?? applied.startedAt) : t.never}
+        ${
+          attempt
+            ? html`<div class="attempt">
+                ${t.lastAttempt(
+                  this.formatDateTime(attempt.finishedAt ?? attempt.startedAt) ?? '',
+                  t.status[attempt.status] ?? attempt.status,
+                )}
+              </div>`
+            : nothing
+        }
+      </td>
       <td>${next}</td>
       <td>
         ${
@@ -200,23 +240,25 @@ export class HistoryGrid extends CsElement {
         }
       </td>
       <td>${this.renderStatus(row)}</td>
-      <td class="actions">
-        <button
-          type="button"
-          part="button"
-          aria-label=${`${t.edit}: ${profile.name}`}
-          @click=${() => this.dispatchEvent(new EditProfileEvent(profile.id))}
-        >
-          ${t.edit}
-        </button>
-        <button
-          type="button"
-          part="button"
-          aria-label=${`${t.delete}: ${profile.name}`}
-          @click=${() => this.askDelete(profile)}
-        >
-          ${t.delete}
-        </button>
+      <td>
+        <div class="actions">
+          <button
+            type="button"
+            part="button"
+            aria-label=${`${t.edit}: ${profile.name}`}
+            @click=${() => this.dispatchEvent(new EditProfileEvent(profile.id))}
+          >
+            ${t.edit}
+          </button>
+          <button
+            type="button"
+            part="button"
+            aria-label=${`${t.delete}: ${profile.name}`}
+            @click=${() => this.askDelete(profile)}
+          >
+            ${t.delete}
+          </button>
+        </div>
       </td>
     </tr>`;
   }
@@ -225,30 +267,42 @@ export class HistoryGrid extends CsElement {
     const t = this.t;
     const rows = this.rows;
     return html`
-      <table part="table">
-        <caption>
-          ${t.historyTitle}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">${t.columnName}</th>
-            <th scope="col">${t.columnLatest}</th>
-            <th scope="col">${t.columnNext}</th>
-            <th scope="col">${t.columnImportNow}</th>
-            <th scope="col">${t.columnStatus}</th>
-            <th scope="col">${t.columnActions}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${
-            rows && rows.length === 0
-              ? html`<tr>
-                  <td colspan="6">${t.historyEmpty}</td>
-                </tr>`
-              : (rows ?? []).map((row) => this.renderRow(row))
-          }
-        </tbody>
-      </table>
+      <div class="toolbar">
+        <button
+          type="button"
+          part="button"
+          class="new"
+          @click=${() => this.dispatchEvent(new NewImportEvent())}
+        >
+          ${t.newImport}
+        </button>
+      </div>
+      <div class="scroll">
+        <table part="table">
+          <caption>
+            ${t.historyTitle}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">${t.columnName}</th>
+              <th scope="col">${t.columnLatest}</th>
+              <th scope="col">${t.columnNext}</th>
+              <th scope="col">${t.columnImportNow}</th>
+              <th scope="col">${t.columnStatus}</th>
+              <th scope="col">${t.columnActions}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${
+              rows && rows.length === 0
+                ? html`<tr>
+                    <td colspan="6">${t.historyEmpty}</td>
+                  </tr>`
+                : (rows ?? []).map((row) => this.renderRow(row))
+            }
+          </tbody>
+        </table>
+      </div>
       <p role="status" aria-live="polite">${this.notice}</p>
       ${confirmDialog(
         this.pendingDelete && {

@@ -10,6 +10,11 @@ export const en = {
   historyEmpty: 'No imports have been set up yet.',
   columnName: 'Name',
   columnLatest: 'Latest import',
+  newImport: 'Set up a new import',
+  emailSent: (to: string) => `An error email was sent to ${to}.`,
+  emailFailed: (to: string, attempts: number) =>
+    `The error email to ${to} could not be sent (${attempts} ${attempts === 1 ? 'attempt' : 'attempts'}).`,
+  lastAttempt: (when: string, status: string) => `Last attempt: ${when} · ${status}`,
   columnNext: 'Next import',
   columnImportNow: 'Import now',
   columnStatus: 'Status',

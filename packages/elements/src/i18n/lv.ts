@@ -6,6 +6,11 @@ export const lv: Messages = {
   historyEmpty: 'Vēl nav iestatīts neviens imports.',
   columnName: 'Nosaukums',
   columnLatest: 'Pēdējais imports',
+  newImport: 'Iestatīt jaunu importu',
+  emailSent: (to) => `Kļūdas e-pasts nosūtīts uz ${to}.`,
+  emailFailed: (to, attempts) =>
+    `Kļūdas e-pastu uz ${to} neizdevās nosūtīt (mēģinājumi: ${attempts}).`,
+  lastAttempt: (when, status) => `Pēdējais mēģinājums: ${when} · ${status}`,
   columnNext: 'Nākamais imports',
   columnImportNow: 'Importēt tagad',
   columnStatus: 'Statuss',

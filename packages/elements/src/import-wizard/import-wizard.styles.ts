@@ -106,6 +106,11 @@ export const importWizardStyles = css`
     flex-direction: column;
     gap: 0.3rem;
     font-weight: 600;
+    max-width: 100%;
+  }
+  /* A native file input is wider than a phone screen in some languages. */
+  .drop .file input {
+    max-width: 100%;
   }
   .scroll {
     overflow: auto;

@@ -381,6 +381,21 @@ describe('<cs-import-wizard>', () => {
     expect(hints).to.include('Tukšas rindas izlaistas (tukšas vai tikai atdalītāji): 1.');
   });
 
+  it('fits a 360 px screen in Latvian, file chooser included', async () => {
+    const env = await setup();
+    sync = env.sync;
+    const { w } = env;
+    w.messages = lv;
+    w.style.display = 'block';
+    w.style.width = '360px';
+    await w.updateComplete;
+    expect(w.scrollWidth).to.be.at.most(360);
+    for (const el of w.shadowRoot!.querySelectorAll('*'))
+      expect(el.getBoundingClientRect().right, el.tagName).to.be.at.most(
+        w.getBoundingClientRect().right + 0.5,
+      );
+  });
+
   it('edits an import with a file that lost mapped columns: says which, and suggests a mapping again', async () => {
     const env = await setup();
     sync = env.sync;
