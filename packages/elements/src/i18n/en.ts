@@ -182,6 +182,7 @@ export const en = {
   back: 'Back',
   next: 'Next',
   finish: 'Finish',
+  saveForLater: 'Save for later',
   close: 'Close',
   working: 'Working…',
   sourceHeading: 'Where is the file?',

@@ -160,6 +160,7 @@ export const lv: Messages = {
   back: 'Atpakaļ',
   next: 'Tālāk',
   finish: 'Pabeigt',
+  saveForLater: 'Saglabāt vēlākam',
   close: 'Aizvērt',
   working: 'Notiek…',
   sourceHeading: 'Kur ir fails?',

@@ -396,6 +396,34 @@ describe('<cs-import-wizard>', () => {
       );
   });
 
+  it('offers "Save for later" beside "Import now", and paints counts red only when they are not zero', async () => {
+    const env = await setup();
+    sync = env.sync;
+    const { w } = env;
+    drop(w, csvFile('email,name\nann@x.io,Ann\n', 'later.csv'));
+    await press(w, 'Next');
+    await atStep(w, 'How is the file written?');
+    await nextThrough(w, ['Does this look right?', 'Which column goes where?', 'What will change']);
+    const buttons = [...w.shadowRoot!.querySelectorAll('footer button')].map((b) =>
+      b.textContent!.trim(),
+    );
+    expect(buttons).to.deep.equal(['Cancel', 'Back', 'Save for later', 'Import now']);
+    const tile = (label: string) =>
+      [...w.shadowRoot!.querySelectorAll('.counts div')].find(
+        (d) => d.querySelector('dt')!.textContent === label,
+      )!;
+    const plain = getComputedStyle(tile('New').querySelector('dd')!).color;
+    expect(getComputedStyle(tile('To delete').querySelector('dd')!).color).to.equal(plain);
+    expect(getComputedStyle(tile('Invalid rows').querySelector('dd')!).color).to.equal(plain);
+    await press(w, 'Save for later');
+    await atStep(w, 'Finished');
+    expect(w.shadowRoot!.textContent).to.contain('The import is saved.');
+    expect((await env.sync.history.list({ bookId: env.book.id })).length).to.equal(0);
+    expect((await env.sync.profiles.list(env.book.id)).map((p) => p.name)).to.deep.equal([
+      'later.csv',
+    ]);
+  });
+
   it('edits an import with a file that lost mapped columns: says which, and suggests a mapping again', async () => {
     const env = await setup();
     sync = env.sync;

@@ -252,7 +252,8 @@ export class ImportWizard extends CsElement {
         return html`${cancel}${back}${this.button(t.next, () => c.next(), 'primary')}`;
       case 'review': {
         const plan = c.plan?.plan;
-        return html`${cancel}${back}${this.button(t.finish, () => c.saveOnly())}
+        // Two explicit choices: keep the settings for later, or import now.
+        return html`${cancel}${back}${this.button(t.saveForLater, () => c.saveOnly())}
         ${remote ? this.button(t.scheduleButton, () => c.openSchedule()) : nothing}
         ${this.button(
           t.importNowButton,

@@ -67,8 +67,9 @@ export function reviewStep({ c, t, formatNumber, formatDateTime }: StepView) {
     [t.reviewNew, counts.created, 'new'],
     [t.reviewUpdated, counts.updated, 'updated'],
     [t.reviewUnchanged, counts.unchanged, 'unchanged'],
-    [t.reviewDeleted, counts.deleted, 'deleted'],
-    [t.reviewInvalid, counts.invalid, 'invalid'],
+    // Red only when there is something to delete, or rows that will not be imported.
+    [t.reviewDeleted, counts.deleted, counts.deleted > 0 ? 'deleted' : ''],
+    [t.reviewInvalid, counts.invalid, counts.invalid > 0 ? 'invalid' : ''],
     // Rows whose contact was deleted here: kept out, and counted (every row is accounted for).
     ...(counts.skipped > 0
       ? [[t.reviewSkipped, counts.skipped, 'skipped'] as [string, number, string]]
