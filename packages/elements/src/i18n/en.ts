@@ -183,6 +183,8 @@ export const en = {
   next: 'Next',
   finish: 'Finish',
   saveForLater: 'Save for later',
+  keyEmpty: (column: string) =>
+    `The unique key column “${column}” has no values in this file, so every row would be left out. Choose a column that identifies each contact, or generated keys.`,
   close: 'Close',
   working: 'Working…',
   sourceHeading: 'Where is the file?',

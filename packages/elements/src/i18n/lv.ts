@@ -161,6 +161,8 @@ export const lv: Messages = {
   next: 'Tālāk',
   finish: 'Pabeigt',
   saveForLater: 'Saglabāt vēlākam',
+  keyEmpty: (column) =>
+    `Unikālās atslēgas kolonnā “${column}” šajā failā nav vērtību, tāpēc neviena rinda netiktu importēta. Izvēlieties kolonnu, kas identificē katru kontaktu, vai ģenerētas atslēgas.`,
   close: 'Aizvērt',
   working: 'Notiek…',
   sourceHeading: 'Kur ir fails?',

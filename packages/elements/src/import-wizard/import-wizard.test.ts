@@ -424,6 +424,28 @@ describe('<cs-import-wizard>', () => {
     ]);
   });
 
+  it('will not take an empty column as the unique key: says why at the mapping, and goes no further', async () => {
+    const env = await setup();
+    sync = env.sync;
+    const { w } = env;
+    drop(w, csvFile('email,name,member\nann@x.io,Ann,\nbob@x.io,Bob,\n', 'members.csv'));
+    await press(w, 'Next');
+    await atStep(w, 'How is the file written?');
+    await nextThrough(w, ['Does this look right?', 'Which column goes where?']);
+    const table = $<MappingTable>(w, 'cs-mapping-table');
+    await until(() => table.shadowRoot!.querySelectorAll('tbody input[type=radio]').length >= 3);
+    table.shadowRoot!.querySelectorAll<HTMLInputElement>('tbody input[type=radio]')[2]!.click();
+    await press(w, 'Next');
+    await until(() =>
+      w.shadowRoot!.querySelector('[role=alert]')?.textContent?.includes('no values'),
+    );
+    expect($(w, '[role=alert]').textContent).to.contain(
+      'The unique key column “member” has no values in this file',
+    );
+    expect(heading(w)).to.contain('Which column goes where?');
+    expect(await env.sync.profiles.list(env.book.id)).to.deep.equal([]);
+  });
+
   it('edits an import with a file that lost mapped columns: says which, and suggests a mapping again', async () => {
     const env = await setup();
     sync = env.sync;

@@ -327,7 +327,7 @@ export class WizardController implements ReactiveController {
 
   /** Saves the profile (so a dry run can use it) and shows what a run would change. */
   private async leaveMapping(): Promise<void> {
-    const problem = mappingProblem(this.draft.mapping, this.draft.behaviour, this.t);
+    const problem = mappingProblem(this.draft.mapping, this.draft.behaviour, this.t, this.preview);
     if (problem) throw new Error(problem);
     const input = profileInputOf(this.draft, this.host.bookId!, this.draft.mapping!);
     if (this.profile) {

@@ -104,7 +104,7 @@ export class MappingTable extends CsElement {
 
   /** A problem that stops this mapping from running, in words, or null. */
   get validationMessage(): string | null {
-    return mappingProblem(this.mapping, this.behaviour, this.t);
+    return mappingProblem(this.mapping, this.behaviour, this.t, this.preview);
   }
 
   private change(mapping: Mapping): void {
