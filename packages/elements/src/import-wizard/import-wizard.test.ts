@@ -435,14 +435,13 @@ describe('<cs-import-wizard>', () => {
     const table = $<MappingTable>(w, 'cs-mapping-table');
     await until(() => table.shadowRoot!.querySelectorAll('tbody input[type=radio]').length >= 3);
     table.shadowRoot!.querySelectorAll<HTMLInputElement>('tbody input[type=radio]')[2]!.click();
+    // Said beside the mapping as soon as the key is chosen, once (not again by the wizard).
+    const said = 'The unique key column “member” has no values in this file';
+    await until(() => $(table, '[role=alert]').textContent!.includes(said), 'the reason');
     await press(w, 'Next');
-    await until(() =>
-      w.shadowRoot!.querySelector('[role=alert]')?.textContent?.includes('no values'),
-    );
-    expect($(w, '[role=alert]').textContent).to.contain(
-      'The unique key column “member” has no values in this file',
-    );
+    await until(() => $(w, '.working').textContent!.trim() === '', 'the wizard to finish');
     expect(heading(w)).to.contain('Which column goes where?');
+    expect($(w, '[role=alert].problem').textContent!.trim()).to.equal('');
     expect(await env.sync.profiles.list(env.book.id)).to.deep.equal([]);
   });
 

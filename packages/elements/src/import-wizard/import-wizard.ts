@@ -273,6 +273,17 @@ export class ImportWizard extends CsElement {
     }
   }
 
+  /**
+   * The wizard's problem, unless the mapping table already shows the same words beside the
+   * mapping (it announced them when the mapping changed): one message, where it belongs.
+   */
+  private shownProblem(): string {
+    const problem = this.c.problem;
+    if (this.c.step !== 'mapping' || !problem) return problem;
+    const table = this.renderRoot.querySelector<MappingTable>('cs-mapping-table');
+    return table?.validationMessage === problem ? '' : problem;
+  }
+
   protected override render() {
     const t = this.t;
     const c = this.c;
@@ -300,7 +311,7 @@ export class ImportWizard extends CsElement {
         </h2>
         ${this.renderBody()}
         <p role="status" class="hint working">${c.busy ? t.working : ''}</p>
-        <p role="alert" class="error problem">${c.problem}</p>
+        <p role="alert" class="error problem">${this.shownProblem()}</p>
       </div>
       <footer>${this.renderFooter(t)}</footer>
     </section>`;
