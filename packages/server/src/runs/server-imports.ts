@@ -52,6 +52,21 @@ interface QueuedRun {
 
 const NEEDS_ATTENTION = new Set(['warnings', 'failed', 'refused']);
 
+/**
+ * Runs `work` again when PostgreSQL chose it as a deadlock victim: processes starting at once
+ * all create the queue (pg-boss inserts it with ON CONFLICT DO NOTHING, so a retry is safe).
+ */
+async function onDeadlockRetry(work: () => Promise<void>): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      if ((error as { code?: string }).code !== '40P01' || attempt >= 5) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt + Math.random() * 100));
+    }
+  }
+}
+
 /** A server run's progress, as the live stream tells it. */
 export interface ServerRunProgress {
   readonly runId: string;
@@ -185,7 +200,7 @@ export function createServerImports(
     // The queue reports its own connection trouble; runs record theirs in the history.
     boss.on('error', () => undefined);
     await boss.start();
-    await boss.createQueue(QUEUE);
+    await onDeadlockRetry(() => boss!.createQueue(QUEUE));
     await boss.work<QueuedRun>(
       QUEUE,
       { batchSize: 1, pollingIntervalSeconds: 0.5 },
