@@ -445,6 +445,24 @@ describe('<cs-import-wizard>', () => {
     expect(await env.sync.profiles.list(env.book.id)).to.deep.equal([]);
   });
 
+  it('takes keyboard focus when the host opens it (Edit or a new import in the grid)', async () => {
+    const env = await setup();
+    sync = env.sync;
+    const { w } = env;
+    const saved = await env.sync.profiles.create(profileInput(env.book.id));
+    const outside = document.createElement('button');
+    document.body.append(outside);
+    outside.focus();
+    await w.open(saved.id);
+    expect(document.activeElement).to.equal(w);
+    expect(activeIsHeading(w)).to.equal(true);
+    outside.focus();
+    await w.open(null);
+    expect(activeIsHeading(w)).to.equal(true);
+    expect(document.activeElement).to.equal(w);
+    outside.remove();
+  });
+
   it('edits an import with a file that lost mapped columns: says which, and suggests a mapping again', async () => {
     const env = await setup();
     sync = env.sync;

@@ -99,10 +99,15 @@ export class ImportWizard extends CsElement {
     });
   }
 
-  /** Starts again: empty, or filled in from a saved import. */
+  /**
+   * Starts again: empty, or filled in from a saved import. Keyboard focus moves to the wizard's
+   * heading, as after "Edit" or "Set up a new import" in the history grid.
+   */
   async open(profileId: string | null = null): Promise<void> {
     this.profileId = profileId;
     await this.c.open(profileId);
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
