@@ -50,7 +50,7 @@ export class ContactList extends CsElement {
     opened: { state: true },
     pendingDelete: { state: true },
     notice: { state: true },
-    exporting: { state: true },
+    working: { state: true },
     deleted: { state: true },
   };
   static override tagName = 'cs-contact-list';
@@ -67,7 +67,8 @@ export class ContactList extends CsElement {
   declare private opened: Contact | null;
   declare private pendingDelete: Contact | null;
   declare private notice: string;
-  declare private exporting: boolean;
+  /** An export or a restore is under way: one action at a time. */
+  declare private working: boolean;
   /** The "Deleted" view's contacts; undefined when another view is shown, null while loading. */
   declare private deleted: DeletedContact[] | null | undefined;
   private readonly pages = new ContactPages(
@@ -92,7 +93,7 @@ export class ContactList extends CsElement {
     this.opened = null;
     this.pendingDelete = null;
     this.notice = '';
-    this.exporting = false;
+    this.working = false;
     this.deleted = undefined;
     // Imports, deletions and edits in any tab show up; the scroll position stays.
     this.followChanges((event) => {
@@ -126,7 +127,7 @@ export class ContactList extends CsElement {
   private async exportAs(format: 'csv' | 'vcard'): Promise<void> {
     if (!this.client || !this.bookId) return;
     const { folderId, search } = this.filter;
-    this.exporting = true;
+    this.working = true;
     try {
       const file = await this.client.contacts.export(this.bookId, {
         format,
@@ -139,7 +140,7 @@ export class ContactList extends CsElement {
     } catch (error) {
       this.notice = describeThrown(this.t, error);
     } finally {
-      this.exporting = false;
+      this.working = false;
     }
   }
 
@@ -265,7 +266,7 @@ export class ContactList extends CsElement {
   }
 
   private async restore(item: DeletedContact): Promise<void> {
-    this.exporting = true; // one action at a time
+    this.working = true;
     try {
       const contact = await this.client!.contacts.restore(this.bookId!, item.key);
       this.notice = this.t.contactRestored(contactTitle(contact) ?? item.key);
@@ -274,7 +275,7 @@ export class ContactList extends CsElement {
     } catch (error) {
       this.notice = describeThrown(this.t, error);
     } finally {
-      this.exporting = false;
+      this.working = false;
     }
   }
 
@@ -416,7 +417,7 @@ export class ContactList extends CsElement {
               html`<button
                 type="button"
                 part="button"
-                ?disabled=${!total || this.exporting}
+                ?disabled=${!total || this.working}
                 @click=${() => this.exportAs(format)}
               >
                 ${format === 'csv' ? t.exportCsv : t.exportVCard}
@@ -439,7 +440,7 @@ export class ContactList extends CsElement {
             ? deletedView({
                 t,
                 items: this.deleted,
-                busy: this.exporting,
+                busy: this.working,
                 when: (ms) => this.formatDateTime(ms) ?? '',
                 restore: (d) => void this.restore(d),
               })

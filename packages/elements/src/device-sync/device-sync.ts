@@ -122,24 +122,7 @@ export class DeviceSync extends CsElement {
       this.autoPending = true; // the newest snapshot syncs once the current sync ends
       return;
     }
-    this.busy = true;
-    this.notice = '';
-    try {
-      const run = await sync.device.sync(this.bookId, snapshot, this.options);
-      this.notice = run.error
-        ? describeError(this.t, run.error)
-        : this.t.deviceAutoDone(
-            this.formatNumber(run.counts.created),
-            this.formatNumber(run.counts.updated),
-          );
-      this.dispatchEvent(new DeviceSyncedEvent(run));
-      this.state = await sync.device.status(this.bookId, this.source);
-      this.preview = null;
-    } catch (error) {
-      this.notice = describeThrown(this.t, error);
-    } finally {
-      this.busy = false;
-    }
+    await this.syncSnapshot(snapshot, {}, this.t.deviceAutoDone);
     if (this.autoPending) {
       this.autoPending = false;
       await this.onSnapshot();
@@ -178,25 +161,37 @@ export class DeviceSync extends CsElement {
   }
 
   private async importNew(): Promise<void> {
-    const sync = this.client;
     const snapshot = this.snapshot;
-    if (!sync || !this.bookId || !snapshot || this.busy) return;
+    if (!snapshot || this.busy) return;
+    await this.syncSnapshot(
+      snapshot,
+      { leaveOut: [...this.excluded], manual: true },
+      this.t.deviceDone,
+    );
+  }
+
+  /**
+   * One sync of a snapshot, automatic or by hand: says what it did in `done`'s words, tells
+   * the host, and reads the state (and the preview, which then offers what is left) again.
+   */
+  private async syncSnapshot(
+    snapshot: DeviceContact[],
+    extra: { leaveOut?: string[]; manual?: boolean },
+    done: (added: string, updated: string) => string,
+  ): Promise<void> {
+    const sync = this.client;
+    if (!sync || !this.bookId) return;
     this.busy = true;
     this.notice = '';
     try {
-      const run = await sync.device.sync(this.bookId, snapshot, {
-        ...this.options,
-        leaveOut: [...this.excluded],
-        manual: true,
-      });
+      const run = await sync.device.sync(this.bookId, snapshot, { ...this.options, ...extra });
       this.notice = run.error
         ? describeError(this.t, run.error)
-        : this.t.deviceDone(
-            this.formatNumber(run.counts.created),
-            this.formatNumber(run.counts.updated),
-          );
+        : done(this.formatNumber(run.counts.created), this.formatNumber(run.counts.updated));
       this.dispatchEvent(new DeviceSyncedEvent(run));
-      await this.refresh();
+      this.state = await sync.device.status(this.bookId, this.source);
+      if (this.automatic) this.preview = null;
+      else await this.refreshPreview();
     } catch (error) {
       this.notice = describeThrown(this.t, error);
     } finally {

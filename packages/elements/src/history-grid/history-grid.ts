@@ -38,11 +38,12 @@ async function latestRuns(
   sync: NonNullable<HistoryGrid['sync']>,
   profileId: string,
 ): Promise<{ latest: RunRecord | null; applied: RunRecord | null }> {
+  const applied = (r: RunRecord) => r.status === 'success' || r.status === 'warnings';
+  // The grid reloads on every change: one run is read unless the latest changed nothing.
+  const [latest] = await sync.history.list({ profileId, limit: 1 });
+  if (!latest || applied(latest)) return { latest: latest ?? null, applied: latest ?? null };
   const runs = await sync.history.list({ profileId, limit: APPLIED_LOOKBACK });
-  return {
-    latest: runs[0] ?? null,
-    applied: runs.find((r) => r.status === 'success' || r.status === 'warnings') ?? null,
-  };
+  return { latest, applied: runs.find(applied) ?? null };
 }
 
 /**

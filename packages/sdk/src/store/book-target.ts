@@ -237,15 +237,19 @@ export class BookTarget implements SyncTarget {
   }
 }
 
-/** Keys deleted by hand in the book, whichever import brought them in. */
+/** The book's tombstones: contacts deleted by hand, whichever import brought them in. */
+export function bookTombstones(
+  db: IDBPDatabase<ContactSyncDB>,
+  bookId: string,
+): Promise<Tombstone[]> {
+  // Arrays sort after strings in IndexedDB, so [book, []] bounds every string key.
+  return db.getAll('tombstones', IDBKeyRange.bound([bookId, ''], [bookId, []]));
+}
+
+/** Keys deleted by hand in the book. */
 export async function tombstoneKeys(
   db: IDBPDatabase<ContactSyncDB>,
   bookId: string,
 ): Promise<Set<string>> {
-  // Arrays sort after strings in IndexedDB, so [book, []] bounds every string key.
-  const all: Tombstone[] = await db.getAll(
-    'tombstones',
-    IDBKeyRange.bound([bookId, ''], [bookId, []]),
-  );
-  return new Set(all.map((t) => t.key));
+  return new Set((await bookTombstones(db, bookId)).map((t) => t.key));
 }

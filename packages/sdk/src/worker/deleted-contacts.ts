@@ -1,6 +1,7 @@
-import { ContactSyncError, type Contact, type Tombstone } from '@contactsync/core';
+import { ContactSyncError, type Contact } from '@contactsync/core';
 import type { WorkerContext } from './context.ts';
 import { applyManifestChange } from '../store/manifest-change.ts';
+import { bookTombstones } from '../store/book-target.ts';
 
 /** A contact deleted on the web that imports keep out, as the "Deleted" list shows it. */
 export interface DeletedContact {
@@ -15,17 +16,11 @@ export interface DeletedContact {
 
 /** Contacts deleted on the web: the list, and giving one back to the book and its imports. */
 export function deletedContactOps(ctx: WorkerContext) {
-  async function tombstonesOf(bookId: string): Promise<Tombstone[]> {
-    const db = await ctx.db();
-    // Arrays sort after strings in IndexedDB, so [book, []] bounds every string key.
-    return db.getAll('tombstones', IDBKeyRange.bound([bookId, ''], [bookId, []]));
-  }
-
   return {
     /** Newest first. A key that a contact holds again (restored elsewhere) is not listed. */
     async listDeletedContacts(bookId: string): Promise<DeletedContact[]> {
       const index = (await ctx.view(bookId)).keyIndex();
-      return (await tombstonesOf(bookId))
+      return (await bookTombstones(await ctx.db(), bookId))
         .filter((t) => !index.has(t.key))
         .sort((a, b) => b.deletedAt - a.deletedAt)
         .map((t) => ({
