@@ -22,6 +22,7 @@ export const ERROR_CODES = [
   'interrupted',
   'source-failed',
   'consent-required',
+  'undo-unavailable',
   'backend-unreachable',
   'backend-refused',
   'backend-failed',

@@ -12,6 +12,7 @@ export const NOTE_CODES = [
   'catch-up-next',
   'catch-up-done',
   'device-unreadable',
+  'undo-of',
   /** A note written before notes had codes: only its English text is known. */
   'other',
 ] as const;

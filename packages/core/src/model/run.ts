@@ -118,6 +118,14 @@ export interface RunRecord {
   readonly noteCodes?: readonly NoteCodeRecord[];
   /** The error email about this run, when one was due. */
   readonly notification?: NotificationOutcome | null;
+  /**
+   * Set on the record of an undo: the run it undid. Its counts are the undo's own changes
+   * (`created`: contacts the run had deleted, back again; `updated`: reverted; `deleted`: the
+   * run's new contacts, removed).
+   */
+  readonly undoOf?: string;
+  /** Set on a run that was undone: the undo's record. */
+  readonly undoneBy?: string;
 }
 
 export interface NotificationOutcome {

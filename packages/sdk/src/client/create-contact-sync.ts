@@ -257,6 +257,18 @@ export async function createContactSync(options: ContactSyncOptions = {}) {
     history: {
       list: (query?: HistoryQuery) => engine.listRuns(query),
       get: (runId: string) => engine.getRun(runId),
+      /**
+       * The run that `undo` can take back in the book: its latest import that changed it, while
+       * nothing else (an edit, a deletion, a change from the backend) has changed it since.
+       */
+      undoable: (bookId: string) => engine.undoableRun(bookId),
+      /**
+       * Puts the book back exactly as it was before the run: the contacts it added go, those it
+       * changed or deleted come back, and the import forgets the file (so the next run applies
+       * it again). Resolves with the undo's history record (`undoOf`; counts: `deleted` removed,
+       * `updated` reverted, `created` restored); `undo-unavailable` once the book moved on.
+       */
+      undo: (runId: string) => engine.undoRun(runId),
     },
 
     /** Detected settings, first rows, column samples and a suggested mapping for a file. */

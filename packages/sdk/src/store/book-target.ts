@@ -145,6 +145,8 @@ export class BookTarget implements SyncTarget {
       record,
       profileState: { profileId: record.profileId, state },
       now: record.finishedAt ?? record.startedAt,
+      undoable: true,
+      newSegmentId: this.newSegmentId,
     });
   }
 

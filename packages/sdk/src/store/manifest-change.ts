@@ -1,4 +1,4 @@
-import type { IDBPDatabase } from 'idb';
+import type { IDBPDatabase, IDBPTransaction } from 'idb';
 import {
   ContactSyncError,
   type Contact,
@@ -39,6 +39,11 @@ export interface ManifestChange {
   readonly newSegmentId?: () => string;
   /** When the change happens (the time of a deletion sent to the backend). */
   readonly now?: number;
+  /**
+   * A run's commit that can be undone: the segments of the book as it was stay intact until the
+   * book's next change (compaction writes new ones), and an undo record names them.
+   */
+  readonly undoable?: boolean;
 }
 
 const STORES = [
@@ -51,6 +56,7 @@ const STORES = [
   'replicaCheckpoints',
   'replicaOutbox',
   'replicaBase',
+  'undo',
 ] as const;
 
 /**
@@ -100,6 +106,9 @@ export async function applyManifestChange(
     tx.abort();
     throw new ContactSyncError('busy', 'The address book changed meanwhile; try again.');
   }
+  // Any change ends the chance to undo the run before it; its kept segments go now.
+  await dropUndo(tx as unknown as UndoTransaction, bookId, view.manifest.segments);
+  const undoable = change.undoable ?? false;
   const replicating = !!(await tx.objectStore('replicaCheckpoints').get('contacts'));
   const fromBackend = change.fromBackend;
   if (replicating && !fromBackend) {
@@ -126,11 +135,13 @@ export async function applyManifestChange(
   const flagsFor = (id: string, before: ReplicaFlags | null): ReplicaFlags =>
     fromBackend?.get(id) ?? { revision: before?.revision ?? 0, dirty: true };
   const refs: SegmentRef[] = [];
+  const compacted: string[] = [];
   for (let s = 0; s < view.manifest.segments.length; s++) {
     const ref = view.manifest.segments[s]!;
     const dead = new Set([...ref.dead, ...(retired.get(s) ?? [])]);
     const edits = rewrites.get(s);
     if (dead.size === ref.size) {
+      if (undoable) continue; // kept for undo
       void segments.delete(ref.id);
       void keyStore.delete(ref.id);
       continue;
@@ -156,14 +167,16 @@ export async function applyManifestChange(
       flags[p] = flagsFor(edit.id, flags[p]!);
     }
     const keptAt = contacts.map((_, p) => p).filter((p) => !compact || !dead.has(p));
+    // Copy-on-write when the run can be undone: the old segment stays as the earlier version.
     const next = segmentRecords(
-      ref.id,
+      undoable ? change.newSegmentId!() : ref.id,
       bookId,
       keptAt.map((p) => contacts[p]!),
       (i) => flags[keptAt[i]!]!,
     );
     void segments.put(next.segment);
     void keyStore.put(next.keys);
+    if (next.ref.id !== ref.id) compacted.push(next.ref.id);
     refs.push(compact ? next.ref : { ...next.ref, dead: [...dead].sort((a, b) => a - b) });
   }
   refs.push(...(change.add ?? []));
@@ -203,6 +216,43 @@ export async function applyManifestChange(
     const profiles = tx.objectStore('profiles');
     const profile = await profiles.get(change.profileState.profileId);
     if (profile) void profiles.put({ ...profile, state: change.profileState.state });
+    if (undoable && change.record)
+      void tx.objectStore('undo').put({
+        bookId,
+        runId: change.record.id,
+        profileId: change.profileState.profileId,
+        version: view.version + 1,
+        previous: view.manifest,
+        compacted,
+        profileState: profile?.state ?? null,
+      });
   }
   await tx.done;
+}
+
+/** Any read-write transaction over (at least) these stores. */
+export type UndoTransaction = IDBPTransaction<
+  ContactSyncDB,
+  ('undo' | 'segments' | 'segmentKeys')[],
+  'readwrite'
+>;
+
+/**
+ * Forgets how to undo the book's latest run, deleting the segments only the book's earlier
+ * version used (`current`: the segments the book keeps).
+ */
+export async function dropUndo(
+  tx: UndoTransaction,
+  bookId: string,
+  current: readonly SegmentRef[],
+): Promise<void> {
+  const undo = await tx.objectStore('undo').get(bookId);
+  if (!undo) return;
+  void tx.objectStore('undo').delete(bookId);
+  const keep = new Set(current.map((r) => r.id));
+  for (const ref of undo.previous.segments) {
+    if (keep.has(ref.id)) continue;
+    void tx.objectStore('segments').delete(ref.id);
+    void tx.objectStore('segmentKeys').delete(ref.id);
+  }
 }

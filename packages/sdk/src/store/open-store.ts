@@ -39,6 +39,10 @@ const MIGRATIONS: readonly Upgrade[] = [
     db.createObjectStore('replicaBase', { keyPath: 'id' });
     db.createObjectStore('recordReplicas', { keyPath: ['collection', 'id'] });
   },
+  // Undo of a book's latest run.
+  (db) => {
+    db.createObjectStore('undo', { keyPath: 'bookId' });
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -18,7 +18,7 @@ export async function recoverBook(
   thorough = false,
 ): Promise<RunRecord[]> {
   const tx = db.transaction(
-    ['manifests', 'segments', 'segmentKeys', 'runs', 'profiles'],
+    ['manifests', 'segments', 'segmentKeys', 'runs', 'profiles', 'undo'],
     'readwrite',
   );
   const unfinished = (await tx.objectStore('runs').index('status').getAll('running')).filter(
@@ -30,6 +30,9 @@ export async function recoverBook(
   }
   const manifest = await tx.objectStore('manifests').get(bookId);
   const live = new Set(manifest?.segments.map((r) => r.id) ?? []);
+  // The book as it was before its latest run, kept for undo.
+  const undo = await tx.objectStore('undo').get(bookId);
+  for (const ref of undo?.previous.segments ?? []) live.add(ref.id);
   for (const name of ['segments', 'segmentKeys'] as const) {
     const store = tx.objectStore(name);
     for (const id of await store.index('bookId').getAllKeys(bookId)) {

@@ -15,10 +15,12 @@ export async function removeBookData(
     'profiles',
     'runs',
     'tombstones',
+    'undo',
   ] as const;
   const tx = db.transaction(stores, 'readwrite');
   void tx.objectStore('books').delete(bookId);
   void tx.objectStore('manifests').delete(bookId);
+  void tx.objectStore('undo').delete(bookId);
   for (const name of ['segments', 'segmentKeys', 'folders', 'profiles'] as const) {
     const store = tx.objectStore(name);
     for (const key of await store.index('bookId').getAllKeys(bookId)) void store.delete(key);

@@ -3,6 +3,7 @@ import type {
   AddressBook,
   ContactDocument,
   Folder,
+  ProfileState,
   RunRecord,
   SyncProfile,
   Tombstone,
@@ -79,6 +80,25 @@ export interface RecordReplica {
   readonly json: string | null;
 }
 
+/**
+ * What it takes to put a book back as it was before its latest run: that run's commit kept the
+ * previous manifest's segments intact (no compaction, no deletion), so the old manifest still
+ * reads true. Valid only while the book is at `version`; the next change drops it.
+ */
+export interface UndoRecord {
+  readonly bookId: string;
+  readonly runId: string;
+  readonly profileId: string;
+  /** The book's version the run produced. */
+  readonly version: number;
+  /** The manifest before the run. */
+  readonly previous: Manifest;
+  /** Segments the run's commit compacted into: copies of contacts the run did not touch. */
+  readonly compacted: readonly string[];
+  /** The profile's memory before the run (fingerprint, settings of the last applied file…). */
+  readonly profileState: ProfileState | null;
+}
+
 export interface ContactSyncDB extends DBSchema {
   books: { key: string; value: AddressBook };
   folders: { key: string; value: Folder; indexes: { bookId: string } };
@@ -99,6 +119,8 @@ export interface ContactSyncDB extends DBSchema {
   /** What the backend last held of contacts changed here since: the base of a three-way merge. */
   replicaBase: { key: string; value: ContactDocument };
   recordReplicas: { key: [string, string]; value: RecordReplica };
+  /** Per book: how to undo its latest run, while nothing else changed it. */
+  undo: { key: string; value: UndoRecord };
 }
 
 export const SEGMENT_SIZE = 500;

@@ -7,6 +7,7 @@ import { exportOps } from './export-contacts.ts';
 import { importOps } from './imports.ts';
 import { importFileOp } from './import-file.ts';
 import { deletedContactOps } from './deleted-contacts.ts';
+import { undoOps } from './undo-run.ts';
 import { createRunner } from './run-profile.ts';
 import { schedulerOps } from './scheduler.ts';
 import { profileOps } from './profiles.ts';
@@ -34,6 +35,7 @@ export function createEngine(ctx: WorkerContext) {
     ...profiles,
     ...contactOps(ctx),
     ...deletedContactOps(ctx),
+    ...undoOps(ctx),
     ...imports,
     ...importFileOp(profiles, imports),
     ...schedulerOps(ctx, runner),

@@ -1,0 +1,176 @@
+import type { IDBPDatabase, IDBPTransaction } from 'idb';
+import { ContactSyncError, type RunRecord } from '@contactsync/core';
+import type { BookView } from './book-view.ts';
+import type { ContactSyncDB, SegmentKeysRecord, UndoRecord } from './schema.ts';
+import { contactDocument, deletedDocument } from './contact-documents.ts';
+import { contactAt, dirtyAt, revisionAt } from './segment-records.ts';
+
+const STORES = [
+  'manifests',
+  'segments',
+  'segmentKeys',
+  'runs',
+  'profiles',
+  'replicaCheckpoints',
+  'replicaOutbox',
+  'replicaBase',
+  'undo',
+] as const;
+
+/**
+ * Puts the book back at the manifest it had before its latest run, in one transaction: the
+ * run's own segments go, the profile forgets the run's file, and the history records the undo
+ * (its counts: `deleted` the run's new contacts, `updated` those it had changed, `created`
+ * those it had deleted). Resolves with that record.
+ *
+ * With a backend, the undo is a change like any other: contacts the run added are sent as
+ * deletions, reverted ones as new revisions on top of what the backend holds, and contacts the
+ * run deleted come back under new ids (a deleted document never comes back on the backend).
+ */
+export async function applyUndo(
+  db: IDBPDatabase<ContactSyncDB>,
+  view: BookView,
+  undo: UndoRecord,
+  records: { readonly undone: RunRecord; readonly record: RunRecord },
+  newId: () => string,
+): Promise<RunRecord> {
+  const bookId = view.manifest.bookId;
+  const tx = db.transaction(STORES, 'readwrite', { durability: 'strict' });
+  const current = await tx.objectStore('manifests').get(bookId);
+  const still = await tx.objectStore('undo').get(bookId);
+  if (
+    !still ||
+    still.runId !== undo.runId ||
+    (current?.version ?? 0) !== undo.version ||
+    view.version !== undo.version
+  ) {
+    tx.abort();
+    throw new ContactSyncError(
+      'undo-unavailable',
+      'The address book changed after this import, so it can no longer be undone.',
+      { runId: undo.runId },
+    );
+  }
+  // Key records of the earlier version: shared segments are in the view, the others on disk.
+  const byId = new Map(view.manifest.segments.map((ref, s) => [ref.id, view.keys[s]!]));
+  const previous = undo.previous.segments;
+  const keys: SegmentKeysRecord[] = [];
+  for (const ref of previous) {
+    const k = byId.get(ref.id) ?? (await tx.objectStore('segmentKeys').get(ref.id));
+    if (!k) throw new ContactSyncError('storage-failed', `Segment ${ref.id} is missing.`);
+    keys.push(k);
+  }
+  // Where each live contact sits now and before, as "segment id/position"; a compacted copy
+  // is where it was (the run left it alone).
+  const copies = new Set(undo.compacted);
+  const now = new Map<string, string>();
+  view.forEachLive((s, p, k) => {
+    const id = view.manifest.segments[s]!.id;
+    now.set(k.ids[p]!, copies.has(id) ? 'untouched' : `${id}/${p}`);
+  });
+  const before = new Map<string, [number, number]>();
+  previous.forEach((ref, s) => {
+    const dead = new Set(ref.dead);
+    for (let p = 0; p < ref.size; p++) if (!dead.has(p)) before.set(keys[s]!.ids[p]!, [s, p]);
+  });
+  let reverted = 0;
+  let restored = 0;
+  for (const [id, [s, p]] of before) {
+    const at = now.get(id);
+    if (at === undefined) restored++;
+    else if (at !== 'untouched' && at !== `${previous[s]!.id}/${p}`) reverted++;
+  }
+  let removed = 0;
+  for (const id of now.keys()) if (!before.has(id)) removed++;
+
+  if (await tx.objectStore('replicaCheckpoints').get('contacts')) {
+    await replicateUndo(tx, view, keys, previous, before, now, newId, records.record.startedAt);
+  }
+
+  const keep = new Set(previous.map((r) => r.id));
+  for (const ref of view.manifest.segments) {
+    if (keep.has(ref.id)) continue;
+    void tx.objectStore('segments').delete(ref.id);
+    void tx.objectStore('segmentKeys').delete(ref.id);
+  }
+  void tx.objectStore('manifests').put({ bookId, version: view.version + 1, segments: previous });
+  void tx.objectStore('undo').delete(bookId);
+  const profiles = tx.objectStore('profiles');
+  const profile = await profiles.get(undo.profileId);
+  if (profile && undo.profileState) void profiles.put({ ...profile, state: undo.profileState });
+  const runs = tx.objectStore('runs');
+  void runs.put({ ...records.undone, undoneBy: records.record.id });
+  const record: RunRecord = {
+    ...records.record,
+    counts: { ...records.record.counts, created: restored, updated: reverted, deleted: removed },
+  };
+  void runs.put(record);
+  await tx.done;
+  return record;
+}
+
+type UndoTx = IDBPTransaction<ContactSyncDB, typeof STORES, 'readwrite'>;
+
+/**
+ * The undo as changes for the backend: added contacts go out as deletions, reverted ones as
+ * changes on top of the backend's revision, deleted ones as new contacts under new ids.
+ */
+async function replicateUndo(
+  tx: UndoTx,
+  view: BookView,
+  keys: SegmentKeysRecord[],
+  previous: UndoRecord['previous']['segments'],
+  before: ReadonlyMap<string, [number, number]>,
+  now: ReadonlyMap<string, string>,
+  newId: () => string,
+  at: number,
+): Promise<void> {
+  const outbox = tx.objectStore('replicaOutbox');
+  const bases = tx.objectStore('replicaBase');
+  // Added by the run: deletions (also when not acknowledged yet: a push may be on its way).
+  const nowAt = new Map<string, [number, number]>();
+  view.forEachLive((s, p, k) => nowAt.set(k.ids[p]!, [s, p]));
+  for (const [id, [s, p]] of nowAt) {
+    if (before.has(id)) continue;
+    void outbox.put(deletedDocument(view.keys[s]!, p, view.manifest.bookId, false, at));
+  }
+  const changed = new Map<number, SegmentKeysRecord>();
+  const writable = (s: number) => {
+    let k = changed.get(s);
+    if (!k) {
+      const old = keys[s]!;
+      const n = old.ids.length;
+      k = {
+        ...old,
+        ids: [...old.ids],
+        revisions: old.revisions ? Float64Array.from(old.revisions) : new Float64Array(n),
+        dirty: old.dirty ? Uint8Array.from(old.dirty) : new Uint8Array(n).fill(1),
+      };
+      changed.set(s, k);
+    }
+    return k;
+  };
+  for (const [id, [s, p]] of before) {
+    const where = now.get(id);
+    if (where === 'untouched' || where === `${previous[s]!.id}/${p}`) continue;
+    const k = writable(s);
+    if (where === undefined) {
+      // Deleted by the run: the backend may already hold the deletion, so a new id.
+      k.ids[p] = newId();
+      k.revisions![p] = 0;
+      k.dirty![p] = 1;
+      continue;
+    }
+    // Changed by the run: the earlier values become a change on top of the run's revision.
+    const [ns, np] = nowAt.get(id)!;
+    const runKeys = view.keys[ns]!;
+    const revision = revisionAt(runKeys, np);
+    if (!dirtyAt(runKeys, np) && revision > 0) {
+      const record = await tx.objectStore('segments').get(view.manifest.segments[ns]!.id);
+      if (record) void bases.put(contactDocument(contactAt(runKeys, record, np), revision));
+    }
+    k.revisions![p] = revision;
+    k.dirty![p] = 1;
+  }
+  for (const k of changed.values()) void tx.objectStore('segmentKeys').put(k);
+}

@@ -1,0 +1,64 @@
+import { ContactSyncError, runNote, startedRun, type RunRecord } from '@contactsync/core';
+import { applyUndo } from '../store/undo-change.ts';
+import type { WorkerContext } from './context.ts';
+
+/** Undo of a book's latest run, while nothing else has changed the book since. */
+export function undoOps(ctx: WorkerContext) {
+  return {
+    /** The run whose Undo is on offer in the book, or null. */
+    async undoableRun(bookId: string): Promise<string | null> {
+      const db = await ctx.db();
+      const tx = db.transaction(['undo', 'manifests'], 'readonly');
+      const undo = await tx.objectStore('undo').get(bookId);
+      const manifest = await tx.objectStore('manifests').get(bookId);
+      return undo && manifest?.version === undo.version ? undo.runId : null;
+    },
+
+    /**
+     * Puts the book back exactly as it was before the run (contacts, and the import's memory of
+     * its file) and resolves with the undo's own history record.
+     */
+    async undoRun(runId: string): Promise<RunRecord> {
+      const db = await ctx.db();
+      const undone = await db.get('runs', String(runId));
+      if (!undone) throw new ContactSyncError('not-found', 'There is no such import.', { runId });
+      const bookId = undone.bookId;
+      const record = await ctx.writeBook(bookId, 'brief', async (locked) => {
+        const undo = await locked.get('undo', bookId);
+        if (!undo || undo.runId !== undone.id)
+          throw new ContactSyncError(
+            'undo-unavailable',
+            'Only the latest import into an address book can be undone, while nothing else has changed it since.',
+            { runId },
+          );
+        const now = ctx.clock.now();
+        const note = runNote(
+          'undo-of',
+          `Undid the import of ${new Date(undone.startedAt).toISOString()}.`,
+          { startedAt: undone.startedAt },
+        );
+        const started = startedRun({
+          id: ctx.newId(),
+          profileId: undone.profileId,
+          bookId,
+          trigger: 'manual',
+          startedAt: now,
+          fileName: undone.fileName,
+          notes: [note],
+        });
+        return applyUndo(
+          locked,
+          await ctx.view(bookId),
+          undo,
+          { undone, record: { ...started, status: 'success', finishedAt: now, undoOf: undone.id } },
+          ctx.newId,
+        );
+      });
+      ctx.emit({ type: 'run-updated', run: { ...undone, undoneBy: record.id } });
+      ctx.emit({ type: 'run-finished', run: record });
+      ctx.emit({ type: 'contacts-changed', bookId });
+      ctx.emit({ type: 'profiles-changed', bookId });
+      return record;
+    },
+  };
+}
