@@ -62,18 +62,20 @@ export default [
   },
   {
     // The web components; Lit stays external (hosts share one copy), the budget is for ours.
-    input: 'packages/elements/src/index.ts',
+    // Latvian is its own entry (`@contactsync/elements/lv`): pages in English do not load it.
+    input: { index: 'packages/elements/src/index.ts', lv: 'packages/elements/src/i18n/lv.ts' },
     onwarn,
     external: (id) =>
       /^(lit|@lit\/reactive-element|lit-html|lit-element)(\/|$)/.test(id) ||
       id.startsWith('@contactsync/'),
-    output: { file: 'packages/elements/dist/index.js', format: 'es', sourcemap: true },
+    output: { dir: 'packages/elements/dist', format: 'es', sourcemap: true },
     // 31 KB: raised from 30 KB for <cs-sync-status> (about 1 KB with its en and lv strings);
     // 32 KB for the wizard's encoding chooser (thirteen encodings named in en and lv); 33 KB for
     // its generated-keys notice, the offer to update an import of the same file, and vCard hand-over;
     // 37.5 KB for row problems, refusals and run notes worded in en and lv, the problem report, the
-    // contact list's Deleted view, automatic phone sync and the grid's new parts.
-    plugins: browserPlugins({ 'index.js': 37_500 }),
+    // contact list's Deleted view, automatic phone sync and the grid's new parts. Down to 33 KB
+    // when Latvian (6.8 KB) moved to its own entry, which keeps a budget of its own.
+    plugins: browserPlugins({ 'index.js': 33_000, 'lv.js': 7_500 }),
   },
   {
     // The same with Lit inside, for pages without a bundler (the demo portal loads this one).
@@ -85,7 +87,8 @@ export default [
       format: 'es',
       sourcemap: true,
     },
-    plugins: browserPlugins({ 'contactsync-elements.js': 45_000 }),
+    // 39 KB: down from 45 KB when Latvian moved out (pages load `lv.js` beside it when needed).
+    plugins: browserPlugins({ 'contactsync-elements.js': 39_000 }),
   },
   {
     // The SDK's main-thread client: small, self-contained, loads the worker beside it.

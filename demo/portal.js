@@ -6,11 +6,11 @@ import {
   DeviceSync,
   HistoryGrid,
   ImportWizard,
-  lv,
   provideSync,
   RecipientPicker,
   SyncStatus,
 } from '/elements/contactsync-elements.js';
+import { lv } from '/elements/lv.js';
 import { startPhone } from './phone.js';
 
 const $ = (id) => document.getElementById(id);

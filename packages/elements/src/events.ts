@@ -39,6 +39,14 @@ export class ProfileDeletedEvent extends CsEvent {
   }
 }
 
+/** An import was undone after the user confirmed; `run` is the undo's history record. */
+export class RunUndoneEvent extends CsEvent {
+  static readonly type = 'cs-run-undone';
+  constructor(readonly run: RunRecord) {
+    super(RunUndoneEvent.type);
+  }
+}
+
 /** The wizard saved an import profile (created or changed). */
 export class ProfileSavedEvent extends CsEvent {
   static readonly type = 'cs-profile-saved';
@@ -177,6 +185,7 @@ declare global {
   interface GlobalEventHandlersEventMap {
     'cs-edit-profile': EditProfileEvent;
     'cs-profile-deleted': ProfileDeletedEvent;
+    'cs-run-undone': RunUndoneEvent;
     'cs-profile-saved': ProfileSavedEvent;
     'cs-run-finished': RunFinishedEvent;
     'cs-wizard-closed': WizardClosedEvent;

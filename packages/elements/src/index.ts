@@ -19,6 +19,7 @@ export {
   FieldAddedEvent,
   MappingChangeEvent,
   ProfileDeletedEvent,
+  RunUndoneEvent,
   ProfileSavedEvent,
   RecipientsChangeEvent,
   RunFinishedEvent,
@@ -28,4 +29,3 @@ export {
   type Recipient,
 } from './events.ts';
 export { en, type Messages } from './i18n/en.ts';
-export { lv } from './i18n/lv.ts';

@@ -6,8 +6,8 @@ import {
   ContactList,
   ContactRestoredEvent,
   ContactsExportedEvent,
-  lv,
 } from '../index.ts';
+import { lv } from '../i18n/lv.ts';
 import {
   $,
   axeViolations,

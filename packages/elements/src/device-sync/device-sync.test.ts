@@ -1,7 +1,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { ContactSync, DeviceContact } from '@contactsync/sdk';
-import { DeviceConsentEvent, DeviceSync, DeviceSyncedEvent, lv } from '../index.ts';
+import { DeviceConsentEvent, DeviceSync, DeviceSyncedEvent } from '../index.ts';
+import { lv } from '../i18n/lv.ts';
 import { $, axeViolations, client, nextEvent, until } from '../../test/helpers.ts';
 
 DeviceSync.define();

@@ -5,10 +5,11 @@ import { createContactSync, type ContactSync } from '@contactsync/sdk';
 import {
   EditProfileEvent,
   HistoryGrid,
-  lv,
   NewImportEvent,
   ProfileDeletedEvent,
+  RunUndoneEvent,
 } from '../index.ts';
+import { lv } from '../i18n/lv.ts';
 import {
   axeViolations,
   CSV,
@@ -222,6 +223,41 @@ describe('<cs-history-grid>', () => {
     dialog.querySelector<HTMLButtonElement>('.confirm')!.click();
     expect(((await deleted) as unknown as ProfileDeletedEvent).profileId).to.equal(env.local.id);
     await until(() => env.grid.shadowRoot!.querySelectorAll('tbody tr').length === 1);
+  });
+
+  it('offers "Undo import" on the import that last changed the book, asks first, and shows what it did', async () => {
+    const env = await setup();
+    sync = env.sync;
+    const undoButton = () =>
+      rowOf(env.grid, 'CRM export').querySelector<HTMLButtonElement>(
+        'button[aria-label="Undo import: CRM export"]',
+      );
+    await until(() => undoButton() !== null, 'the Undo button');
+    // Only on the import whose run is the book's latest change.
+    expect(rowOf(env.grid, 'Nightly SFTP').querySelector('button.undo')).to.equal(null);
+    undoButton()!.click();
+    const dialog = env.grid.shadowRoot!.querySelector('dialog')!;
+    await until(() => dialog.open, 'the dialog');
+    expect(dialog.textContent).to.contain('Undo this import?');
+    expect(dialog.textContent).to.contain('1 contact it added is removed');
+    dialog.querySelector<HTMLButtonElement>('.cancel')!.click();
+    expect((await env.sync.contacts.list(env.book.id)).total).to.equal(1);
+
+    undoButton()!.click();
+    await until(() => dialog.open, 'the dialog');
+    const undone = oneEvent(env.grid, RunUndoneEvent.type);
+    dialog.querySelector<HTMLButtonElement>('.confirm')!.click();
+    const event = (await undone) as unknown as RunUndoneEvent;
+    expect(event.run.undoOf).to.be.a('string');
+    expect((await env.sync.contacts.list(env.book.id)).total).to.equal(0);
+    const row = () => rowOf(env.grid, 'CRM export');
+    await until(() => row().querySelector('.status')!.textContent!.includes('Undone'));
+    expect(row().textContent).to.contain('Never'); // no import of data stands
+    expect(row().textContent).to.contain('Undone:');
+    expect(undoButton()).to.equal(null);
+    expect(env.grid.shadowRoot!.querySelector('[role="status"]')!.textContent).to.contain(
+      'CRM export: Import undone: 1 contact removed.',
+    );
   });
 
   it('asks the host to edit a profile with a typed event', async () => {

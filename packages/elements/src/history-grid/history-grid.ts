@@ -1,10 +1,20 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import type { RunRecord, SyncProfile } from '@contactsync/sdk';
-import { EditProfileEvent, NewImportEvent, ProfileDeletedEvent } from '../events.ts';
+import {
+  EditProfileEvent,
+  NewImportEvent,
+  ProfileDeletedEvent,
+  RunUndoneEvent,
+} from '../events.ts';
 import type { Messages } from '../i18n/en.ts';
 import { CsElement } from '../shared/cs-element.ts';
 import { baseStyles } from '../shared/base.styles.ts';
-import { closeConfirmation, confirmDialog, showConfirmation } from '../shared/confirm-dialog.ts';
+import {
+  closeConfirmation,
+  confirmDialog,
+  showConfirmation,
+  type Confirmation,
+} from '../shared/confirm-dialog.ts';
 import { historyGridStyles } from './history-grid.styles.ts';
 import { describeError, describeIssueAt, describeThrown } from '../shared/describe.ts';
 
@@ -14,7 +24,14 @@ interface Row {
   /** The latest run that changed the book (succeeded, with or without problems). */
   readonly applied: RunRecord | null;
   readonly next: number | null;
+  /** Whether `applied` is the book's latest change, which Undo can take back. */
+  readonly undoable: boolean;
 }
+
+/** What the dialog is asking: to delete an import, or to undo its latest run. */
+type Pending =
+  | { readonly kind: 'delete'; readonly profile: SyncProfile }
+  | { readonly kind: 'undo'; readonly profile: SyncProfile; readonly run: RunRecord };
 
 type StatusKey = keyof Messages['status'];
 
@@ -28,6 +45,7 @@ const ICONS: Record<StatusKey, string> = {
   unchanged: '=',
   interrupted: '↺',
   cancelled: '–',
+  undone: '↶',
 };
 
 /** How many runs back to look for the last applied import (attempts in between are rare). */
@@ -38,7 +56,9 @@ async function latestRuns(
   sync: NonNullable<HistoryGrid['sync']>,
   profileId: string,
 ): Promise<{ latest: RunRecord | null; applied: RunRecord | null }> {
-  const applied = (r: RunRecord) => r.status === 'success' || r.status === 'warnings';
+  // An undone run and the undo itself left the book as it was before: not imports of data.
+  const applied = (r: RunRecord) =>
+    (r.status === 'success' || r.status === 'warnings') && !r.undoneBy && !r.undoOf;
   // The grid reloads on every change: one run is read unless the latest changed nothing.
   const [latest] = await sync.history.list({ profileId, limit: 1 });
   if (!latest || applied(latest)) return { latest: latest ?? null, applied: latest ?? null };
@@ -48,18 +68,20 @@ async function latestRuns(
 
 /**
  * The synchronization history: every import profile with its latest and next import, "Import
- * now" for remote sources, its status (problems on hover and on keyboard focus), Edit and Delete.
+ * now" for remote sources, its status (problems on hover and on keyboard focus), Edit, Delete,
+ * and "Undo import" on the import that last changed its address book (after confirmation).
  * It updates itself while runs progress, in every tab.
  *
  * @tag cs-history-grid
  * @fires cs-edit-profile - EditProfileEvent: the user wants to edit a profile.
  * @fires cs-new-import - NewImportEvent: the user wants to set up a new import.
  * @fires cs-profile-deleted - ProfileDeletedEvent: a profile was deleted after confirmation.
+ * @fires cs-run-undone - RunUndoneEvent: an import was undone after confirmation.
  * @csspart table - The history table.
  * @csspart button - Every button.
  * @csspart status - A status badge.
  * @csspart problems - The list of problems of a run.
- * @csspart dialog - The delete confirmation.
+ * @csspart dialog - The delete and undo confirmations.
  * @cssprop --cs-font - Font of the element.
  * @cssprop --cs-color-accent - Buttons and focus rings; see the README for every --cs-* property.
  */
@@ -70,7 +92,7 @@ export class HistoryGrid extends CsElement {
     rows: { state: true },
     busy: { state: true },
     notice: { state: true },
-    pendingDelete: { state: true },
+    pending: { state: true },
   };
   static override tagName = 'cs-history-grid';
 
@@ -80,7 +102,7 @@ export class HistoryGrid extends CsElement {
   declare private rows: Row[] | null;
   declare private busy: Set<string>;
   declare private notice: string;
-  declare private pendingDelete: SyncProfile | null;
+  declare private pending: Pending | null;
 
   constructor() {
     super();
@@ -88,7 +110,7 @@ export class HistoryGrid extends CsElement {
     this.rows = null;
     this.busy = new Set();
     this.notice = '';
-    this.pendingDelete = null;
+    this.pending = null;
     this.followChanges((event) => {
       if (event.type === 'run-progress') return;
       if ('bookId' in event && this.bookId && event.bookId !== this.bookId) return;
@@ -108,12 +130,18 @@ export class HistoryGrid extends CsElement {
     const profiles = (await sync.profiles.list(this.bookId ?? undefined)).filter(
       (p) => p.source.kind !== 'device',
     );
+    const books = [...new Set(profiles.map((p) => p.bookId))];
+    const undoable = new Set(await Promise.all(books.map((b) => sync.history.undoable(b))));
     const rows = await Promise.all(
-      profiles.map(async (profile) => ({
-        profile,
-        ...(await latestRuns(sync, profile.id)),
-        next: await sync.scheduler.next(profile.id),
-      })),
+      profiles.map(async (profile) => {
+        const runs = await latestRuns(sync, profile.id);
+        return {
+          profile,
+          ...runs,
+          next: await sync.scheduler.next(profile.id),
+          undoable: !!runs.applied && undoable.has(runs.applied.id),
+        };
+      }),
     );
     this.rows = rows.sort((a, b) => a.profile.name.localeCompare(b.profile.name, this.localeTag));
   }
@@ -134,30 +162,63 @@ export class HistoryGrid extends CsElement {
     }
   }
 
-  private askDelete(profile: SyncProfile): void {
-    this.pendingDelete = profile;
+  private ask(pending: Pending): void {
+    this.pending = pending;
     void this.updateComplete.then(() => showConfirmation(this.renderRoot));
   }
 
-  private async confirmDelete(confirmed: boolean): Promise<void> {
-    const profile = this.pendingDelete;
+  private async answer(confirmed: boolean): Promise<void> {
+    const pending = this.pending;
     closeConfirmation(this.renderRoot);
-    this.pendingDelete = null;
-    if (!confirmed || !profile) return;
+    this.pending = null;
+    if (!confirmed || !pending) return;
+    const { profile } = pending;
+    this.notice = '';
     try {
-      await this.client!.profiles.delete(profile.id);
-      this.dispatchEvent(new ProfileDeletedEvent(profile.id));
+      if (pending.kind === 'delete') {
+        await this.client!.profiles.delete(profile.id);
+        this.dispatchEvent(new ProfileDeletedEvent(profile.id));
+      } else {
+        const undo = await this.client!.history.undo(pending.run.id);
+        this.notice = `${profile.name}: ${this.t.undoDone(undo.counts)}`;
+        this.dispatchEvent(new RunUndoneEvent(undo));
+      }
     } catch (error) {
       this.notice = `${profile.name}: ${describeThrown(this.t, error)}`;
     }
     await this.reload();
   }
 
+  private confirmation(pending: Pending | null): Confirmation | null {
+    const t = this.t;
+    if (!pending) return null;
+    if (pending.kind === 'delete')
+      return {
+        title: t.confirmDeleteTitle,
+        text: t.confirmDeleteText(pending.profile.name),
+        confirm: t.confirmDelete,
+        cancel: t.cancel,
+      };
+    const { run } = pending;
+    return {
+      title: t.confirmUndoTitle,
+      text: t.confirmUndoText(
+        pending.profile.name,
+        this.formatDateTime(run.finishedAt ?? run.startedAt) ?? '',
+        run.counts,
+      ),
+      confirm: t.confirmUndo,
+      cancel: t.cancel,
+    };
+  }
+
   private renderStatus(row: Row) {
     const t = this.t;
     const key: StatusKey = this.busy.has(row.profile.id)
       ? 'running'
-      : (row.latest?.status ?? 'none');
+      : row.latest?.undoOf
+        ? 'undone'
+        : (row.latest?.status ?? 'none');
     const run = row.latest;
     const problems =
       run && key !== 'running'
@@ -213,14 +274,18 @@ export class HistoryGrid extends CsElement {
       <td>
         ${applied ? this.formatDateTime(applied.finishedAt ?? applied.startedAt) : t.never}
         ${
-          attempt
+          attempt?.undoOf
             ? html`<div class="attempt">
-                ${t.lastAttempt(
-                  this.formatDateTime(attempt.finishedAt ?? attempt.startedAt) ?? '',
-                  t.status[attempt.status] ?? attempt.status,
-                )}
+                ${t.undoneLine(this.formatDateTime(attempt.finishedAt ?? attempt.startedAt) ?? '')}
               </div>`
-            : nothing
+            : attempt
+              ? html`<div class="attempt">
+                  ${t.lastAttempt(
+                    this.formatDateTime(attempt.finishedAt ?? attempt.startedAt) ?? '',
+                    t.status[attempt.status] ?? attempt.status,
+                  )}
+                </div>`
+              : nothing
         }
       </td>
       <td>${next}</td>
@@ -255,10 +320,24 @@ export class HistoryGrid extends CsElement {
             type="button"
             part="button"
             aria-label=${`${t.delete}: ${profile.name}`}
-            @click=${() => this.askDelete(profile)}
+            @click=${() => this.ask({ kind: 'delete', profile })}
           >
             ${t.delete}
           </button>
+          ${
+            row.undoable && applied
+              ? html`<button
+                  type="button"
+                  part="button"
+                  class="undo"
+                  ?disabled=${busy}
+                  aria-label=${`${t.undo}: ${profile.name}`}
+                  @click=${() => this.ask({ kind: 'undo', profile, run: applied })}
+                >
+                  ${t.undo}
+                </button>`
+              : nothing
+          }
         </div>
       </td>
     </tr>`;
@@ -305,15 +384,7 @@ export class HistoryGrid extends CsElement {
         </table>
       </div>
       <p role="status" aria-live="polite">${this.notice}</p>
-      ${confirmDialog(
-        this.pendingDelete && {
-          title: t.confirmDeleteTitle,
-          text: t.confirmDeleteText(this.pendingDelete.name),
-          confirm: t.confirmDelete,
-          cancel: t.cancel,
-        },
-        (ok) => this.confirmDelete(ok),
-      )}
+      ${confirmDialog(this.confirmation(this.pending), (ok) => this.answer(ok))}
     `;
   }
 }

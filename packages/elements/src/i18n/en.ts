@@ -1,4 +1,10 @@
-import type { ErrorCode, IssueCode, NoteCode } from '@contactsync/sdk';
+import type { ErrorCode, IssueCode, NoteCode, RunCounts } from '@contactsync/sdk';
+
+/** A run's counts, or an undo's (`created` restored, `updated` changed back, `deleted` removed). */
+type UndoCounts = Pick<RunCounts, 'created' | 'updated' | 'deleted'>;
+
+/** "1 contact" or "3 contacts". */
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /**
  * Every string the components show, in English. Hosts replace any of them through the
@@ -30,6 +36,33 @@ export const en = {
   confirmDeleteText: (name: string) =>
     `"${name}" and its history will be removed. Contacts it imported stay in the address book.`,
   confirmDelete: 'Delete',
+  undo: 'Undo import',
+  confirmUndoTitle: 'Undo this import?',
+  confirmUndoText: (name: string, when: string, c: UndoCounts) =>
+    `The import “${name}” of ${when} is taken back: ${
+      [
+        c.created
+          ? `${count(c.created, 'contact it added is', 'contacts it added are')} removed`
+          : '',
+        c.updated + c.deleted
+          ? `${count(c.updated + c.deleted, 'contact it changed or deleted comes', 'contacts it changed or deleted come')} back as they were`
+          : '',
+      ]
+        .filter(Boolean)
+        .join(', and ') || 'it changed no contacts'
+    }. The next import applies the file again.`,
+  confirmUndo: 'Undo import',
+  undoDone: (c: UndoCounts) =>
+    `Import undone: ${
+      [
+        c.deleted ? `${count(c.deleted, 'contact', 'contacts')} removed` : '',
+        c.updated ? `${c.updated} changed back` : '',
+        c.created ? `${c.created} restored` : '',
+      ]
+        .filter(Boolean)
+        .join(', ') || 'no contacts changed'
+    }.`,
+  undoneLine: (when: string) => `Undone: ${when}`,
   cancel: 'Cancel',
   problems: (count: number) => (count === 1 ? '1 problem' : `${count} problems`),
   status: {
@@ -42,6 +75,7 @@ export const en = {
     unchanged: 'File unchanged',
     interrupted: 'Interrupted',
     cancelled: 'Cancelled',
+    undone: 'Undone',
   } as Record<
     | 'none'
     | 'running'
@@ -51,7 +85,8 @@ export const en = {
     | 'refused'
     | 'unchanged'
     | 'interrupted'
-    | 'cancelled',
+    | 'cancelled'
+    | 'undone',
     string
   >,
 
@@ -333,6 +368,7 @@ export const en = {
       p.count === 1
         ? '1 contact from the phone could not be read and was left out.'
         : `${p.count} contacts from the phone could not be read and were left out.`,
+    'undo-of': (p, when) => `This undid the import of ${when(Number(p.startedAt))}.`,
   } as Partial<
     Record<
       NoteCode,

@@ -26,6 +26,29 @@ export const lv: Messages = {
   confirmDeleteText: (name) =>
     `"${name}" un tā vēsture tiks dzēsta. Importētie kontakti paliks adrešu grāmatā.`,
   confirmDelete: 'Dzēst',
+  undo: 'Atsaukt importu',
+  confirmUndoTitle: 'Atsaukt šo importu?',
+  confirmUndoText: (name, when, c) =>
+    `Imports “${name}” (${when}) tiks atsaukts${
+      [
+        c.created ? `: tā pievienotie kontakti (${c.created}) tiks noņemti` : '',
+        c.updated + c.deleted
+          ? `${c.created ? ', un' : ':'} tā mainītie vai dzēstie kontakti (${c.updated + c.deleted}) atgriezīsies, kā bija`
+          : '',
+      ].join('') || '; tas nemainīja nevienu kontaktu'
+    }. Nākamais imports failu piemēros no jauna.`,
+  confirmUndo: 'Atsaukt importu',
+  undoDone: (c) =>
+    `Imports atsaukts: ${
+      [
+        c.deleted ? `noņemti ${c.deleted}` : '',
+        c.updated ? `atjaunotas vērtības ${c.updated}` : '',
+        c.created ? `atgriezti ${c.created}` : '',
+      ]
+        .filter(Boolean)
+        .join(', ') || 'neviens kontakts nemainījās'
+    }.`,
+  undoneLine: (when) => `Atsaukts: ${when}`,
   cancel: 'Atcelt',
   problems: (count) => `Problēmas: ${count}`,
   status: {
@@ -38,6 +61,7 @@ export const lv: Messages = {
     unchanged: 'Fails nav mainījies',
     interrupted: 'Pārtraukts',
     cancelled: 'Atcelts',
+    undone: 'Atsaukts',
   },
 
   fieldLabels: {
@@ -297,6 +321,7 @@ export const lv: Messages = {
       'Tas jau vienreiz tika palaists vēlreiz; nākamais ieplānotais imports mēģinās atkal.',
     'device-unreadable': (p) =>
       `Tālruņa kontakti, kurus nevarēja nolasīt un kuri netika importēti: ${p.count}.`,
+    'undo-of': (p, when) => `Šis atsauca importu, kas notika ${when(Number(p.startedAt))}.`,
   },
   errors: {
     'mass-delete-refused': (d, scheduled) =>

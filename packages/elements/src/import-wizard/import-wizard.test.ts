@@ -4,13 +4,13 @@ import type { ContactSync } from '@contactsync/sdk';
 import {
   ImportWizard,
   MappingTable,
-  lv,
   ProblemReportEvent,
   ProfileSavedEvent,
   RunFinishedEvent,
   VCardChosenEvent,
   WizardClosedEvent,
 } from '../index.ts';
+import { lv } from '../i18n/lv.ts';
 import {
   $,
   axeViolations,

@@ -1,7 +1,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { ContactSync } from '@contactsync/sdk';
-import { FieldAddedEvent, lv, MappingChangeEvent, MappingTable, provideSync } from '../index.ts';
+import { FieldAddedEvent, MappingChangeEvent, MappingTable, provideSync } from '../index.ts';
+import { lv } from '../i18n/lv.ts';
 import { $, axeViolations, client, csvFile, nextEvent, until } from '../../test/helpers.ts';
 
 MappingTable.define();

@@ -1,6 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { createContactSync, type ContactSync } from '@contactsync/sdk';
-import { lv, SyncStatus } from '../index.ts';
+import { SyncStatus } from '../index.ts';
+import { lv } from '../i18n/lv.ts';
 import { $, axeViolations, until } from '../../test/helpers.ts';
 
 SyncStatus.define();
