@@ -74,8 +74,9 @@ export default [
     // its generated-keys notice, the offer to update an import of the same file, and vCard hand-over;
     // 37.5 KB for row problems, refusals and run notes worded in en and lv, the problem report, the
     // contact list's Deleted view, automatic phone sync and the grid's new parts. Down to 33 KB
-    // when Latvian (6.8 KB) moved to its own entry, which keeps a budget of its own.
-    plugins: browserPlugins({ 'index.js': 33_000, 'lv.js': 7_500 }),
+    // when Latvian moved to its own entry, which keeps a budget of its own (9 KB, with every
+    // error worded: fetch failures by the proxy's code, columns, backend, undo).
+    plugins: browserPlugins({ 'index.js': 33_000, 'lv.js': 9_000 }),
   },
   {
     // The same with Lit inside, for pages without a bundler (the demo portal loads this one).

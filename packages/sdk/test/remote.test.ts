@@ -148,7 +148,19 @@ describe('remote profiles through the proxy', () => {
     const record = await sync.run(profile.id);
     expect(record.status).to.equal('failed');
     expect(record.error!.message).to.match(/ended after \d+ of 10000 bytes/);
+    // A code for components to word it by, not only the English sentence.
+    expect(record.error!.details).to.deep.include({ reason: 'cut-off', expected: 10_000 });
     expect(await allContacts(sync, book.id)).to.deep.equal([]);
+    sync.close();
+  });
+
+  it('says so when the proxy itself cannot be reached', async () => {
+    worker.use(http.post('/v1/fetch', () => HttpResponse.error()));
+    const { sync, profile } = await remoteSetup();
+    const record = await sync.run(profile.id);
+    expect(record.status).to.equal('failed');
+    expect(record.error).to.deep.include({ code: 'source-failed' });
+    expect(record.error!.details).to.deep.equal({ reason: 'proxy-unreachable' });
     sync.close();
   });
 

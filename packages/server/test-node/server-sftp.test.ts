@@ -82,6 +82,8 @@ describe('a nightly SFTP import run by the server', () => {
     const refused = await imports.runNow('ann', 'profile-ann');
     assert.equal(refused.status, 'failed');
     assert.match(refused.error!.message, /host key/i);
+    // The fetchers' code travels with it, so components word it as for a browser's run.
+    assert.deepEqual(refused.error!.details, { proxyCode: 'host-key-mismatch' });
     await imports.stop();
     await db.destroy();
   });

@@ -13,6 +13,7 @@ import { lv } from '../i18n/lv.ts';
 import {
   axeViolations,
   CSV,
+  fail,
   profileInput,
   REMOTE_URL,
   remoteSource,
@@ -189,6 +190,37 @@ describe('<cs-history-grid>', () => {
     expect(refusal).not.to.match(/Delete contacts|delete|confirm/);
     expect(tipOf('CRM export')).to.contain(
       '3. rinda, kolonna “email”: “not-an-email” nav derīga e-pasta adrese.',
+    );
+  });
+
+  it('words why a remote file could not be fetched, and a file missing mapped columns, in either language', async () => {
+    fail(401, 'login-failed', 'files.example.com refused the user name or password.');
+    const env = await setup();
+    sync = env.sync;
+    const failed = await env.sync.run(env.remote.id);
+    expect(failed.error?.details).to.deep.include({ proxyCode: 'login-failed' });
+    await env.sync.run(env.local.id, new File(['name\nAnn\n'], 'crm.csv'));
+    const tipOf = (name: string) => {
+      const status = rowOf(env.grid, name)?.querySelector<HTMLButtonElement>('.status');
+      const id = status?.getAttribute('aria-describedby');
+      return ((id && env.grid.shadowRoot!.getElementById(id)?.textContent) || '').replace(
+        /\s+/g,
+        ' ',
+      );
+    };
+    await until(() => tipOf('Nightly SFTP').includes('could not be fetched'), 'the failure');
+    expect(tipOf('Nightly SFTP')).to.contain(
+      'The file could not be fetched: the server refused the user name or password. Nothing was changed.',
+    );
+    await until(() => tipOf('CRM export').includes('unique key'), 'the missing key column');
+    expect(tipOf('CRM export')).to.contain(
+      'The file has no column “email”, the unique key of this import',
+    );
+    env.grid.messages = lv;
+    await until(() => tipOf('Nightly SFTP').includes('Failu nevarēja iegūt'), 'Latvian');
+    expect(tipOf('Nightly SFTP')).to.contain('serveris noraidīja lietotājvārdu vai paroli');
+    expect(tipOf('CRM export')).to.contain(
+      'Failā nav kolonnas “email”, kas ir šī importa unikālā atslēga',
     );
   });
 

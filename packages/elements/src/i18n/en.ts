@@ -3,6 +3,23 @@ import type { ErrorCode, IssueCode, NoteCode, RunCounts } from '@contactsync/sdk
 /** A run's counts, or an undo's (`created` restored, `updated` changed back, `deleted` removed). */
 type UndoCounts = Pick<RunCounts, 'created' | 'updated' | 'deleted'>;
 
+/** Why a remote file could not be fetched, by the proxy's code (or the SDK's `reason`). */
+const sourceFailures: Record<string, string> = {
+  'login-failed': 'the server refused the user name or password.',
+  'not-found': 'there is no such file on the server.',
+  timeout: 'the server did not answer in time.',
+  'certificate-rejected': 'the server’s certificate is not valid.',
+  'host-key-mismatch':
+    'the SFTP server’s key is not the one saved with this import (the server may have been replaced, or someone may be in between).',
+  'too-large': 'the file is larger than the proxy allows.',
+  'blocked-address': 'the proxy does not fetch from private or local network addresses.',
+  'too-many-redirects': 'the server redirected too many times.',
+  'invalid-url': 'the address is not one the proxy can fetch.',
+  'too-many-requests': 'too many requests were made; wait a minute.',
+  'proxy-unreachable': 'the ContactSync proxy could not be reached.',
+  'cut-off': 'the download stopped before the whole file arrived.',
+};
+
 /** "1 contact" or "3 contacts". */
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -399,8 +416,60 @@ export const en = {
     'storage-full': () =>
       'The browser has no room left to store this import; nothing was changed. Free some space and try again.',
     aborted: () => 'The import was cancelled; nothing was changed.',
+    'source-failed': (d) => {
+      const why = sourceFailures[String(d.proxyCode ?? d.reason)];
+      return why ? `The file could not be fetched: ${why} Nothing was changed.` : null;
+    },
+    'columns-missing': (d) => {
+      const columns = (d.columns as string[] | undefined)?.map((c) => `“${c}”`).join(', ');
+      if (!columns) return null;
+      return d.key
+        ? `The file has no column ${columns}, the unique key of this import, so nothing was changed. Check the file, or change the mapping.`
+        : `The file has no ${columns} column, which this import maps, so nothing was changed. Fix the mapping, or choose to leave such fields as they are when a column is missing.`;
+    },
+    'columns-changed': (d) =>
+      d.expected === undefined
+        ? null
+        : `The file has ${d.found} columns, but it had ${d.expected} when it was last imported. Without a header row the columns cannot be told apart, so nothing was changed. Check the file, or set up the mapping again.`,
+    'file-changed': () =>
+      'The file changed while it was being imported (or after it was chosen), so nothing was changed. Import it again once it is saved.',
+    'parse-failed': (d) =>
+      d.row === undefined
+        ? null
+        : d.limit
+          ? `Row ${d.row} is millions of characters long with no line break, so this is not a CSV file with one contact per line. Check that it is a CSV export; nothing was changed.`
+          : `Row ${d.row} opens a quote that never closes, so the rest of the file cannot be read. Check the quotes in that row; nothing was changed.`,
+    'mapping-invalid': (d) =>
+      d.field !== undefined && d.column !== undefined
+        ? `A column is mapped to a field that does not exist (“${d.field}”). Add the field or change the mapping.`
+        : d.field !== undefined
+          ? `More than one column is mapped to the same field. Map each field once.`
+          : d.column !== undefined
+            ? 'The unique key column is not in the file. Choose another key.'
+            : 'No column is mapped to a contact field. Map at least one.',
+    'key-strategy-conflict': () =>
+      'With generated keys every import creates new contacts, so they cannot be matched to update or delete existing ones. Choose a unique key column, or turn off updating and deleting.',
+    'consent-required': () =>
+      'Syncing this phone’s contacts is turned off (“Auto export”). Turn it on, or import the new contacts by hand.',
+    'undo-unavailable': () =>
+      'This import can no longer be undone: the address book changed after it (an edit, a deletion or another import). Only the latest change can be undone.',
+    'backend-unreachable': () =>
+      'The portal’s server cannot be reached. Changes are kept in this browser and sent when it is back.',
+    'backend-refused': () =>
+      'The portal’s server refused this browser (the sign-in may have ended). Sign in again; changes wait here meanwhile.',
+    'backend-failed': () =>
+      'The portal’s server had a problem. Changes are kept in this browser and sent again later.',
+    'database-outdated': (d) =>
+      d.reason === 'destroyed'
+        ? 'The contacts stored in this browser were removed in another tab (for example at sign-out). Reload this page to continue.'
+        : 'ContactSync was updated in another tab. Reload this page to continue.',
+    'storage-failed': () =>
+      'The browser could not read or write the stored contacts; nothing was changed. Reload the page and try again.',
   } as Partial<
-    Record<ErrorCode, (details: Readonly<Record<string, unknown>>, scheduled: boolean) => string>
+    Record<
+      ErrorCode,
+      (details: Readonly<Record<string, unknown>>, scheduled: boolean) => string | null
+    >
   >,
   reviewGuard: (existing: number, matched: number, deleting: number) =>
     `The file holds only ${matched} of the ${existing} contacts this import manages (10% or less), so ${deleting} would be deleted. A wrong or cut-off file looks like this; scheduled imports stop here.`,

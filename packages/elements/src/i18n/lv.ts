@@ -1,5 +1,22 @@
 import type { Messages } from './en.ts';
 
+/** Kāpēc attālo failu nevarēja iegūt, pēc starpniekservera koda (vai SDK `reason`). */
+const sourceFailures: Record<string, string> = {
+  'login-failed': 'serveris noraidīja lietotājvārdu vai paroli.',
+  'not-found': 'serverī nav šāda faila.',
+  timeout: 'serveris laikus neatbildēja.',
+  'certificate-rejected': 'servera sertifikāts nav derīgs.',
+  'host-key-mismatch':
+    'SFTP servera atslēga nav tā, kas saglabāta ar šo importu (serveris varētu būt nomainīts vai kāds varētu būt starpā).',
+  'too-large': 'fails ir lielāks, nekā starpniekserveris atļauj.',
+  'blocked-address': 'starpniekserveris neiegūst failus no privātām vai lokālā tīkla adresēm.',
+  'too-many-redirects': 'serveris pāradresēja pārāk daudz reižu.',
+  'invalid-url': 'starpniekserveris nevar iegūt failu no šīs adreses.',
+  'too-many-requests': 'pieprasījumu ir pārāk daudz; uzgaidiet minūti.',
+  'proxy-unreachable': 'ContactSync starpniekserveris nav sasniedzams.',
+  'cut-off': 'lejupielāde apstājās, pirms saņemts viss fails.',
+};
+
 /** Latvian. */
 export const lv: Messages = {
   historyTitle: 'Sinhronizācijas vēsture',
@@ -342,6 +359,55 @@ export const lv: Messages = {
     'storage-full': () =>
       'Pārlūkam vairs nav vietas šī importa glabāšanai; nekas netika mainīts. Atbrīvojiet vietu un mēģiniet vēlreiz.',
     aborted: () => 'Imports tika atcelts; nekas netika mainīts.',
+    'source-failed': (d) => {
+      const why = sourceFailures[String(d.proxyCode ?? d.reason)];
+      return why ? `Failu nevarēja iegūt: ${why} Nekas netika mainīts.` : null;
+    },
+    'columns-missing': (d) => {
+      const columns = (d.columns as string[] | undefined)?.map((c) => `“${c}”`).join(', ');
+      if (!columns) return null;
+      return d.key
+        ? `Failā nav kolonnas ${columns}, kas ir šī importa unikālā atslēga, tāpēc nekas netika mainīts. Pārbaudiet failu vai mainiet kartēšanu.`
+        : `Failā nav kolonnu ${columns}, kuras šis imports kartē, tāpēc nekas netika mainīts. Izlabojiet kartēšanu vai izvēlieties atstāt šos laukus nemainītus, ja kolonnas trūkst.`;
+    },
+    'columns-changed': (d) =>
+      d.expected === undefined
+        ? null
+        : `Failā ir ${d.found} kolonnas, bet pēdējā importā bija ${d.expected}. Bez galvenes rindas kolonnas nevar atšķirt, tāpēc nekas netika mainīts. Pārbaudiet failu vai iestatiet kartēšanu no jauna.`,
+    'file-changed': () =>
+      'Fails mainījās importa laikā (vai pēc tam, kad tika izvēlēts), tāpēc nekas netika mainīts. Importējiet to vēlreiz, kad tas ir saglabāts.',
+    'parse-failed': (d) =>
+      d.row === undefined
+        ? null
+        : d.limit
+          ? `${d.row}. rinda ir miljoniem rakstzīmju gara bez rindas beigām, tātad tas nav CSV fails ar vienu kontaktu rindā. Pārbaudiet, vai tas ir CSV eksports; nekas netika mainīts.`
+          : `${d.row}. rindā atvērtas pēdiņas netiek aizvērtas, tāpēc pārējo failu nevar nolasīt. Pārbaudiet pēdiņas šajā rindā; nekas netika mainīts.`,
+    'mapping-invalid': (d) =>
+      d.field !== undefined && d.column !== undefined
+        ? `Kolonna kartēta uz lauku, kas neeksistē (“${d.field}”). Pievienojiet lauku vai mainiet kartēšanu.`
+        : d.field !== undefined
+          ? 'Vairākas kolonnas kartētas uz vienu lauku. Kartējiet katru lauku vienreiz.'
+          : d.column !== undefined
+            ? 'Unikālās atslēgas kolonnas failā nav. Izvēlieties citu atslēgu.'
+            : 'Neviena kolonna nav kartēta uz kontakta lauku. Kartējiet vismaz vienu.',
+    'key-strategy-conflict': () =>
+      'Ar ģenerētām atslēgām katrs imports izveido jaunus kontaktus, tāpēc tos nevar sasaistīt, lai atjauninātu vai dzēstu esošos. Izvēlieties unikālās atslēgas kolonnu vai izslēdziet atjaunināšanu un dzēšanu.',
+    'consent-required': () =>
+      'Šī tālruņa kontaktu sinhronizācija ir izslēgta (“Automātiskais eksports”). Ieslēdziet to vai importējiet jaunos kontaktus paši.',
+    'undo-unavailable': () =>
+      'Šo importu vairs nevar atsaukt: adrešu grāmata pēc tā mainījās (labojums, dzēšana vai cits imports). Atsaukt var tikai pēdējās izmaiņas.',
+    'backend-unreachable': () =>
+      'Portāla serveris nav sasniedzams. Izmaiņas glabājas šajā pārlūkā un tiks nosūtītas, kad tas atkal būs pieejams.',
+    'backend-refused': () =>
+      'Portāla serveris atteica šim pārlūkam (iespējams, pieteikšanās beigusies). Piesakieties vēlreiz; izmaiņas pa to laiku gaida šeit.',
+    'backend-failed': () =>
+      'Portāla serverim radās problēma. Izmaiņas glabājas šajā pārlūkā un vēlāk tiks nosūtītas atkal.',
+    'database-outdated': (d) =>
+      d.reason === 'destroyed'
+        ? 'Šajā pārlūkā saglabātie kontakti tika noņemti citā cilnē (piemēram, izrakstoties). Pārlādējiet lapu, lai turpinātu.'
+        : 'ContactSync tika atjaunināts citā cilnē. Pārlādējiet lapu, lai turpinātu.',
+    'storage-failed': () =>
+      'Pārlūks nevarēja nolasīt vai ierakstīt saglabātos kontaktus; nekas netika mainīts. Pārlādējiet lapu un mēģiniet vēlreiz.',
   },
   reviewGuard: (existing, matched, deleting) =>
     `Failā ir tikai ${matched} no ${existing} šī importa pārvaldītajiem kontaktiem (10% vai mazāk), tāpēc tiktu dzēsti ${deleting}. Tā izskatās kļūdains vai nepilnīgs fails; ieplānots imports šeit apstājas.`,

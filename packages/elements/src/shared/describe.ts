@@ -30,8 +30,8 @@ export function describeError(
   error: Pick<ErrorPayload, 'code' | 'message' | 'details'>,
   trigger: RunTrigger = 'manual',
 ): string {
-  const word = t.errors[error.code];
-  return word ? word(error.details ?? {}, trigger === 'scheduled') : error.message;
+  // An entry answers null when the record lacks what its wording needs (older records).
+  return t.errors[error.code]?.(error.details ?? {}, trigger === 'scheduled') ?? error.message;
 }
 
 /** The English message starts with its own "Row 3, column …:", already shown before it. */

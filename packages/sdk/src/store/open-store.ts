@@ -67,6 +67,7 @@ export class StoreConnection {
         this.outdated === 'destroyed'
           ? 'The contacts stored in this browser were removed in another tab (for example at sign-out). Reload this page to continue.'
           : 'ContactSync was updated in another tab. Reload this page to continue.',
+        { reason: this.outdated },
       );
     }
     try {

@@ -45,6 +45,7 @@ async function post(
     throw new ContactSyncError(
       'source-failed',
       'The ContactSync proxy could not be reached. Check the connection and try again.',
+      { reason: 'proxy-unreachable' },
     );
   }
 }
@@ -116,12 +117,14 @@ export async function fetchRemote(
     throw new ContactSyncError(
       'source-failed',
       'The download stopped before the whole file arrived (the server or the proxy ended it). Nothing was changed.',
+      { reason: 'cut-off' },
     );
   }
   if (expected !== null && bytes !== expected) {
     throw new ContactSyncError(
       'source-failed',
       `The download ended after ${bytes} of ${expected} bytes. Nothing was changed.`,
+      { reason: 'cut-off', received: bytes, expected },
     );
   }
   return { notModified: false, meta, blob: new Blob(chunks as BlobPart[]) };

@@ -123,11 +123,20 @@ export async function runOnServer(
       });
     } catch (error) {
       const failure = toContactSyncError(error, 'source-failed');
+      // The fetchers' own code (login-failed, not-found, timeout…), as browsers' runs carry it.
+      const proxyCode =
+        (error as { name?: unknown }).name === 'ProxyError'
+          ? String((error as { code: unknown }).code)
+          : undefined;
       const record: RunRecord = {
         ...started,
         status: failure.code === 'aborted' ? 'cancelled' : 'failed',
         finishedAt: deps.now(),
-        error: { code: 'source-failed', message: failure.message },
+        error: {
+          code: 'source-failed',
+          message: failure.message,
+          ...(proxyCode ? { details: { proxyCode } } : {}),
+        },
       };
       await target.recordOutcome(record, {
         ...profile.state,
