@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { utils, write } from '@e965/xlsx';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,7 +19,7 @@ const DUE = Date.parse('2026-12-02T00:30:00Z');
 
 /** A real HTTP server on 127.0.0.1 holding the file the imports fetch; `set` replaces it. */
 async function fileServer() {
-  let body = people(20);
+  let body: string | Uint8Array = people(20);
   let etag = 1;
   const server: Server = createServer((req, res) => {
     if (req.headers['if-none-match'] === `"${etag}"`) return void res.writeHead(304).end();
@@ -27,7 +28,7 @@ async function fileServer() {
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/crm/contacts.csv`,
-    set(text: string) {
+    set(text: string | Uint8Array) {
       body = text;
       etag++;
     },
@@ -196,6 +197,35 @@ for (const backend of backends)
         gone.map((r) => [Number(r.revision), Number(r.deleted), r.key, r.values_json]),
         [[2, 1, null, '{}']],
       );
+    });
+
+    it('reads a downloaded workbook as the CSV of its sheet, as a browser would', async () => {
+      const csv = people(21).replace('user19@example.com,Person 19\n', '');
+      const book = utils.book_new();
+      const rows = csv
+        .trim()
+        .split('\n')
+        .map((line) => line.split(','));
+      utils.book_append_sheet(book, utils.aoa_to_sheet(rows), 'Export');
+      files.set(new Uint8Array(write(book, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer));
+      const run = await imports.runNow('ann', 'profile-ann');
+      assert.equal(run.status, 'success', JSON.stringify(run.error));
+      // The same contacts as the CSV before it: nothing changes, every row accounted for.
+      assert.deepEqual(
+        { created: run.counts.created, updated: run.counts.updated, deleted: run.counts.deleted },
+        { created: 0, updated: 0, deleted: 0 },
+      );
+      assert.equal(run.counts.rows, 20);
+      assert.deepEqual(
+        run.noteCodes!.map((n) => [n.code, n.params?.sheet]),
+        [['workbook-sheet', 'Export']],
+      );
+      // A ZIP that is no workbook fails in the history, with nothing changed.
+      files.set(new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...new Array(60).fill(0)]));
+      const broken = await imports.runNow('ann', 'profile-ann');
+      assert.equal(broken.status, 'failed');
+      assert.equal(broken.error!.code, 'not-csv');
+      assert.deepEqual(await count(db, 'ann'), { rows: 21, live: 19 });
     });
 
     it('refuses to run a profile of another user, or one that reads a local file', async () => {

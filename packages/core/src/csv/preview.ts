@@ -35,6 +35,8 @@ export interface FilePreview {
   readonly complete: boolean;
   readonly issues: readonly RowIssue[];
   readonly suggestion: MappingSuggestion;
+  /** Set when the file is a workbook: its sheets, and the one shown (read as CSV). */
+  readonly workbook?: { readonly sheets: readonly string[]; readonly sheet: string } | null;
 }
 
 export interface PreviewOptions {

@@ -19,6 +19,8 @@ export const ParseOptionsSchema = z.object({
   dateOrder: z.enum(DATE_ORDERS),
   /** ISO 3166 region for phone numbers written without a country code, e.g. "US". */
   defaultRegion: z.string().check(z.regex(/^[A-Z]{2}$/)),
+  /** A workbook's sheet to read (.xlsx, .xls, .ods); absent or null: the first sheet. */
+  sheet: z.optional(z.nullable(z.string().check(z.minLength(1), z.maxLength(200)))),
 });
 export type ParseOptions = z.infer<typeof ParseOptionsSchema>;
 

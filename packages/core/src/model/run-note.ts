@@ -13,6 +13,7 @@ export const NOTE_CODES = [
   'catch-up-done',
   'device-unreadable',
   'undo-of',
+  'workbook-sheet',
   /** A note written before notes had codes: only its English text is known. */
   'other',
 ] as const;

@@ -242,7 +242,7 @@ export const en = {
   sourceHeading: 'Where is the file?',
   sourceLocal: 'A file on this computer',
   sourceRemote: 'A file on a server',
-  chooseFile: 'Choose a CSV file',
+  chooseFile: 'Choose a CSV or Excel file',
   dropHere: 'or drop it here',
   chosenFile: (name: string, size: string) => `${name} (${size})`,
   chooseAgain: (name: string) => `Choose the file again to import it (last time: ${name}).`,
@@ -290,6 +290,11 @@ export const en = {
     `${detected ? 'Detected delimiter' : 'Delimiter'}: ${delimiter} · Encoding: ${encoding}`,
   previewRows: (shown: number) => `The first ${shown} rows of the file`,
   encodingLabel: 'Encoding',
+  workbookFacts: (sheet: string, count: number) =>
+    count === 1
+      ? `A workbook: its sheet “${sheet}” is read.`
+      : `A workbook with ${count} sheets: “${sheet}” is read.`,
+  sheetLabel: 'Sheet',
   encodingAuto: 'Detect automatically',
   /** The encodings a file may be read in; unknown ones show their code. */
   encodingNames: {
@@ -386,6 +391,7 @@ export const en = {
         ? '1 contact from the phone could not be read and was left out.'
         : `${p.count} contacts from the phone could not be read and were left out.`,
     'undo-of': (p, when) => `This undid the import of ${when(Number(p.startedAt))}.`,
+    'workbook-sheet': (p) => `Read the sheet “${p.sheet}” of the workbook.`,
   } as Partial<
     Record<
       NoteCode,

@@ -209,7 +209,7 @@ export const lv: Messages = {
   sourceHeading: 'Kur ir fails?',
   sourceLocal: 'Fails šajā datorā',
   sourceRemote: 'Fails serverī',
-  chooseFile: 'Izvēlieties CSV failu',
+  chooseFile: 'Izvēlieties CSV vai Excel failu',
   dropHere: 'vai ievelciet to šeit',
   chosenFile: (name, size) => `${name} (${size})`,
   chooseAgain: (name) => `Lai importētu, izvēlieties failu vēlreiz (iepriekš: ${name}).`,
@@ -258,6 +258,11 @@ export const lv: Messages = {
     `${detected ? 'Noteiktais atdalītājs' : 'Atdalītājs'}: ${delimiter} · Kodējums: ${encoding}`,
   previewRows: (shown) => `Faila pirmās ${shown} rindas`,
   encodingLabel: 'Kodējums',
+  workbookFacts: (sheet, count) =>
+    count === 1
+      ? `Darbgrāmata: tiek lasīta tās lapa “${sheet}”.`
+      : `Darbgrāmata ar ${count} lapām: tiek lasīta “${sheet}”.`,
+  sheetLabel: 'Lapa',
   encodingAuto: 'Noteikt automātiski',
   encodingNames: {
     'utf-8': 'UTF-8',
@@ -339,6 +344,7 @@ export const lv: Messages = {
     'device-unreadable': (p) =>
       `Tālruņa kontakti, kurus nevarēja nolasīt un kuri netika importēti: ${p.count}.`,
     'undo-of': (p, when) => `Šis atsauca importu, kas notika ${when(Number(p.startedAt))}.`,
+    'workbook-sheet': (p) => `Nolasīta darbgrāmatas lapa “${p.sheet}”.`,
   },
   errors: {
     'mass-delete-refused': (d, scheduled) =>

@@ -1,6 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { ContactSync } from '@contactsync/sdk';
+import { utils, write } from '@e965/xlsx';
 import {
   ImportWizard,
   MappingTable,
@@ -508,6 +509,48 @@ describe('<cs-import-wizard>', () => {
     await nextThrough(w, ['Which column goes where?', 'What will change']);
     const [profile] = await env.sync.profiles.list(env.book.id);
     expect(profile!.parse.encoding).to.equal('windows-1257');
+  });
+
+  it('takes an Excel workbook: offers its sheets instead of delimiter and encoding, and imports the chosen one', async () => {
+    const env = await setup();
+    sync = env.sync;
+    const { w } = env;
+    expect($<HTMLInputElement>(w, 'input[type=file]').accept).to.contain('.xlsx');
+    const book = utils.book_new();
+    utils.book_append_sheet(
+      book,
+      utils.aoa_to_sheet([
+        ['email', 'name'],
+        ['ann@x.io', 'Ann'],
+      ]),
+      'Current',
+    );
+    utils.book_append_sheet(
+      book,
+      utils.aoa_to_sheet([
+        ['email', 'name'],
+        ['old@x.io', 'Olga'],
+      ]),
+      'Archive',
+    );
+    const bytes = write(book, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer;
+    drop(w, new File([bytes], 'members.xlsx'));
+    await press(w, 'Next');
+    await atStep(w, 'How is the file written?');
+    expect($<HTMLFieldSetElement>(w, 'fieldset.choice').hidden).to.equal(true);
+    await nextThrough(w, ['Does this look right?']);
+    const cell = () => $(w, '[part=preview-table] tbody td').textContent!.trim();
+    expect(cell()).to.equal('ann@x.io');
+    expect($(w, '.facts').textContent).to.contain('A workbook with 2 sheets: “Current” is read.');
+    expect(w.shadowRoot!.querySelector('select[name=encoding]')).to.equal(null);
+    const select = $<HTMLSelectElement>(w, 'select[name=sheet]');
+    select.value = 'Archive';
+    select.dispatchEvent(new Event('change'));
+    await until(() => cell() === 'old@x.io', 'the other sheet');
+    expect(await axeViolations(w)).to.deep.equal([]);
+    await nextThrough(w, ['Which column goes where?', 'What will change']);
+    const [profile] = await env.sync.profiles.list(env.book.id);
+    expect(profile!.parse.sheet).to.equal('Archive');
   });
 
   it('choosing generated keys turns off updating and deleting and says so, instead of a dead end', async () => {

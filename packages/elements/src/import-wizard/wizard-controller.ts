@@ -5,6 +5,7 @@ import {
   type Encoding,
   type FilePreview,
   type Mapping,
+  type ParseOptions,
   type PlanResult,
   type RunProgress,
   type RunRecord,
@@ -311,8 +312,17 @@ export class WizardController implements ReactiveController {
 
   /** Reads the file again in the encoding the person chose; the preview rows re-render. */
   changeEncoding(encoding: Encoding): Promise<void> {
+    return this.reread({ encoding });
+  }
+
+  /** Reads another sheet of a workbook; the preview rows (and, if it must, the mapping) follow. */
+  changeSheet(sheet: string): Promise<void> {
+    return this.reread({ sheet });
+  }
+
+  private reread(patch: Partial<ParseOptions>): Promise<void> {
     return this.guarded(async () => {
-      this.edit({ parseRest: { ...this.draft.parseRest, encoding } });
+      this.edit({ parseRest: { ...this.draft.parseRest, ...patch } });
       const preview = await this.sync.preview(
         this.host.bookId!,
         this.file!,

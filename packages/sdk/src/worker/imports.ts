@@ -12,6 +12,7 @@ import {
   type ProblemRowSink,
   type RunProgress,
   type RunRecord,
+  type ByteSource,
   remoteFileName,
   remoteUrlProblem,
   RemoteSourceSchema,
@@ -20,13 +21,19 @@ import {
 import type { WorkerContext } from './context.ts';
 import type { ContactSyncEvent } from '../events.ts';
 import { BookTarget } from '../store/book-target.ts';
-import { blobSource } from '../platform/blob-source.ts';
+import { workbookAsCsv } from '../platform/workbook-as-csv.ts';
 import { requireBook } from './books.ts';
 import { requireProfile } from './profiles.ts';
 import { parseInput } from './parse-input.ts';
 import { downloadRemote } from './remote-run.ts';
 import { fetchRemote, hostKeyOf, sealCredential } from './proxy-client.ts';
-import { blobName, engineDeps, type Runner, type RunRequest } from './run-profile.ts';
+import {
+  blobName,
+  engineDeps,
+  readableSource,
+  type Runner,
+  type RunRequest,
+} from './run-profile.ts';
 
 const PREVIEW_BYTES = 1024 * 1024;
 
@@ -56,7 +63,9 @@ export function importOps(ctx: WorkerContext, runner: Runner) {
       () => ctx.view(profile.bookId),
       ctx.newId,
     );
-    let source = file ? blobSource(file, fileName ?? blobName(file)) : null;
+    let source: ByteSource | null = null;
+    if (file)
+      ({ source, profile } = await readableSource(file, fileName ?? blobName(file), profile));
     // A problem report reads the file even when it is the one imported last.
     if (problemRows)
       profile = { ...profile, behaviour: { ...profile.behaviour, importEveryTime: true } };
@@ -75,11 +84,11 @@ export function importOps(ctx: WorkerContext, runner: Runner) {
       );
       if (outcome.kind === 'failed') throw outcome.error;
       if (outcome.kind === 'downloaded') {
-        profile = { ...outcome.profile, behaviour: profile.behaviour };
-        source = blobSource(
+        ({ source, profile } = await readableSource(
           outcome.blob,
           remoteFileName(profile.source.kind === 'remote' ? profile.source.url : ''),
-        );
+          { ...outcome.profile, behaviour: profile.behaviour },
+        ));
       }
     }
     if (!source) throw new ContactSyncError('invalid-argument', 'Choose the file to review.');
@@ -110,11 +119,14 @@ export function importOps(ctx: WorkerContext, runner: Runner) {
       );
       const book = await requireBook(ctx, bookId);
       if (file.size === 0) throw new ContactSyncError('empty-file', 'The file is empty.');
-      const head = new Uint8Array(await file.slice(0, PREVIEW_BYTES).arrayBuffer());
-      return buildPreview(head, file.size <= PREVIEW_BYTES, {
-        parse: options,
+      const readable = await workbookAsCsv(file, options);
+      const blob = readable.blob;
+      const head = new Uint8Array(await blob.slice(0, PREVIEW_BYTES).arrayBuffer());
+      const preview = buildPreview(head, blob.size <= PREVIEW_BYTES, {
+        parse: readable.parse,
         fields: book.fields,
       });
+      return readable.workbook ? { ...preview, workbook: readable.workbook } : preview;
     },
 
     /** The dry run: what a run would do, with nothing written. */

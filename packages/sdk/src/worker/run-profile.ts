@@ -10,12 +10,16 @@ import {
   noteFields,
   runNotes,
   type RunNote,
+  runNote,
+  toContactSyncError,
+  type SyncProfile,
 } from '@contactsync/core';
 import type { IDBPDatabase } from 'idb';
 import type { WorkerContext } from './context.ts';
 import type { ContactSyncDB } from '../store/schema.ts';
 import { BookTarget } from '../store/book-target.ts';
 import { blobSource } from '../platform/blob-source.ts';
+import { workbookAsCsv } from '../platform/workbook-as-csv.ts';
 import { digestPassword, sha256Hasher } from '../platform/sha256.ts';
 import { requireBook } from './books.ts';
 import { requireProfile } from './profiles.ts';
@@ -23,6 +27,33 @@ import { downloadRemote } from './remote-run.ts';
 import { notifyAboutRun } from './notify-run.ts';
 
 export const blobName = (file: Blob) => (file instanceof File ? file.name : 'upload.csv');
+
+/**
+ * The bytes a run reads and the profile it reads them with: a workbook's sheet becomes CSV (and
+ * the history says which sheet); a CSV file is read as it is.
+ */
+export async function readableSource(
+  blob: Blob,
+  name: string,
+  profile: SyncProfile,
+): Promise<{ source: ByteSource; profile: SyncProfile; notes: RunNote[] }> {
+  const readable = await workbookAsCsv(blob, profile.parse);
+  return {
+    source: blobSource(readable.blob, name),
+    profile: readable.workbook ? { ...profile, parse: readable.parse } : profile,
+    notes: readable.workbook
+      ? [
+          runNote(
+            'workbook-sheet',
+            `Read the sheet “${readable.workbook.sheet}” of the workbook.`,
+            {
+              sheet: readable.workbook.sheet,
+            },
+          ),
+        ]
+      : [],
+  };
+}
 
 /** Progress is told to other tabs at most this often. */
 const PROGRESS_EVERY_MS = 100;
@@ -99,8 +130,16 @@ export function createRunner(ctx: WorkerContext) {
       return record;
     };
 
-    let source = request.file ? blobSource(request.file, started.fileName) : null;
+    let source: ByteSource | null = null;
     let sourceMeta: Record<string, unknown> | null = null;
+    let downloaded: Blob | null = null;
+    const notes = [...(request.notes ?? [])];
+    const read = async (blob: Blob) => {
+      const readable = await readableSource(blob, started.fileName, fresh);
+      fresh = readable.profile;
+      notes.push(...readable.notes);
+      return readable.source;
+    };
     if (remote) {
       const outcome = await downloadRemote(ctx, fresh, remote, signal, report);
       if (outcome.kind === 'failed' || outcome.kind === 'unchanged') {
@@ -129,8 +168,27 @@ export function createRunner(ctx: WorkerContext) {
         return finish(record);
       }
       fresh = outcome.profile;
-      source = blobSource(outcome.blob, started.fileName);
       sourceMeta = outcome.meta;
+      downloaded = outcome.blob;
+    }
+    try {
+      const blob = downloaded ?? request.file;
+      if (blob) source = await read(blob);
+    } catch (error) {
+      // A workbook that cannot be read fails like a file that is not CSV: in the history.
+      const failure = toContactSyncError(error);
+      const record: RunRecord = {
+        ...started,
+        status: 'failed',
+        finishedAt: ctx.clock.now(),
+        error: failure.toJSON(),
+      };
+      await target.recordOutcome(record, {
+        ...fresh.state,
+        lastRunAt: ctx.clock.now(),
+        lastStatus: 'failed',
+      });
+      return finish(record);
     }
     const { record } = await runImport({
       ...engineDeps(ctx, source!),
@@ -144,7 +202,7 @@ export function createRunner(ctx: WorkerContext) {
       signal,
       onProgress: report,
       sourceMeta,
-      notes: request.notes ?? [],
+      notes,
       ensureSpace: (bytes) => ensureSpace(bytes, ctx.storageReserveBytes),
     });
     return finish(record);

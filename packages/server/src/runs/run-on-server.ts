@@ -26,6 +26,7 @@ import type { ServerDatabase } from '../db/schema.ts';
 import { fileSource, newId, nodeHasher, nodeRandom } from './node-ports.ts';
 import { putRecords, readRecord } from './server-records.ts';
 import { SqlBookTarget } from './sql-book-target.ts';
+import { workbookFileAsCsv } from './workbook-file.ts';
 
 export interface ServerRunDeps {
   readonly db: Kysely<ServerDatabase>;
@@ -165,13 +166,32 @@ export async function runOnServer(
       profile = { ...profile, source: { ...source, hostKey: outcome.meta.hostKey } };
       await putRecords(db, userId, 'profiles', [{ id: profile.id, data: profile }], deps.now());
     }
-    const path = join(dir, 'file');
-    await pipeline(outcome.body, createWriteStream(path));
+    const downloaded = join(dir, 'file');
+    await pipeline(outcome.body, createWriteStream(downloaded));
+    let readable: Awaited<ReturnType<typeof workbookFileAsCsv>>;
+    try {
+      readable = await workbookFileAsCsv(downloaded, profile);
+    } catch (error) {
+      // A workbook that cannot be read fails like a file that is not CSV: in the history.
+      const record: RunRecord = {
+        ...started,
+        status: 'failed',
+        finishedAt: deps.now(),
+        error: toContactSyncError(error).toJSON(),
+      };
+      await target.recordOutcome(record, {
+        ...profile.state,
+        lastRunAt: deps.now(),
+        lastStatus: 'failed',
+      });
+      return { record, profile };
+    }
+    const { path } = readable;
     const { size } = await stat(path);
     const { record } = await runImport({
       runId,
       trigger: request.trigger,
-      profile,
+      profile: readable.profile,
       book,
       source: fileSource(path, started.fileName, size),
       dryRun: false,
@@ -185,7 +205,7 @@ export async function runOnServer(
       signal,
       onProgress: request.onProgress,
       sourceMeta: outcome.meta as unknown as Record<string, unknown>,
-      notes: request.notes ?? [],
+      notes: [...(request.notes ?? []), ...readable.notes],
     });
     return { record, profile };
   } finally {

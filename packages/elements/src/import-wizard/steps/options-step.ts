@@ -18,8 +18,10 @@ export function optionsStep({ c, t }: StepView) {
       (on) => c.edit({ behaviour: { ...c.draft.behaviour, [key]: on } }),
       help,
     );
+  // A workbook is read by its cells: no delimiter to choose.
+  const workbook = /\.(xlsx|xls|ods)$/i.test(d.file?.name ?? '');
   return html`${checkbox('header', d.header, t.optionHeader, (header) => c.edit({ header }))}
-    <fieldset class="choice">
+    <fieldset class="choice" ?hidden=${workbook}>
       <legend>${t.delimiter}</legend>
       ${DELIMITER_CHOICES.map((choice) =>
         radio('delimiter', choice, d.delimiter === choice, t.delimiters[choice]!, () =>

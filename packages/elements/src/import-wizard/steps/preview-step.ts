@@ -16,25 +16,46 @@ export function previewStep({ c, t }: StepView) {
   ];
   const delimiter = t.delimiterNames[p.delimiter] ?? `"${p.delimiter}"`;
   const chosen = c.draft.parseRest.encoding;
-  return html`<p class="facts">
-      ${t.previewFacts(delimiter, p.delimiterDetected, t.encodingNames[p.encoding] ?? p.encoding)}
-    </p>
-    <label class="block"
-      >${t.encodingLabel}
-      <select
-        name="encoding"
-        ?disabled=${c.busy}
-        @change=${(e: Event) =>
-          void c.changeEncoding((e.target as HTMLSelectElement).value as Encoding)}
-      >
-        ${ENCODINGS.map(
-          (e) =>
-            html`<option value=${e} ?selected=${e === chosen}>
-              ${e === 'auto' ? t.encodingAuto : (t.encodingNames[e] ?? e)}
-            </option>`,
-        )}
-      </select></label
-    >
+  const book = p.workbook;
+  // A workbook has sheets, not delimiters or encodings.
+  const settings = book
+    ? html`<p class="facts">${t.workbookFacts(book.sheet, book.sheets.length)}</p>
+        ${
+          book.sheets.length > 1
+            ? html`<label class="block"
+                >${t.sheetLabel}
+                <select
+                  name="sheet"
+                  ?disabled=${c.busy}
+                  @change=${(e: Event) => void c.changeSheet((e.target as HTMLSelectElement).value)}
+                >
+                  ${book.sheets.map(
+                    (s) => html`<option .value=${s} ?selected=${s === book.sheet}>${s}</option>`,
+                  )}
+                </select></label
+              >`
+            : nothing
+        }`
+    : html`<p class="facts">
+          ${t.previewFacts(delimiter, p.delimiterDetected, t.encodingNames[p.encoding] ?? p.encoding)}
+        </p>
+        <label class="block"
+          >${t.encodingLabel}
+          <select
+            name="encoding"
+            ?disabled=${c.busy}
+            @change=${(e: Event) =>
+              void c.changeEncoding((e.target as HTMLSelectElement).value as Encoding)}
+          >
+            ${ENCODINGS.map(
+              (e) =>
+                html`<option value=${e} ?selected=${e === chosen}>
+                  ${e === 'auto' ? t.encodingAuto : (t.encodingNames[e] ?? e)}
+                </option>`,
+            )}
+          </select></label
+        >`;
+  return html`${settings}
     ${
       warnings.length
         ? html`<div class="warnings" part="warnings">

@@ -3,6 +3,20 @@ import { PROTOCOL_CHOICES, splitAddress, type ProtocolChoice } from '../wizard-d
 import { formatBytes, type StepView } from './step-view.ts';
 import { radio } from './controls.ts';
 
+/** CSV and text files, and the workbooks the engine reads as CSV (Excel, OpenDocument). */
+const ACCEPT = [
+  '.csv',
+  '.txt',
+  'text/csv',
+  'text/plain',
+  '.xlsx',
+  '.xls',
+  '.ods',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.ms-excel',
+  'application/vnd.oasis.opendocument.spreadsheet',
+].join(',');
+
 const value = (e: Event) => (e.target as HTMLInputElement).value;
 
 function takeFile(v: StepView, file: File | undefined): void {
@@ -28,7 +42,7 @@ export function sourceStep(v: StepView, locale: string | undefined) {
       >${t.chooseFile}
       <input
         type="file"
-        accept=".csv,.txt,text/csv,text/plain"
+        accept=${ACCEPT}
         @change=${(e: Event) => takeFile(v, (e.target as HTMLInputElement).files?.[0])}
     /></label>
     <span class="hint">${t.dropHere}</span>
