@@ -66,6 +66,10 @@ $('grid').addEventListener('cs-new-import', () => {
   void $('wizard').open(null);
   $('import').scrollIntoView({ behavior: 'smooth' });
 });
+$('grid').addEventListener('cs-review-import', (event) => {
+  void $('wizard').review(event.profileId);
+  $('import').scrollIntoView({ behavior: 'smooth' });
+});
 $('grid').addEventListener('cs-edit-profile', (event) => {
   void $('wizard').open(event.profileId);
   $('import').scrollIntoView({ behavior: 'smooth' });

@@ -23,6 +23,18 @@ export class EditProfileEvent extends CsEvent {
   }
 }
 
+/**
+ * The user wants to review an import the 10% guard refused and import it after all: open the
+ * wizard with `review(profileId)`, which goes to the review (with its confirmation) as far as it
+ * can without asking (a local import needs its file chosen again).
+ */
+export class ReviewImportEvent extends CsEvent {
+  static readonly type = 'cs-review-import';
+  constructor(readonly profileId: string) {
+    super(ReviewImportEvent.type);
+  }
+}
+
 /** The user wants to set up a new import (the grid's "Set up a new import"): open the wizard. */
 export class NewImportEvent extends CsEvent {
   static readonly type = 'cs-new-import';
@@ -186,6 +198,7 @@ declare global {
     'cs-edit-profile': EditProfileEvent;
     'cs-profile-deleted': ProfileDeletedEvent;
     'cs-run-undone': RunUndoneEvent;
+    'cs-review-import': ReviewImportEvent;
     'cs-profile-saved': ProfileSavedEvent;
     'cs-run-finished': RunFinishedEvent;
     'cs-wizard-closed': WizardClosedEvent;

@@ -20,6 +20,7 @@ export {
   MappingChangeEvent,
   ProfileDeletedEvent,
   RunUndoneEvent,
+  ReviewImportEvent,
   ProfileSavedEvent,
   RecipientsChangeEvent,
   RunFinishedEvent,

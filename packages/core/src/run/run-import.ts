@@ -168,6 +168,7 @@ export async function runImport(o: ImportRunOptions): Promise<ImportRunResult> {
     ): Promise<Planner | null> => {
       let planner: Planner | null = null;
       let bytesRead = 0;
+      let bytesBefore = 0;
       for await (const batch of readRowBatches(
         o.source,
         passEncoding,
@@ -226,17 +227,23 @@ export async function runImport(o: ImportRunOptions): Promise<ImportRunResult> {
           });
         }
         rowsRead += batch.rows.length;
-        for (let i = 0; i < batch.rows.length; i += PLAN_BATCH) {
+        // Progress after each slice of rows, its bytes prorated within the chunk: a file smaller
+        // than one chunk still moves the bar as its rows are checked and staged.
+        const from = bytesBefore;
+        const n = batch.rows.length;
+        for (let i = 0; i < n; i += PLAN_BATCH) {
           const writes = await planner.planBatch(batch.rows.slice(i, i + PLAN_BATCH));
           if (!o.dryRun && writes.length > 0) await target.stage(writes);
           signal?.throwIfAborted();
+          const share = Math.min(1, (i + PLAN_BATCH) / n);
+          progress({
+            stage: 'parsing',
+            bytesRead: Math.round(from + (batch.bytesRead - from) * share),
+            totalBytes: scan.bytes,
+            rows: planner.counts.rows,
+          });
         }
-        progress({
-          stage: 'parsing',
-          bytesRead: batch.bytesRead,
-          totalBytes: scan.bytes,
-          rows: planner.counts.rows,
-        });
+        bytesBefore = batch.bytesRead;
       }
       // The bytes were hashed in the first pass; a file that grew or shrank since is not that file.
       if (bytesRead !== scan.bytes) throw fileChangedError();

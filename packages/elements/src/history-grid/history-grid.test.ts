@@ -7,6 +7,7 @@ import {
   HistoryGrid,
   NewImportEvent,
   ProfileDeletedEvent,
+  ReviewImportEvent,
   RunUndoneEvent,
 } from '../index.ts';
 import { lv } from '../i18n/lv.ts';
@@ -191,6 +192,13 @@ describe('<cs-history-grid>', () => {
     expect(tipOf('CRM export')).to.contain(
       '3. rinda, kolonna “email”: “not-an-email” nav derīga e-pasta adrese.',
     );
+    // The refusal offers the way on: review it and confirm.
+    const review = rowOf(env.grid, 'Guarded').querySelector<HTMLButtonElement>('button.review')!;
+    expect(review.textContent!.trim()).to.equal('Pārskatīt un importēt');
+    const asked = oneEvent(env.grid, ReviewImportEvent.type);
+    review.click();
+    expect(((await asked) as unknown as ReviewImportEvent).profileId).to.equal(guarded.id);
+    expect(rowOf(env.grid, 'CRM export').querySelector('button.review')).to.equal(null);
   });
 
   it('words why a remote file could not be fetched, and a file missing mapped columns, in either language', async () => {

@@ -4,6 +4,7 @@ import {
   EditProfileEvent,
   NewImportEvent,
   ProfileDeletedEvent,
+  ReviewImportEvent,
   RunUndoneEvent,
 } from '../events.ts';
 import type { Messages } from '../i18n/en.ts';
@@ -77,6 +78,8 @@ async function latestRuns(
  * @fires cs-new-import - NewImportEvent: the user wants to set up a new import.
  * @fires cs-profile-deleted - ProfileDeletedEvent: a profile was deleted after confirmation.
  * @fires cs-run-undone - RunUndoneEvent: an import was undone after confirmation.
+ * @fires cs-review-import - ReviewImportEvent: the user wants to review and confirm an import the
+ *   10% guard refused (open the wizard with `review(profileId)`).
  * @csspart table - The history table.
  * @csspart button - Every button.
  * @csspart status - A status badge.
@@ -324,6 +327,19 @@ export class HistoryGrid extends CsElement {
           >
             ${t.delete}
           </button>
+          ${
+            latest?.error?.code === 'mass-delete-refused'
+              ? html`<button
+                  type="button"
+                  part="button"
+                  class="review"
+                  aria-label=${`${t.reviewAndImport}: ${profile.name}`}
+                  @click=${() => this.dispatchEvent(new ReviewImportEvent(profile.id))}
+                >
+                  ${t.reviewAndImport}
+                </button>`
+              : nothing
+          }
           ${
             row.undoable && applied
               ? html`<button

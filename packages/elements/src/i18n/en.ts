@@ -54,6 +54,7 @@ export const en = {
     `"${name}" and its history will be removed. Contacts it imported stay in the address book.`,
   confirmDelete: 'Delete',
   undo: 'Undo import',
+  reviewAndImport: 'Review and import',
   confirmUndoTitle: 'Undo this import?',
   confirmUndoText: (name: string, when: string, c: UndoCounts) =>
     `The import “${name}” of ${when} is taken back: ${
@@ -220,6 +221,7 @@ export const en = {
   // Import wizard
   wizardTitle: 'Import contacts',
   wizardEditTitle: (name: string) => `Edit "${name}"`,
+  wizardRunTitle: (name: string) => `Import “${name}”`,
   wizardSteps: {
     source: 'Source',
     options: 'Options',
@@ -498,9 +500,17 @@ export const en = {
     committing: 'Finishing',
   } as Record<string, string>,
   runRows: (rows: string, rate: string) => `${rows} rows · ${rate} rows/s`,
+  runBytes: (done: string, total: string) => `${done} of ${total}`,
   progressLabel: 'Import progress',
   doneHeading: 'Finished',
   doneRun: (status: string) => `Import result: ${status}`,
+  doneCreated: 'Added',
+  doneUpdated: 'Updated',
+  doneUnchanged: 'Unchanged',
+  doneDeleted: 'Deleted',
+  doneInvalid: 'Not imported (problems)',
+  doneSkipped: 'Kept out (deleted here earlier)',
+  doneNothingChanged: 'Nothing in the address book was changed.',
   doneScheduled: (next: string) => `The import is scheduled. Next import: ${next}.`,
   doneSaved: 'The import is saved.',
   saveFailed: 'The import could not be saved:',

@@ -44,6 +44,7 @@ export const lv: Messages = {
     `"${name}" un tā vēsture tiks dzēsta. Importētie kontakti paliks adrešu grāmatā.`,
   confirmDelete: 'Dzēst',
   undo: 'Atsaukt importu',
+  reviewAndImport: 'Pārskatīt un importēt',
   confirmUndoTitle: 'Atsaukt šo importu?',
   confirmUndoText: (name, when, c) =>
     `Imports “${name}” (${when}) tiks atsaukts${
@@ -187,6 +188,7 @@ export const lv: Messages = {
 
   wizardTitle: 'Importēt kontaktus',
   wizardEditTitle: (name) => `Labot "${name}"`,
+  wizardRunTitle: (name) => `Imports “${name}”`,
   wizardSteps: {
     source: 'Avots',
     options: 'Iestatījumi',
@@ -436,8 +438,16 @@ export const lv: Messages = {
     committing: 'Pabeigšana',
   },
   runRows: (rows, rate) => `${rows} rindas · ${rate} rindas/s`,
+  runBytes: (done, total) => `${done} no ${total}`,
   progressLabel: 'Importa gaita',
   doneHeading: 'Gatavs',
+  doneCreated: 'Pievienoti',
+  doneUpdated: 'Atjaunināti',
+  doneUnchanged: 'Nemainīti',
+  doneDeleted: 'Dzēsti',
+  doneInvalid: 'Neimportēti (problēmas)',
+  doneSkipped: 'Neielaisti (šeit jau dzēsti)',
+  doneNothingChanged: 'Adrešu grāmatā nekas netika mainīts.',
   doneRun: (status) => `Importa rezultāts: ${status}`,
   doneScheduled: (next) => `Imports ir ieplānots. Nākamais imports: ${next}.`,
   doneSaved: 'Imports ir saglabāts.',

@@ -20,6 +20,7 @@ import {
   HOST_KEY,
   nextEvent,
   profileInput,
+  remoteSource,
   seen,
   serve,
   startFakeProxy,
@@ -161,6 +162,10 @@ describe('<cs-import-wizard>', () => {
     await atStep(w, 'Finished');
     expect(run.counts.created).to.equal(2);
     expect($(w, '[part=result]').textContent).to.contain('Finished with problems');
+    // What happened, in the past tense, under the import's name (not "Edit …").
+    expect(count('Added')).to.equal('2');
+    expect(count('Not imported (problems)')).to.equal('1');
+    expect($(w, '#title').textContent!.trim()).to.equal(`Import “${profile.name}”`);
     expect((await env.sync.contacts.list(env.book.id)).total).to.equal(2);
     expect(await axeViolations(w)).to.deep.equal([]);
 
@@ -272,6 +277,40 @@ describe('<cs-import-wizard>', () => {
     expect((await env.sync.contacts.list(env.book.id)).total).to.equal(2);
   });
 
+  it('review() takes a refused remote import straight to its review, with the confirmation; a local one to its file', async () => {
+    const env = await setup();
+    sync = env.sync;
+    let rows = 'email,name\n';
+    for (let i = 0; i < 20; i++) rows += `p${i}@x.io,P${i}\n`;
+    serve(rows);
+    const behaviour = { updateExisting: true, deleteMissing: true, importEveryTime: false };
+    const remote = await env.sync.profiles.create(
+      profileInput(env.book.id, {
+        name: 'Nightly',
+        source: remoteSource('https://files.example.com/exports/contacts.csv'),
+        behaviour,
+      }),
+    );
+    await env.sync.run(remote.id);
+    worker.resetHandlers();
+    serve('email,name\np1@x.io,P1\n');
+    expect((await env.sync.run(remote.id)).error?.code).to.equal('mass-delete-refused');
+    const { w } = env;
+    await w.review(remote.id);
+    await atStep(w, 'What will change');
+    expect($(w, '[part=guard]').textContent).to.contain('delete 19 contacts');
+    expect(w.shadowRoot!.activeElement?.tagName).to.equal('H2');
+    $<HTMLInputElement>(w, 'input[name=confirm-delete]').click();
+    await press(w, 'Import now');
+    await atStep(w, 'Finished');
+    expect((await env.sync.contacts.list(env.book.id)).total).to.equal(1);
+
+    const local = await env.sync.profiles.create(profileInput(env.book.id, { behaviour }));
+    await w.review(local.id);
+    await atStep(w, 'Where is the file?');
+    expect($(w, '.drop').textContent).to.contain('last time: contacts.csv');
+  });
+
   it("words each problem once, in the user's language, and offers the problem rows as a CSV at the review and the result", async () => {
     const env = await setup();
     sync = env.sync;
@@ -357,7 +396,14 @@ describe('<cs-import-wizard>', () => {
     ]);
     await press(w, 'Import now');
     await atStep(w, 'Finished');
-    expect(tiles()).to.include('Deleted here earlier 1');
+    expect(tiles()).to.deep.equal([
+      'Added 0',
+      'Updated 0',
+      'Unchanged 2',
+      'Deleted 0',
+      'Not imported (problems) 0',
+      'Kept out (deleted here earlier) 1',
+    ]);
   });
 
   it('words the notes of a run from their codes, in Latvian', async () => {
@@ -685,9 +731,38 @@ describe('<cs-import-wizard>', () => {
     for (let i = 0; i < 60_000; i++) big += `user${i}@example.com,Person ${i},note ${i}\n`;
     drop(w, csvFile(big, 'big.csv'));
     await nextThrough(w, ['How is', 'Does this', 'Which column', 'What will change']);
+    // Every state of the stage line, the bar and the figures while the run goes on.
+    const seen: { stage: string; value: number; figures: string }[] = [];
+    const observer = new MutationObserver(() => {
+      const bar = w.shadowRoot!.querySelector<HTMLProgressElement>('progress');
+      if (!bar) return;
+      seen.push({
+        stage: $(w, '.stage').textContent!.trim(),
+        value: bar.position,
+        figures: $(w, '.rows').textContent!.trim(),
+      });
+    });
+    observer.observe(w.shadowRoot!, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+      attributes: true,
+    });
     await press(w, 'Import now');
     await atStep(w, 'Importing');
     await until(() => /\d+ rows/.test($(w, '.rows').textContent ?? ''), 'progress figures');
+    observer.disconnect();
+    // The bar moves with the work and never back, and never fills while rows are still checked.
+    expect(seen.some((s) => s.stage === 'Checking rows')).to.equal(true);
+    const values = seen.map((s) => s.value).filter((v) => v >= 0);
+    values.forEach((v, i) => expect(v).to.be.at.least(values[i - 1] ?? 0));
+    for (const s of seen) {
+      if (s.stage === 'Reading the file') expect(s.value).to.be.at.most(0.1);
+      if (s.stage === 'Checking rows') {
+        expect(s.value).to.be.within(0.1, 0.95);
+        expect(s.figures).to.match(/rows/);
+      }
+    }
     expect($(w, 'progress').getAttribute('aria-label')).to.equal('Import progress');
     // A local file has a known size: the bar shows how far the run is.
     expect($<HTMLProgressElement>(w, 'progress').position).to.be.at.least(0);
@@ -696,6 +771,9 @@ describe('<cs-import-wizard>', () => {
     await press(w, 'Cancel');
     expect((await finished).run.status).to.equal('cancelled');
     await atStep(w, 'Finished');
+    expect($(w, '[part=counts]').textContent).to.contain(
+      'Nothing in the address book was changed.',
+    );
     expect((await env.sync.contacts.list(env.book.id)).total).to.equal(0);
   });
 });

@@ -14,7 +14,7 @@ import { MappingTable } from '../mapping-table/mapping-table.ts';
 import { ScheduleEditor } from '../schedule-editor/schedule-editor.ts';
 import { importWizardStyles } from './import-wizard.styles.ts';
 import { STEPS, WizardController, type Step } from './wizard-controller.ts';
-import type { StepView } from './steps/step-view.ts';
+import { formatBytes, type StepView } from './steps/step-view.ts';
 import { sourceStep } from './steps/source-step.ts';
 import { optionsStep } from './steps/options-step.ts';
 import { previewStep } from './steps/preview-step.ts';
@@ -110,6 +110,18 @@ export class ImportWizard extends CsElement {
     this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
   }
 
+  /**
+   * Opens a saved import at its review, with the 10% guard's confirmation when it applies (the
+   * grid's "Review and import" after a refusal). A remote import fetches its file on the way; a
+   * local one stops at the file chooser, since only the person can choose the file again.
+   */
+  async review(profileId: string): Promise<void> {
+    await this.open(profileId);
+    await this.c.walkToReview();
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     const wanted = this.profileId ?? null;
     if ((changed.has('profileId') || this.clientChanged(changed)) && this.client) {
@@ -150,6 +162,7 @@ export class ImportWizard extends CsElement {
       t: this.t,
       formatNumber: (n) => this.formatNumber(n),
       formatDateTime: (ms) => this.formatDateTime(ms),
+      formatBytes: (n) => formatBytes(n, this.localeTag),
     };
   }
 
@@ -294,7 +307,14 @@ export class ImportWizard extends CsElement {
     const c = this.c;
     const shown = SHOWN_STEPS.map((s) => (s === 'run' && c.step === 'schedule' ? 'schedule' : s));
     const at = shown.indexOf(c.step);
-    const title = c.profile && !c.created ? t.wizardEditTitle(c.profile.name) : t.wizardTitle;
+    // While it runs and after, the wizard is about that import, not about editing it.
+    const title = !c.profile
+      ? t.wizardTitle
+      : c.step === 'run' || c.step === 'done'
+        ? t.wizardRunTitle(c.profile.name)
+        : c.created
+          ? t.wizardTitle
+          : t.wizardEditTitle(c.profile.name);
     return html`<section aria-labelledby="title" aria-busy=${c.busy ? 'true' : 'false'}>
       <header>
         <p id="title" class="title">${title}</p>

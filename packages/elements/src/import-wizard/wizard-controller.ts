@@ -21,6 +21,7 @@ async function isVCard(file: Blob): Promise<boolean> {
 import { looksLikeEmail } from '../shared/email.ts';
 import { mappingFromPreview } from '../mapping-table/mapping-table.ts';
 import { mappingProblem } from '../mapping-table/mapping-problem.ts';
+import { runFraction } from './run-fraction.ts';
 import {
   draftFromProfile,
   mappingFits,
@@ -75,7 +76,12 @@ export class WizardController implements ReactiveController {
   private twinDeclinedFor: string | null = null;
   plan: PlanResult | null = null;
   run: RunRecord | null = null;
-  progress: { value: RunProgress; startedAt: number; at: number } | null = null;
+  /**
+   * The run's latest progress: `fraction` of the whole run (never moving back), and when the
+   * row pass began (`startedAt`), so rows per second counts only the time spent on rows.
+   */
+  progress: { value: RunProgress; fraction: number | null; startedAt: number; at: number } | null =
+    null;
   nextImport: number | null = null;
   confirmMassDelete = false;
   /** The problem shown (and announced) on the current step. */
@@ -174,6 +180,16 @@ export class WizardController implements ReactiveController {
   private go(step: Step): void {
     this.step = step;
     this.problem = '';
+  }
+
+  /** Steps on towards the review while nothing needs the person (a remote file, no problems). */
+  async walkToReview(): Promise<void> {
+    if (!this.profile || this.draft.sourceKind !== 'remote') return;
+    for (const step of ['source', 'options', 'preview', 'mapping'] as const) {
+      if (this.step !== step) return;
+      await this.next();
+      if (this.problem) return;
+    }
   }
 
   next(): Promise<void> {
@@ -370,7 +386,15 @@ export class WizardController implements ReactiveController {
         fileName: this.draft.file?.name,
         onProgress: (value) => {
           const at = performance.now();
-          this.progress = { value, startedAt: this.progress?.startedAt ?? at, at };
+          const before = this.progress;
+          const fraction = runFraction(value, this.draft.sourceKind === 'remote');
+          const rowsBegan = value.rows > 0 && !(before && before.value.rows > 0);
+          this.progress = {
+            value,
+            fraction: fraction === null ? null : Math.max(fraction, before?.fraction ?? 0),
+            startedAt: rowsBegan || !before ? at : before.startedAt,
+            at,
+          };
           this.host.requestUpdate();
         },
       });

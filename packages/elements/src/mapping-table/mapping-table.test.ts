@@ -120,6 +120,25 @@ describe('<cs-mapping-table>', () => {
     expect(rowOf(env.table, 'Given Name').querySelector('[part=suggested]')).to.equal(null);
   });
 
+  it('cancelling "New field…" puts the column\'s menu back to what it was, and says no stray numbers', async () => {
+    const env = await setup();
+    sync = env.sync;
+    const select = rowOf(env.table, 'Shoe size').querySelector('select')!;
+    const before = select.value;
+    select.value = '__new__';
+    select.dispatchEvent(new Event('change'));
+    await until(() => env.table.shadowRoot!.querySelector('.new-field'), 'the new-field form');
+    // Nothing in the form is a bare number a screen reader would read out.
+    const hidden = [...env.table.shadowRoot!.querySelectorAll('.new-field .visually-hidden')];
+    expect(hidden.map((h) => h.textContent!.trim())).to.deep.equal([]);
+    [...env.table.shadowRoot!.querySelectorAll<HTMLButtonElement>('.new-field button')]
+      .find((b) => b.textContent!.trim() === 'Cancel')!
+      .click();
+    await until(() => !env.table.shadowRoot!.querySelector('.new-field'), 'the form to close');
+    expect(select.value).to.equal(before);
+    expect(select.selectedOptions[0]!.textContent!.trim()).not.to.equal('New field…');
+  });
+
   it('explains why generated keys cannot update or delete, and refuses an empty mapping', async () => {
     const env = await setup({ updateExisting: true, deleteMissing: false, importEveryTime: false });
     sync = env.sync;

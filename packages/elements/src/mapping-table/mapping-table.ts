@@ -1,3 +1,4 @@
+import { live } from 'lit/directives/live.js';
 import { html, nothing, type PropertyValues } from 'lit';
 import {
   mapColumn,
@@ -172,7 +173,7 @@ export class MappingTable extends CsElement {
       ${this.bookId && this.client ? html`<option value=${NEW_FIELD}>${t.mappingNewField}</option>` : nothing}`;
   }
 
-  private renderNewField(column: number) {
+  private renderNewField() {
     const t = this.t;
     const adding = this.adding!;
     return html`<tr class="new-field">
@@ -215,7 +216,6 @@ export class MappingTable extends CsElement {
           ${t.newFieldAdd}
         </button>
         <button type="button" part="button" @click=${() => this.cancelAdding()}>${t.cancel}</button>
-        <span class="visually-hidden">${column + 1}</span>
       </td>
     </tr>`;
   }
@@ -243,6 +243,7 @@ export class MappingTable extends CsElement {
           <select
             id=${`field-${column}`}
             aria-label=${t.mappingFieldFor(header)}
+            .value=${live(field ?? '')}
             @change=${(e: Event) => this.onFieldChosen(column, (e.target as HTMLSelectElement).value)}
           >
             ${this.renderFieldOptions(field)}
@@ -270,7 +271,7 @@ export class MappingTable extends CsElement {
           </button>
         </td>
       </tr>
-      ${this.adding?.column === column ? this.renderNewField(column) : nothing}`;
+      ${this.adding?.column === column ? this.renderNewField() : nothing}`;
   }
 
   protected override render() {

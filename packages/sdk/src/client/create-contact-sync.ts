@@ -163,7 +163,14 @@ export async function createContactSync(options: ContactSyncOptions = {}) {
     const { signal, onProgress } = runOptions;
     if (signal?.aborted)
       throw new ContactSyncError('aborted', 'The import was cancelled before it started.');
-    const onAbort = () => void engine.cancel(runId);
+    const onAbort = () => {
+      // A client closed meanwhile has no run left to cancel (its worker is gone).
+      try {
+        engine.cancel(runId).catch(() => undefined);
+      } catch {
+        /* released */
+      }
+    };
     signal?.addEventListener('abort', onAbort, { once: true });
     try {
       return await start(

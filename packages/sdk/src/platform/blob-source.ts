@@ -21,7 +21,7 @@ export function blobSource(
 }
 
 /** Chromium cannot read a chosen file that changed on disk after it was chosen. */
-async function readSlice(slice: Blob): Promise<ArrayBuffer> {
+export async function readSlice(slice: Blob): Promise<ArrayBuffer> {
   try {
     return await slice.arrayBuffer();
   } catch (error) {

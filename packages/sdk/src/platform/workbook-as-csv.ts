@@ -1,4 +1,5 @@
 import { ContactSyncError, looksLikeWorkbook, type ParseOptions } from '@contactsync/core';
+import { readSlice } from './blob-source.ts';
 
 /** A workbook's sheets and the one read; null for a CSV file. */
 export type Workbook = { readonly sheets: readonly string[]; readonly sheet: string } | null;
@@ -16,7 +17,7 @@ export interface ReadableFile {
  * (`contactsync-workbook.js` beside the worker), loaded only when a workbook arrives.
  */
 export async function workbookAsCsv(file: Blob, parse: ParseOptions): Promise<ReadableFile> {
-  const head = new Uint8Array(await file.slice(0, 4).arrayBuffer());
+  const head = new Uint8Array(await readSlice(file.slice(0, 4)));
   if (!looksLikeWorkbook(head)) return { blob: file, parse, workbook: null };
   let reader: typeof import('@contactsync/core/workbook');
   try {
@@ -29,7 +30,7 @@ export async function workbookAsCsv(file: Blob, parse: ParseOptions): Promise<Re
     );
   }
   const { csv, workbook } = reader.readWorkbook(
-    new Uint8Array(await file.arrayBuffer()),
+    new Uint8Array(await readSlice(file)),
     parse.sheet ?? null,
   );
   return {

@@ -7,6 +7,7 @@ export interface StepView {
   readonly t: Messages;
   formatNumber(n: number): string;
   formatDateTime(ms: number | null): string | null;
+  formatBytes(bytes: number): string;
 }
 
 /** "12.3 KB"-style sizes for the chosen file. */
