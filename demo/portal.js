@@ -52,6 +52,11 @@ $('language').addEventListener('change', (event) => {
   const lang = event.target.value;
   document.documentElement.lang = lang;
   for (const el of elements()) el.messages = lang === 'lv' ? lv : {};
+  // The host page's own words follow too (each English text is kept to switch back).
+  for (const node of document.querySelectorAll('[data-lv]')) {
+    node.dataset.en ??= node.textContent.trim();
+    node.textContent = lang === 'lv' ? node.dataset.lv : node.dataset.en;
+  }
 });
 
 $('theme').addEventListener('change', (event) => {

@@ -3,6 +3,23 @@ import { ContactSyncError, createContactSync } from '../src/index.ts';
 import { allContacts, csvFile, freshClient, people, profileInput, setup } from './helpers.ts';
 
 describe('the SDK client', () => {
+  it('finds a phone number by its digits however they are typed', async () => {
+    const sync = await freshClient();
+    const book = await sync.books.create({ name: 'Phones' });
+    const ann = await sync.contacts.create(book.id, {
+      values: { firstName: 'Ann', phone: '+14157999999' },
+    });
+    await sync.contacts.create(book.id, { values: { firstName: 'Bob', phone: '+37126123456' } });
+    for (const typed of ['415 799 9999', '(415) 799-9999', '415.799.9999', '+1 415 799 9999'])
+      expect(
+        (await sync.contacts.list(book.id, { search: typed })).items.map((c) => c.id),
+        typed,
+      ).to.deep.equal([ann.id]);
+    // Text searches are unchanged: a name with digits is not a phone number.
+    expect((await sync.contacts.list(book.id, { search: 'ann 4' })).total).to.equal(0);
+    sync.close();
+  });
+
   it('previews a file, runs an import and lists the result and its history', async () => {
     const { sync, book, profile } = await setup();
     const preview = await sync.preview(book.id, csvFile('email,name\n' + people(3)));

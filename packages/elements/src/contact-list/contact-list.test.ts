@@ -114,8 +114,15 @@ describe('<cs-contact-list>', () => {
     const deleted = nextEvent<ContactDeletedEvent>(list, ContactDeletedEvent.type);
     $<HTMLButtonElement>(list, 'dialog .confirm').click();
     await deleted;
+    // Gone from the searched list at once, not after the search has read the book again.
+    await list.updateComplete;
+    expect(names(list)).to.deep.equal([]);
     await until(() => $(list, '.count').textContent === '0 contacts', 'the list to update');
     expect($(list, '[role=status]').textContent).to.contain('"Person 7" was deleted.');
+    // What was said belongs to this folder: another folder starts without it.
+    folderButton('Not in a folder').click();
+    await list.updateComplete;
+    expect($(list, '[role=status]').textContent).to.equal('');
 
     // The same file again does not bring the contact back.
     let csv = 'email,name\n';

@@ -247,6 +247,7 @@ export class ContactList extends CsElement {
       this.opened = null;
       this.notice = this.t.contactDeleted(name);
       this.dispatchEvent(new ContactDeletedEvent(contact.id));
+      this.pages.forget(contact.id);
       this.restart(false);
       void this.focusRow(Math.min(this.active, Math.max(0, (this.pages.total ?? 1) - 2)));
     } catch (error) {
@@ -296,6 +297,8 @@ export class ContactList extends CsElement {
           aria-current=${current === id ? 'true' : 'false'}
           @click=${() => {
             this.opened = null;
+            // What was said about the last folder does not belong to the next one.
+            this.notice = '';
             if (id === DELETED) {
               this.deleted = null;
               void this.loadDeleted();

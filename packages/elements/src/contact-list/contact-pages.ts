@@ -40,6 +40,23 @@ export class ContactPages {
     this.loading.clear();
   }
 
+  /**
+   * Takes a deleted contact out of what is shown at once: the fresh pages of a searched list
+   * can take a while (a search reads the book), and a deleted contact must not linger there.
+   */
+  forget(contactId: string): void {
+    let found = false;
+    for (const pages of [this.pages, this.stale]) {
+      for (const [page, rows] of pages) {
+        const kept = rows.filter((c) => c.id !== contactId);
+        if (kept.length === rows.length) continue;
+        pages.set(page, kept);
+        found = true;
+      }
+    }
+    if (found && this.total !== null) this.total = Math.max(0, this.total - 1);
+  }
+
   at(index: number): Contact | undefined {
     const page = Math.floor(index / PAGE_SIZE);
     return (this.pages.get(page) ?? this.stale.get(page))?.[index % PAGE_SIZE];

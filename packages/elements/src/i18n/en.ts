@@ -179,6 +179,9 @@ export const en = {
   // Schedule editor
   scheduleTitle: 'Schedule',
   scheduleStart: 'Start date',
+  scheduleStarts: 'When it starts',
+  scheduleUpcoming: (runs: string[]) => `Next runs: ${runs.join(' · ')}`,
+  scheduleNoMore: 'This schedule runs no more (its end has passed).',
   scheduleTime: 'Time',
   scheduleTimeZone: 'Time zone',
   scheduleRepeat: 'Repeat',
@@ -249,6 +252,8 @@ export const en = {
   chosenFile: (name: string, size: string) => `${name} (${size})`,
   chooseAgain: (name: string) => `Choose the file again to import it (last time: ${name}).`,
   needFile: 'Choose a file to import.',
+  needAddress:
+    'Enter where the file is: server and path, e.g. files.example.com/exports/contacts.csv',
   protocol: 'Protocol',
   protocols: {
     http: 'HTTP',
@@ -292,6 +297,8 @@ export const en = {
     `${detected ? 'Detected delimiter' : 'Delimiter'}: ${delimiter} · Encoding: ${encoding}`,
   previewRows: (shown: number) => `The first ${shown} rows of the file`,
   encodingLabel: 'Encoding',
+  previewOneColumn: (delimiter: string) =>
+    `Every row is in one column: the file is probably not separated by ${delimiter}. Go back and choose its delimiter.`,
   workbookFacts: (sheet: string, count: number) =>
     count === 1
       ? `A workbook: its sheet “${sheet}” is read.`

@@ -150,6 +150,9 @@ export const lv: Messages = {
 
   scheduleTitle: 'Grafiks',
   scheduleStart: 'Sākuma datums',
+  scheduleStarts: 'Kad sākt',
+  scheduleUpcoming: (runs) => `Nākamās reizes: ${runs.join(' · ')}`,
+  scheduleNoMore: 'Šis grafiks vairs nedarbosies (tā beigas ir pagājušas).',
   scheduleTime: 'Laiks',
   scheduleTimeZone: 'Laika josla',
   scheduleRepeat: 'Atkārtot',
@@ -216,6 +219,8 @@ export const lv: Messages = {
   chosenFile: (name, size) => `${name} (${size})`,
   chooseAgain: (name) => `Lai importētu, izvēlieties failu vēlreiz (iepriekš: ${name}).`,
   needFile: 'Izvēlieties importējamo failu.',
+  needAddress:
+    'Norādiet, kur ir fails: serveris un ceļš, piem., files.example.com/exports/contacts.csv',
   protocol: 'Protokols',
   protocols: {
     http: 'HTTP',
@@ -260,6 +265,8 @@ export const lv: Messages = {
     `${detected ? 'Noteiktais atdalītājs' : 'Atdalītājs'}: ${delimiter} · Kodējums: ${encoding}`,
   previewRows: (shown) => `Faila pirmās ${shown} rindas`,
   encodingLabel: 'Kodējums',
+  previewOneColumn: (delimiter) =>
+    `Katra rinda ir vienā kolonnā: fails, visticamāk, nav atdalīts ar ${delimiter}. Atgriezieties un izvēlieties tā atdalītāju.`,
   workbookFacts: (sheet, count) =>
     count === 1
       ? `Darbgrāmata: tiek lasīta tās lapa “${sheet}”.`

@@ -2,6 +2,8 @@ import { css } from 'lit';
 
 export const importWizardStyles = css`
   section {
+    /* The wizard's own width decides its layout (a host may give it a narrow column). */
+    container: wizard / inline-size;
     background: var(--_surface);
     border: 1px solid var(--_border);
     border-radius: calc(var(--_radius) * 2);
@@ -80,8 +82,21 @@ export const importWizardStyles = css`
   .grid .wide {
     grid-column: 1 / -1;
   }
+  /* On a phone (a narrow wizard) the source's fields stack, each as wide as the wizard. */
+  @container wizard (max-width: 32rem) {
+    .grid {
+      grid-template-columns: minmax(0, 1fr);
+    }
+  }
+  .grid input,
+  .grid select {
+    min-width: 0;
+    max-width: 100%;
+  }
   .grid p {
     margin: 0;
+    /* Example addresses are long words: they break rather than run off a phone's screen. */
+    overflow-wrap: anywhere;
   }
   label.check {
     display: flex;

@@ -100,9 +100,17 @@ describe('<cs-import-wizard>', () => {
     expect(heading(w)).to.contain('Where is the file?');
     expect(await axeViolations(w)).to.deep.equal([]);
     await press(w, 'Next');
-    expect($(w, '[role=alert]').textContent).to.equal('Choose a file to import.');
+    // Said at the file input, which is marked invalid and takes focus; not at the page's foot.
+    const input = $<HTMLInputElement>(w, 'input[type=file]');
+    await until(() => w.shadowRoot!.activeElement === input, 'focus on the file input');
+    expect(input.getAttribute('aria-invalid')).to.equal('true');
+    expect($(w, `#${input.getAttribute('aria-describedby')}`).textContent).to.equal(
+      'Choose a file to import.',
+    );
+    expect($(w, '[role=alert]').textContent).to.equal('');
     drop(w, csvFile(SEMICOLON, 'members.csv'));
     await w.updateComplete;
+    expect(input.getAttribute('aria-invalid')).to.equal('false');
     expect($<HTMLInputElement>(w, 'input[name=name]').value).to.equal('members.csv');
     expect($(w, '.chosen').textContent).to.contain('members.csv');
 
@@ -219,6 +227,61 @@ describe('<cs-import-wizard>', () => {
     });
     expect(JSON.stringify(profile)).not.to.contain('Pw-9f3Kq');
     expect($(w, '[part=panel]').textContent).to.contain('Next import:');
+  });
+
+  it('says what is wrong at the field itself: an empty or mistyped address, once, and a bad email', async () => {
+    const env = await setup();
+    sync = env.sync;
+    const { w } = env;
+    w.shadowRoot!.querySelectorAll<HTMLInputElement>('input[name=kind]')[1]!.click();
+    await w.updateComplete;
+    const address = $<HTMLInputElement>(w, 'input[name=address]');
+    await press(w, 'Next');
+    await until(() => w.shadowRoot!.activeElement === address, 'focus on the address');
+    expect(address.getAttribute('aria-invalid')).to.equal('true');
+    expect($(w, '#address-help').textContent).to.contain('Enter where the file is');
+    expect($(w, '#address-help').textContent).not.to.contain('sftp://');
+    expect($(w, '[role=alert]').textContent).to.equal('');
+    type(address, 'files.example.com\\exports\\contacts.csv');
+    await press(w, 'Next');
+    await w.updateComplete;
+    // The backslash is said once, beside the address.
+    const said = w.shadowRoot!.textContent!;
+    expect(said.split('backslash').length - 1).to.equal(1);
+    expect($(w, '[role=alert]').textContent).to.equal('');
+
+    serve('email,name\nann@x.io,Ann\n');
+    type(address, 'files.example.com/exports/contacts.csv');
+    await press(w, 'Next');
+    await atStep(w, 'How is the file written?');
+    const notify = $<HTMLInputElement>(w, 'input[name=notify]');
+    type(notify, 'not an address');
+    await press(w, 'Next');
+    await until(() => w.shadowRoot!.activeElement === notify, 'focus on the email');
+    expect(notify.getAttribute('aria-invalid')).to.equal('true');
+    expect($(w, `#${notify.getAttribute('aria-describedby')}`).textContent).to.not.equal('');
+    expect(await axeViolations(w)).to.deep.equal([]);
+  });
+
+  it('suspects the delimiter when every row lands in one column', async () => {
+    const env = await setup();
+    sync = env.sync;
+    const { w } = env;
+    drop(w, csvFile(SEMICOLON, 'members.csv'));
+    await press(w, 'Next');
+    await atStep(w, 'How is the file written?');
+    $<HTMLInputElement>(w, 'input[name=delimiter][value=","]').click();
+    await nextThrough(w, ['Does this look right?']);
+    expect($(w, '[part=warnings]').textContent).to.contain(
+      'Every row is in one column: the file is probably not separated by comma.',
+    );
+    await press(w, 'Back');
+    await atStep(w, 'How is the file written?');
+    $<HTMLInputElement>(w, 'input[name=delimiter][value=";"]').click();
+    await nextThrough(w, ['Does this look right?']);
+    expect(w.shadowRoot!.querySelector('[part=warnings]')?.textContent ?? '').not.to.contain(
+      'one column',
+    );
   });
 
   it('imports a remote file now through the proxy', async () => {
@@ -428,7 +491,7 @@ describe('<cs-import-wizard>', () => {
     expect(hints).to.include('Tukšas rindas izlaistas (tukšas vai tikai atdalītāji): 1.');
   });
 
-  it('fits a 360 px screen in Latvian, file chooser included', async () => {
+  it('fits a 360 px screen in Latvian, file chooser and server login included', async () => {
     const env = await setup();
     sync = env.sync;
     const { w } = env;
@@ -436,11 +499,19 @@ describe('<cs-import-wizard>', () => {
     w.style.display = 'block';
     w.style.width = '360px';
     await w.updateComplete;
-    expect(w.scrollWidth).to.be.at.most(360);
-    for (const el of w.shadowRoot!.querySelectorAll('*'))
-      expect(el.getBoundingClientRect().right, el.tagName).to.be.at.most(
-        w.getBoundingClientRect().right + 0.5,
-      );
+    const fits = () => {
+      expect(w.scrollWidth).to.be.at.most(360);
+      for (const el of w.shadowRoot!.querySelectorAll('*'))
+        expect(el.getBoundingClientRect().right, el.tagName).to.be.at.most(
+          w.getBoundingClientRect().right + 0.5,
+        );
+    };
+    fits();
+    // A file on a server: protocol, address, login and password, with a message at the address.
+    w.shadowRoot!.querySelectorAll<HTMLInputElement>('input[name=kind]')[1]!.click();
+    await press(w, 'Tālāk');
+    await until(() => $(w, '#address-help').classList.contains('error'), 'the address message');
+    fits();
   });
 
   it('offers "Save for later" beside "Import now", and paints counts red only when they are not zero', async () => {

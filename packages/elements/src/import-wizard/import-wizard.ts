@@ -15,6 +15,7 @@ import { ScheduleEditor } from '../schedule-editor/schedule-editor.ts';
 import { importWizardStyles } from './import-wizard.styles.ts';
 import { STEPS, WizardController, type Step } from './wizard-controller.ts';
 import { formatBytes, type StepView } from './steps/step-view.ts';
+import type { WizardField } from './field-error.ts';
 import { sourceStep } from './steps/source-step.ts';
 import { optionsStep } from './steps/options-step.ts';
 import { previewStep } from './steps/preview-step.ts';
@@ -96,6 +97,10 @@ export class ImportWizard extends CsElement {
       onSaved: (profile: SyncProfile) => this.dispatchEvent(new ProfileSavedEvent(profile)),
       onRunFinished: (run: RunRecord) => this.dispatchEvent(new RunFinishedEvent(run)),
       dispatchEvent: (event: Event) => this.dispatchEvent(event),
+      focusField: (field: WizardField) =>
+        void this.updateComplete.then(() =>
+          this.renderRoot.querySelector<HTMLElement>(`[data-field="${field}"]`)?.focus(),
+        ),
     });
   }
 
@@ -231,6 +236,7 @@ export class ImportWizard extends CsElement {
         return runStep(v);
       case 'schedule':
         return html`<cs-schedule-editor
+          .sync=${this.client}
           .schedule=${c.draft.schedule}
           .notifyEmail=${c.draft.notifyEmail}
           .paused=${c.draft.schedulePaused}
@@ -285,7 +291,7 @@ export class ImportWizard extends CsElement {
           ${t.cancel}
         </button>`;
       case 'schedule':
-        return html`${back}${this.button(t.finish, () => this.finishSchedule(), 'primary')}`;
+        return html`${cancel}${back}${this.button(t.finish, () => this.finishSchedule(), 'primary')}`;
       case 'done':
         return this.button(t.close, () => this.close(), 'primary');
     }

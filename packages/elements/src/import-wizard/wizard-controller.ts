@@ -22,6 +22,7 @@ import { looksLikeEmail } from '../shared/email.ts';
 import { mappingFromPreview } from '../mapping-table/mapping-table.ts';
 import { mappingProblem } from '../mapping-table/mapping-problem.ts';
 import { runFraction } from './run-fraction.ts';
+import { FIELD_STEP, FieldError, type WizardField } from './field-error.ts';
 import {
   draftFromProfile,
   mappingFits,
@@ -53,6 +54,8 @@ export interface WizardHost extends ReactiveControllerHost {
   onSaved(profile: SyncProfile): void;
   onRunFinished(run: RunRecord): void;
   dispatchEvent(event: Event): boolean;
+  /** Moves keyboard focus to an input (by its `data-field`) once it is rendered. */
+  focusField(field: WizardField): void;
 }
 
 /** The wizard's state machine: what was entered, which step is shown, and the SDK calls between. */
@@ -112,8 +115,15 @@ export class WizardController implements ReactiveController {
 
   edit(patch: Partial<WizardDraft>): void {
     this.draft = { ...this.draft, ...patch };
+    // Changing the input that was wrong (or the protocol beside an address) clears its message.
+    const field = this.invalid?.field;
+    if (field && (field in patch || (field === 'address' && 'protocol' in patch)))
+      this.invalid = null;
     this.host.requestUpdate();
   }
+
+  /** The input that stopped the last Next, and why; shown beside that input. */
+  invalid: { readonly field: WizardField; readonly message: string } | null = null;
 
   /** Starts over, empty or filled in from a saved profile. */
   async open(profileId: string | null): Promise<void> {
@@ -167,10 +177,15 @@ export class WizardController implements ReactiveController {
     this.busy = true;
     this.problem = '';
     this.host.requestUpdate();
+    this.invalid = null;
     try {
       await work();
     } catch (error) {
-      this.problem = describeThrown(this.t, error);
+      // Beside its input when that input is on screen; otherwise at the foot like any problem.
+      if (error instanceof FieldError && FIELD_STEP[error.field] === this.step) {
+        this.invalid = { field: error.field, message: error.message };
+        this.host.focusField(error.field);
+      } else this.problem = describeThrown(this.t, error);
     } finally {
       this.busy = false;
       this.host.requestUpdate();
@@ -219,7 +234,7 @@ export class WizardController implements ReactiveController {
   private async leaveSource(): Promise<void> {
     const d = this.draft;
     if (d.sourceKind === 'local') {
-      if (!d.file) throw new Error(this.t.needFile);
+      if (!d.file) throw new FieldError('file', this.t.needFile);
       if (await isVCard(d.file)) {
         // Not a CSV: the host may take it to where vCards are imported.
         const handled = !this.host.dispatchEvent(new VCardChosenEvent(d.file));
@@ -237,9 +252,10 @@ export class WizardController implements ReactiveController {
       if (!d.name.trim()) this.edit({ name: d.file.name });
       return this.go('options');
     }
+    if (d.address.trim() === '') throw new FieldError('address', this.t.needAddress);
     const url = remoteUrl(d);
     const problem = remoteUrlProblem(url);
-    if (problem) throw new Error(problem);
+    if (problem) throw new FieldError('address', problem);
     const implicitTls = d.protocol === 'ftps-implicit';
     const loginFor = `${url}\n${d.username}`;
     if (d.password) {
@@ -273,13 +289,13 @@ export class WizardController implements ReactiveController {
   /** The failure email is optional, but a typed one must look like an address. */
   private checkNotifyEmail(): void {
     const email = this.draft.notifyEmail.trim();
-    if (email && !looksLikeEmail(email)) throw new Error(this.t.badEmail);
+    if (email && !looksLikeEmail(email)) throw new FieldError('notifyEmail', this.t.badEmail);
   }
 
   private async leaveOptions(): Promise<void> {
     const d = this.draft;
     if (d.delimiter === 'other' && [...d.otherDelimiter].length !== 1)
-      throw new Error(this.t.needDelimiter);
+      throw new FieldError('otherDelimiter', this.t.needDelimiter);
     this.checkNotifyEmail();
     const preview = await this.sync.preview(this.host.bookId!, this.file!, parseOptionsOf(d));
     this.preview = preview;

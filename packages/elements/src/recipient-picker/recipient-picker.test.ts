@@ -95,6 +95,13 @@ describe('<cs-recipient-picker>', () => {
     await sendKeys({ press: 'Enter' });
     expect((await changed).recipients.map((r) => r.email)).to.deep.equal(['anna@x.lv']);
     expect(input.value).to.equal('');
+    // The chip's remove button is named by text it holds (its "×" is decoration), so its name
+    // and what it shows cannot drift apart.
+    await picker.updateComplete;
+    const remove = $<HTMLButtonElement>(picker, '[part=recipient] button');
+    expect(remove.hasAttribute('aria-label')).to.equal(false);
+    expect(remove.querySelector('.visually-hidden')!.textContent).to.equal('Remove Anna Berzina');
+    expect(remove.querySelector('[aria-hidden=true]')!.textContent).to.equal('×');
     expect(input.getAttribute('aria-expanded')).to.equal('false');
 
     await sendKeys({ type: 'andr' });

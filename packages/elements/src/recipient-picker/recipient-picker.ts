@@ -188,12 +188,9 @@ export class RecipientPicker extends CsElement {
                     ? html` <span class="email">&lt;${r.email}&gt;</span>`
                     : nothing
                 }
-                <button
-                  type="button"
-                  aria-label=${t.recipientRemove(r.name)}
-                  @click=${() => this.removeAt(i)}
-                >
-                  ×
+                <button type="button" @click=${() => this.removeAt(i)}>
+                  <span aria-hidden="true">×</span
+                  ><span class="visually-hidden">${t.recipientRemove(r.name)}</span>
                 </button>
               </li>`,
           )}

@@ -9,11 +9,22 @@ export const scheduleEditorStyles = css`
     flex-wrap: wrap;
     gap: 0.6rem 1rem;
     align-items: end;
+    /* A fieldset is as wide as its content by default: on a phone it must shrink instead. */
+    min-width: 0;
   }
   label {
     display: inline-flex;
     flex-direction: column;
     gap: 0.2rem;
+    max-width: 100%;
+  }
+  select,
+  input:not([type='checkbox'], [type='radio']) {
+    max-width: 100%;
+    min-width: 0;
+  }
+  .zone {
+    flex: 1 1 16rem;
   }
   .days label,
   .range > label:has(input[type='radio']),

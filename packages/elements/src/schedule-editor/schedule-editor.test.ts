@@ -2,7 +2,8 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { toRRule, type Schedule } from '@contactsync/sdk';
 import { ScheduleChangeEvent, ScheduleEditor } from '../index.ts';
-import { $, axeViolations, choose, nextEvent, type } from '../../test/helpers.ts';
+import { lv } from '../i18n/lv.ts';
+import { $, axeViolations, choose, client, nextEvent, type, until } from '../../test/helpers.ts';
 
 ScheduleEditor.define();
 
@@ -44,6 +45,61 @@ describe('<cs-schedule-editor>', () => {
     // Switching back keeps the days chosen earlier.
     choose($<HTMLSelectElement>(editor, 'select[aria-label=Repeat]'), 'weekly');
     expect(editor.value!.recurrence).to.deep.equal(saved.recurrence);
+  });
+
+  it('names time zones as people know them, and shows the next runs in the chosen zone', async () => {
+    const sync = await client('schedule');
+    const schedule: Schedule = {
+      startDate: '2030-01-07',
+      time: '02:30',
+      timeZone: 'Asia/Kolkata',
+      recurrence: { kind: 'daily', every: 1 },
+      range: { kind: 'count', count: 2 },
+    };
+    const editor = await fixture<ScheduleEditor>(
+      html`<cs-schedule-editor
+        .sync=${sync}
+        .schedule=${schedule}
+        locale="en-GB"
+      ></cs-schedule-editor>`,
+    );
+    const zone = editor.shadowRoot!.querySelectorAll('fieldset select')[0] as HTMLSelectElement;
+    const label = zone.selectedOptions[0]!.textContent!.trim();
+    expect(label).to.equal('Kolkata — India Standard Time (GMT+05:30)');
+    // Listed by city, so typing "Kol" finds it.
+    const labels = [...zone.options].map((o) => o.textContent!.trim());
+    expect(labels).to.deep.equal([...labels].sort(new Intl.Collator('en-GB').compare));
+    expect(labels.some((l) => l.startsWith('Calcutta'))).to.equal(false);
+    // The group is not named as the step is ("Schedule").
+    expect($(editor, 'legend').textContent!.trim()).to.equal('When it starts');
+    // Two runs, at 02:30 in Kolkata however the browser's own zone is set.
+    await until(() => $(editor, '[part=upcoming]').textContent!.includes('Next runs'), 'runs');
+    expect($(editor, '[part=upcoming]').textContent!.replace(/\s+/g, ' ').trim()).to.equal(
+      'Next runs: Mon 7 Jan, 02:30 · Tue 8 Jan, 02:30',
+    );
+    choose(zone, 'Europe/Riga');
+    expect(editor.value!.timeZone).to.equal('Europe/Riga');
+    type($<HTMLInputElement>(editor, 'input[type=time]'), '05:15');
+    await until(() => $(editor, '[part=upcoming]').textContent!.includes('05:15'), 'new times');
+    expect($(editor, '[part=upcoming]').textContent!.replace(/\s+/g, ' ').trim()).to.equal(
+      'Next runs: Mon 7 Jan, 05:15 · Tue 8 Jan, 05:15',
+    );
+    sync.close();
+  });
+
+  it('fits a 360 px screen in Latvian, long time-zone names included', async () => {
+    const editor = await fixture<ScheduleEditor>(
+      html`<cs-schedule-editor
+        .schedule=${saved}
+        locale="lv"
+        style="display:block;width:360px"
+      ></cs-schedule-editor>`,
+    );
+    editor.messages = lv;
+    await editor.updateComplete;
+    const right = editor.getBoundingClientRect().right + 0.5;
+    for (const el of editor.shadowRoot!.querySelectorAll('*'))
+      expect(el.getBoundingClientRect().right, el.tagName).to.be.at.most(right);
   });
 
   it('is null while incomplete: a weekly pattern with no day, an end before the start', async () => {

@@ -4,6 +4,7 @@ import { ScheduleChangeEvent } from '../events.ts';
 import { CsElement } from '../shared/cs-element.ts';
 import { baseStyles } from '../shared/base.styles.ts';
 import { scheduleEditorStyles } from './schedule-editor.styles.ts';
+import { zoneLabel } from './zone-label.ts';
 import {
   draftFrom,
   scheduleFrom,
@@ -26,10 +27,19 @@ const MONDAY = Date.UTC(2024, 0, 1, 12);
 
 let allZones: string[] | null = null;
 
-/** The IANA zones the browser knows (read once: some 400 names), with `current` first if missing. */
+/** The IANA zones the browser knows (read once: some 400 names), with `current` in them. */
 function zones(current: string): string[] {
   allZones ??= Intl.supportedValuesOf?.('timeZone') ?? [];
   return allZones.includes(current) ? allZones : [current, ...allZones];
+}
+
+/** The zones as labelled options, sorted by label (so by city) in the user's language. */
+function zoneOptions(current: string, locale: string | undefined): [string, string][] {
+  const now = Date.now();
+  const collator = new Intl.Collator(locale);
+  return zones(current)
+    .map((z) => [z, zoneLabel(z, locale, now)] as [string, string])
+    .sort((a, b) => collator.compare(a[1], b[1]));
 }
 
 /**
@@ -41,6 +51,7 @@ function zones(current: string): string[] {
  * @fires cs-schedule-change - ScheduleChangeEvent: `schedule` (null while incomplete),
  *   `notifyEmail` and `paused`.
  * @csspart fieldset - Each group of settings.
+ * @csspart upcoming - The next runs of the schedule as entered, in its time zone.
  * @cssprop --cs-color-accent - Focus rings.
  */
 export class ScheduleEditor extends CsElement {
@@ -51,6 +62,7 @@ export class ScheduleEditor extends CsElement {
     paused: { type: Boolean },
     timeZone: { attribute: 'time-zone' },
     draft: { state: true },
+    upcoming: { state: true },
   };
   static override tagName = 'cs-schedule-editor';
 
@@ -63,6 +75,9 @@ export class ScheduleEditor extends CsElement {
   /** Time zone for a new schedule; the browser's when unset. */
   declare timeZone: string | null;
   declare private draft: ScheduleDraft | null;
+  /** The next runs of the schedule as entered (from the SDK), shown in its time zone. */
+  declare private upcoming: number[];
+  private zoneCache: { key: string; options: [string, string][] } | null = null;
 
   constructor() {
     super();
@@ -71,6 +86,7 @@ export class ScheduleEditor extends CsElement {
     this.paused = false;
     this.timeZone = null;
     this.draft = null;
+    this.upcoming = [];
   }
 
   /** The schedule as currently entered, or null while the form is incomplete. */
@@ -82,7 +98,33 @@ export class ScheduleEditor extends CsElement {
     if (changed.has('schedule') || !this.draft) {
       const zone = this.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
       this.draft = draftFrom(this.schedule, zone);
+      void this.readUpcoming();
     }
+    if (this.clientChanged(changed)) void this.readUpcoming();
+  }
+
+  /** Asks the SDK when the schedule as entered runs next (nothing while it is incomplete). */
+  private async readUpcoming(): Promise<void> {
+    const schedule = this.value;
+    const sync = this.client;
+    if (!schedule || !sync) {
+      this.upcoming = [];
+      return;
+    }
+    try {
+      const runs = await sync.scheduler.upcoming(schedule, { count: 3 });
+      // Only if the schedule is still the one asked about.
+      if (JSON.stringify(this.value) === JSON.stringify(schedule)) this.upcoming = runs;
+    } catch {
+      this.upcoming = [];
+    }
+  }
+
+  private zoneOptions(current: string): [string, string][] {
+    const key = `${current}|${this.localeTag ?? ''}`;
+    if (this.zoneCache?.key !== key)
+      this.zoneCache = { key, options: zoneOptions(current, this.localeTag) };
+    return this.zoneCache.options;
   }
 
   private edit(patch: Partial<ScheduleDraft>): void {
@@ -102,6 +144,7 @@ export class ScheduleEditor extends CsElement {
 
   private emit(): void {
     this.dispatchEvent(new ScheduleChangeEvent(this.value, this.notifyEmail, this.paused));
+    void this.readUpcoming();
   }
 
   private dayName(day: Weekday, width: 'long' | 'short'): string {
@@ -248,7 +291,7 @@ export class ScheduleEditor extends CsElement {
     const t = this.t;
     const d = this.draft!;
     return html`<fieldset part="fieldset">
-        <legend>${t.scheduleTitle}</legend>
+        <legend>${t.scheduleStarts}</legend>
         <label
           >${t.scheduleStart}
           <input
@@ -265,13 +308,14 @@ export class ScheduleEditor extends CsElement {
             .value=${d.time}
             @input=${(e: Event) => this.edit({ time: (e.target as HTMLInputElement).value })}
         /></label>
-        <label
+        <label class="zone"
           >${t.scheduleTimeZone}
           <select
             @change=${(e: Event) => this.edit({ timeZone: (e.target as HTMLSelectElement).value })}
           >
-            ${zones(d.timeZone).map(
-              (z) => html`<option value=${z} ?selected=${z === d.timeZone}>${z}</option>`,
+            ${this.zoneOptions(d.timeZone).map(
+              ([z, label]) =>
+                html`<option value=${z} ?selected=${z === d.timeZone}>${label}</option>`,
             )}
           </select></label
         >
@@ -290,6 +334,26 @@ export class ScheduleEditor extends CsElement {
         ${this.renderPattern(d)}
       </fieldset>
       ${this.renderRange(d)}
+      <p part="upcoming" class="upcoming" aria-live="polite">
+        ${
+          this.upcoming.length
+            ? t.scheduleUpcoming(
+                this.upcoming.map((ms) =>
+                  this.dateFormat({
+                    weekday: 'short',
+                    day: 'numeric',
+                    month: 'short',
+                    hour: '2-digit',
+                    minute: '2-digit',
+                    timeZone: d.timeZone,
+                  }).format(ms),
+                ),
+              )
+            : this.value
+              ? t.scheduleNoMore
+              : nothing
+        }
+      </p>
       <label class="block"
         >${t.scheduleNotify}
         <input

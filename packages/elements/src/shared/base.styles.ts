@@ -51,6 +51,11 @@ export const baseStyles = css`
     opacity: 0.6;
     cursor: not-allowed;
   }
+  /* Checkboxes and radios in the theme's accent; their unchecked state follows color-scheme. */
+  input[type='checkbox'],
+  input[type='radio'] {
+    accent-color: var(--_accent);
+  }
   input,
   select {
     font: inherit;

@@ -12,6 +12,7 @@ import {
   type RunProgress,
   type RunRecord,
   type RunTrigger,
+  type Schedule,
 } from '@contactsync/core';
 import { installErrorTransfer } from '../comlink-errors.ts';
 import { channelName, type ContactSyncEvent } from '../events.ts';
@@ -387,6 +388,12 @@ export async function createContactSync(options: ContactSyncOptions = {}) {
     scheduler: {
       /** Runs the scheduled imports due at `now` (default: now) that no tab has run yet. */
       tick: (now?: number) => engine.tick(now),
+      /**
+       * The next `count` (default 3) times a schedule would run after `after` (default: now),
+       * saved or not: what a schedule editor shows while the user edits it.
+       */
+      upcoming: (schedule: Schedule, options: { after?: number; count?: number } = {}) =>
+        engine.upcomingRuns(schedule, options.after, options.count),
       /** When a profile's schedule runs next (ms since the epoch), for the history's "Next import". */
       next: (profileId: string, now?: number) => engine.nextRun(profileId, now),
     },

@@ -125,16 +125,33 @@ export function contactsOf(keys: SegmentKeysRecord, record: SegmentRecord): Cont
   return keys.ids.map((_, p) => contactAt(keys, record, p));
 }
 
-/** True when the needle (lower case) is in the contact's key or any of its values. */
+/**
+ * True when the needle (lower case) is in the contact's key or any of its values. A needle of
+ * digits (`digits`, however it was typed: "415 799 9999", "(415) 799-9999") also finds a phone
+ * number stored as "+14157999999".
+ */
 export function segmentMatches(
   keys: SegmentKeysRecord,
   record: SegmentRecord,
   p: number,
   needle: string,
+  digits: string | null = null,
 ): boolean {
   if (keys.keys[p]?.toLowerCase().includes(needle)) return true;
-  for (const column of record.columns) if (column[p]?.toLowerCase().includes(needle)) return true;
+  for (const column of record.columns) {
+    const value = column[p];
+    if (!value) continue;
+    if (value.toLowerCase().includes(needle)) return true;
+    if (digits !== null && value.replace(/\D+/g, '').includes(digits)) return true;
+  }
   return false;
+}
+
+/** The digits of a search that looks like a phone number (3 or more digits, only phone marks). */
+export function phoneDigits(needle: string): string | null {
+  if (!/^[\d\s()+./-]+$/.test(needle)) return null;
+  const digits = needle.replace(/\D+/g, '');
+  return digits.length >= 3 ? digits : null;
 }
 
 /** True when the contact at position `p` has a value in `field`. */

@@ -1,13 +1,16 @@
 import type { SegmentKeysRecord, SegmentRecord } from '../store/schema.ts';
 import type { BookView } from '../store/book-view.ts';
 import type { ReadSegment } from '../store/read-at-version.ts';
-import { folderAt, segmentHas, segmentMatches } from '../store/segment-records.ts';
+import { folderAt, phoneDigits, segmentHas, segmentMatches } from '../store/segment-records.ts';
 
 /** Which contacts a query means: a folder, a text, a field that must have a value. */
 export interface ContactFilter {
   /** A folder id; null for contacts in no folder; undefined for all. */
   readonly folderId?: string | null;
-  /** Case-insensitive text found in any value or the key. */
+  /**
+   * Case-insensitive text found in any value or the key; digits typed any way ("415 799 9999")
+   * also find a phone number stored as "+14157999999".
+   */
   readonly search?: string;
   /** Only contacts with a value in this field, e.g. "email" for a compose screen's recipients. */
   readonly withField?: string;
@@ -28,6 +31,7 @@ export async function scanMatching(
   afterGroup?: () => void,
 ): Promise<void> {
   const needle = filter.search?.trim().toLowerCase() ?? '';
+  const digits = phoneDigits(needle);
   const withField = filter.withField ?? null;
   const refs = view.manifest.segments;
   for (let start = 0; start < refs.length; start += GROUP) {
@@ -40,7 +44,7 @@ export async function scanMatching(
         if (
           !live[p] ||
           (filter.folderId !== undefined && folderAt(keys, p) !== filter.folderId) ||
-          (needle !== '' && !segmentMatches(keys, record, p, needle)) ||
+          (needle !== '' && !segmentMatches(keys, record, p, needle, digits)) ||
           (withField !== null && !segmentHas(record, p, withField))
         )
           continue;

@@ -5,9 +5,12 @@ import {
   lateRunNotes,
   nextRuns,
   scheduleCursor as cursorOf,
+  ScheduleSchema,
   type RunRecord,
+  type Schedule,
   type SyncProfile,
 } from '@contactsync/core';
+import { parseInput } from './parse-input.ts';
 import { channelName, type ContactSyncEvent } from '../events.ts';
 import type { WorkerContext } from './context.ts';
 import type { Runner } from './run-profile.ts';
@@ -103,6 +106,12 @@ export function schedulerOps(ctx: WorkerContext, runner: Runner) {
       if (timer) clearTimeout(timer);
       listening?.close();
       listening = null;
+    },
+
+    /** The next `count` times a schedule (saved or not) would run after `after`. */
+    upcomingRuns(schedule: Schedule, after?: number, count = 3): number[] {
+      const checked = parseInput(ScheduleSchema, schedule, 'schedule');
+      return nextRuns(checked, after ?? ctx.clock.now(), Math.max(0, Math.min(count, 20)));
     },
 
     /** When the profile's schedule runs next (ms since the epoch), or null. */

@@ -2,10 +2,14 @@ import { html, nothing } from 'lit';
 import { DELIMITER_CHOICES, type DelimiterChoice } from '../wizard-draft.ts';
 import type { StepView } from './step-view.ts';
 import { checkbox, radio } from './controls.ts';
+import { errorId, type WizardField } from '../field-error.ts';
 
 /** Step 2: header line, delimiter, update/delete modes, import every time, failure email. */
 export function optionsStep({ c, t }: StepView) {
   const d = c.draft;
+  const invalid = (field: WizardField) => (c.invalid?.field === field ? c.invalid.message : null);
+  const delimiterError = invalid('otherDelimiter');
+  const emailError = invalid('notifyEmail');
   const toggle = (
     key: 'updateExisting' | 'deleteMissing' | 'importEveryTime',
     label: string,
@@ -31,14 +35,22 @@ export function optionsStep({ c, t }: StepView) {
       ${
         d.delimiter === 'other'
           ? html`<label
-              >${t.otherDelimiter}
-              <input
-                name="other"
-                class="short"
-                maxlength="1"
-                .value=${d.otherDelimiter}
-                @input=${(e: Event) => c.edit({ otherDelimiter: (e.target as HTMLInputElement).value })}
-            /></label>`
+                >${t.otherDelimiter}
+                <input
+                  name="other"
+                  class="short"
+                  data-field="otherDelimiter"
+                  aria-invalid=${delimiterError ? 'true' : 'false'}
+                  aria-describedby=${delimiterError ? errorId('otherDelimiter') : nothing}
+                  maxlength="1"
+                  .value=${d.otherDelimiter}
+                  @input=${(e: Event) => c.edit({ otherDelimiter: (e.target as HTMLInputElement).value })}
+              /></label>
+              ${
+                delimiterError
+                  ? html`<p id=${errorId('otherDelimiter')} class="error">${delimiterError}</p>`
+                  : nothing
+              }`
           : nothing
       }
     </fieldset>
@@ -57,8 +69,12 @@ export function optionsStep({ c, t }: StepView) {
       <input
         name="notify"
         type="email"
+        data-field="notifyEmail"
+        aria-invalid=${emailError ? 'true' : 'false'}
+        aria-describedby=${emailError ? errorId('notifyEmail') : nothing}
         autocomplete="email"
         .value=${d.notifyEmail}
         @input=${(e: Event) => c.edit({ notifyEmail: (e.target as HTMLInputElement).value })}
-    /></label>`;
+    /></label>
+    ${emailError ? html`<p id=${errorId('notifyEmail')} class="error">${emailError}</p>` : nothing}`;
 }

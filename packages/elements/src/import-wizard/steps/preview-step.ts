@@ -10,7 +10,14 @@ export function previewStep({ c, t }: StepView) {
   const p = c.preview;
   if (!p) return nothing;
   const rows = p.rows.slice(0, ROWS);
+  // Every row in one column, and most of them holding a usual delimiter: likely the wrong one.
+  const lumped =
+    !p.workbook &&
+    p.columnCount === 1 &&
+    rows.length > 0 &&
+    rows.filter((r) => /[,;\t|]/.test(r.fields[0] ?? '')).length * 2 >= rows.length;
   const warnings = [
+    ...(lumped ? [t.previewOneColumn(t.delimiterNames[p.delimiter] ?? `"${p.delimiter}"`)] : []),
     ...(p.encodingNote ? [p.encodingNote] : []),
     ...p.issues.map((i) => describeIssueAt(t, i)),
   ];

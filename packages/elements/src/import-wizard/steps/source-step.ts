@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import { PROTOCOL_CHOICES, splitAddress, type ProtocolChoice } from '../wizard-draft.ts';
 import { formatBytes, type StepView } from './step-view.ts';
 import { radio } from './controls.ts';
+import { errorId, type WizardField } from '../field-error.ts';
 
 /** CSV and text files, and the workbooks the engine reads as CSV (Excel, OpenDocument). */
 const ACCEPT = [
@@ -28,7 +29,10 @@ function takeFile(v: StepView, file: File | undefined): void {
 export function sourceStep(v: StepView, locale: string | undefined) {
   const { c, t } = v;
   const d = c.draft;
-  const addressProblem = c.addressProblem();
+  const invalid = (field: WizardField) => (c.invalid?.field === field ? c.invalid.message : null);
+  const fileError = invalid('file');
+  // What Next found wrong, else what is wrong as typed: one message, at the field.
+  const addressProblem = invalid('address') ?? c.addressProblem();
   const local = html`<div
     class="drop"
     part="dropzone"
@@ -42,10 +46,14 @@ export function sourceStep(v: StepView, locale: string | undefined) {
       >${t.chooseFile}
       <input
         type="file"
+        data-field="file"
+        aria-invalid=${fileError ? 'true' : 'false'}
+        aria-describedby=${fileError ? errorId('file') : nothing}
         accept=${ACCEPT}
         @change=${(e: Event) => takeFile(v, (e.target as HTMLInputElement).files?.[0])}
     /></label>
     <span class="hint">${t.dropHere}</span>
+    ${fileError ? html`<p id=${errorId('file')} class="error">${fileError}</p>` : nothing}
     ${
       d.file
         ? html`<p class="chosen">${t.chosenFile(d.file.name, formatBytes(d.file.size, locale))}</p>`
@@ -70,6 +78,7 @@ export function sourceStep(v: StepView, locale: string | undefined) {
       >${t.address}
       <input
         name="address"
+        data-field="address"
         autocomplete="url"
         spellcheck="false"
         .value=${d.address}
