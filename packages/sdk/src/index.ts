@@ -8,7 +8,7 @@ export {
 export type { ContactSyncEvent } from './events.ts';
 export type { ReplicationStatus } from './replication/replication-status.ts';
 export type { ContactConflict, ContactConflictResolver } from './replication/contact-conflicts.ts';
-export type { ContactPage, ContactQuery } from './worker/contacts.ts';
+export type { ContactPage, ContactQuery, ContactSort } from './worker/contacts.ts';
 export type { DeletedContact } from './worker/deleted-contacts.ts';
 export type { HistoryQuery, ProfileListOptions } from './worker/profiles.ts';
 export type { ImportFileSettings } from './worker/import-file.ts';

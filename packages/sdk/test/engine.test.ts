@@ -3,6 +3,53 @@ import { ContactSyncError, createContactSync } from '../src/index.ts';
 import { allContacts, csvFile, freshClient, people, profileInput, setup } from './helpers.ts';
 
 describe('the SDK client', () => {
+  it('lists contacts by name in page after page, or as they were added', async () => {
+    const sync = await freshClient();
+    const book = await sync.books.create({ name: 'Names' });
+    for (const values of <Record<string, string>[]>[
+      { firstName: 'Zoë' },
+      { email: 'nameless@x.io' },
+      { firstName: 'ann', lastName: 'Lee' },
+      { displayName: 'Émile Zola' },
+      { firstName: 'Bob' },
+      { company: 'Acme' }, // nothing that names a person: last
+      { firstName: 'Person 10' },
+      { firstName: 'Person 9' },
+    ])
+      await sync.contacts.create(book.id, { values });
+    const page = async (offset: number, limit: number) =>
+      (await sync.contacts.list(book.id, { sort: 'name', offset, limit })).items.map(
+        (c) => c.values.displayName ?? c.values.firstName ?? c.values.email ?? c.values.company,
+      );
+    expect([...(await page(0, 4)), ...(await page(4, 4))]).to.deep.equal([
+      'ann',
+      'Bob',
+      'Émile Zola',
+      'nameless@x.io',
+      'Person 9',
+      'Person 10',
+      'Zoë',
+      'Acme',
+    ]);
+    const added = (await sync.contacts.list(book.id, { sort: 'added', limit: 2 })).items;
+    expect(added.map((c) => c.values.firstName)).to.deep.equal(['Zoë', undefined]);
+    // Folders narrow the sorted list: every folder, none, one.
+    const vip = await sync.folders.create(book.id, 'VIP');
+    const bob = (await sync.contacts.list(book.id, { search: 'Bob' })).items[0]!;
+    await sync.contacts.update(book.id, bob.id, { folderId: vip.id });
+    expect((await sync.contacts.list(book.id, { sort: 'name' })).total).to.equal(8);
+    expect((await sync.contacts.list(book.id, { sort: 'name', folderId: null })).total).to.equal(7);
+    expect(
+      (await sync.contacts.list(book.id, { sort: 'name', folderId: vip.id })).items.map(
+        (c) => c.values.firstName,
+      ),
+    ).to.deep.equal(['Bob']);
+    // So does a search.
+    const found = await sync.contacts.list(book.id, { sort: 'name', search: 'person' });
+    expect(found.items.map((c) => c.values.firstName)).to.deep.equal(['Person 9', 'Person 10']);
+    sync.close();
+  });
+
   it('finds a phone number by its digits however they are typed', async () => {
     const sync = await freshClient();
     const book = await sync.books.create({ name: 'Phones' });

@@ -1,6 +1,10 @@
 import { css } from 'lit';
 
 export const contactListStyles = css`
+  /* The element's own width decides its layout (a host may give it a narrow column). */
+  :host {
+    container: contacts / inline-size;
+  }
   .layout {
     display: grid;
     grid-template-columns: minmax(9rem, 13rem) minmax(16rem, 1fr) minmax(14rem, 20rem);
@@ -38,6 +42,11 @@ export const contactListStyles = css`
   .export {
     display: flex;
     gap: 0.4rem;
+  }
+  .sort {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.3rem;
   }
   .count {
     color: var(--_muted);
@@ -157,7 +166,7 @@ export const contactListStyles = css`
   .main {
     min-width: 0;
   }
-  @media (max-width: 48rem) {
+  @container contacts (max-width: 48rem) {
     .layout {
       grid-template-columns: minmax(0, 1fr);
     }

@@ -79,6 +79,25 @@ describe('<cs-contact-list>', () => {
     expect(options(list).every((o) => o.textContent!.includes('Loading'))).to.equal(false);
   });
 
+  it('is sorted by name, or as added when the person chooses', async () => {
+    const sync2 = await client('sorted');
+    sync = sync2;
+    const book = await sync2.books.create({ name: 'Names' });
+    for (const firstName of ['Zoë', 'ann', 'Émile', 'Bob'])
+      await sync2.contacts.create(book.id, { values: { firstName } });
+    const list = await fixture<ContactList>(
+      html`<cs-contact-list .sync=${sync2} book-id=${book.id} locale="en-GB"></cs-contact-list>`,
+    );
+    await until(() => names(list).length === 4, 'rows');
+    expect(names(list)).to.deep.equal(['ann', 'Bob', 'Émile', 'Zoë']);
+    const select = $<HTMLSelectElement>(list, 'select[part=sort]');
+    select.value = 'added';
+    select.dispatchEvent(new Event('change'));
+    await until(() => names(list)[0] === 'Zoë', 'the order added');
+    expect(names(list)).to.deep.equal(['Zoë', 'ann', 'Émile', 'Bob']);
+    expect(await axeViolations(list)).to.deep.equal([]);
+  });
+
   it('filters by folder and search, shows contact data as text, and deletes with a tombstone', async () => {
     const env = await setup(30);
     sync = env.sync;

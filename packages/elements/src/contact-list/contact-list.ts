@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import type { Contact, DeletedContact, FieldDef, Folder } from '@contactsync/sdk';
+import type { Contact, ContactSort, DeletedContact, FieldDef, Folder } from '@contactsync/sdk';
 import { ContactDeletedEvent, ContactRestoredEvent, ContactsExportedEvent } from '../events.ts';
 import { CsElement } from '../shared/cs-element.ts';
 import { baseStyles } from '../shared/base.styles.ts';
@@ -29,6 +29,7 @@ const DELETED = '__deleted__';
  * @fires cs-contacts-exported - ContactsExportedEvent: the contacts shown were exported; cancel it to keep the browser from downloading the file.
  * @csspart folders - The folder list.
  * @csspart search - The search field.
+ * @csspart sort - The sort order menu (by name, as added).
  * @csspart list - The scrolling list of contacts.
  * @csspart item - One contact in the list.
  * @csspart details - The opened contact.
@@ -45,6 +46,7 @@ export class ContactList extends CsElement {
     folders: { state: true },
     fields: { state: true },
     search: { state: true },
+    sort: { reflect: true },
     first: { state: true },
     active: { state: true },
     opened: { state: true },
@@ -62,6 +64,8 @@ export class ContactList extends CsElement {
   declare private folders: Folder[];
   declare private fields: FieldDef[];
   declare private search: string;
+  /** "name" (default): by the name shown; "added": in the order contacts came in. */
+  declare sort: ContactSort;
   declare private first: number;
   declare private active: number;
   declare private opened: Contact | null;
@@ -88,6 +92,7 @@ export class ContactList extends CsElement {
     this.folders = [];
     this.fields = [];
     this.search = '';
+    this.sort = 'name';
     this.first = 0;
     this.active = 0;
     this.opened = null;
@@ -113,14 +118,30 @@ export class ContactList extends CsElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (this.clientChanged(changed) || changed.has('bookId')) this.reload();
-    else if (changed.has('folderId') || (changed as Map<PropertyKey, unknown>).has('search'))
+    else if (
+      changed.has('folderId') ||
+      changed.has('sort') ||
+      (changed as Map<PropertyKey, unknown>).has('search')
+    )
       this.restart();
+  }
+
+  /**
+   * Places the drawn rows and sizes the list through the CSSOM: a page whose policy refuses
+   * inline style attributes (style-src 'self') still allows this.
+   */
+  protected override updated(): void {
+    const list = this.renderRoot.querySelector<HTMLElement>('[role=listbox]');
+    if (!list) return;
+    list.style.height = `${(this.pages.total ?? 0) * ROW_HEIGHT}px`;
+    for (const row of list.querySelectorAll<HTMLElement>('[role=option]'))
+      row.style.top = `${Number(row.dataset.index) * ROW_HEIGHT}px`;
   }
 
   private get filter() {
     const folderId =
       this.folderId === null ? undefined : this.folderId === '' ? null : this.folderId;
-    return { bookId: this.bookId!, folderId, search: this.search.trim() };
+    return { bookId: this.bookId!, folderId, search: this.search.trim(), sort: this.sort };
   }
 
   /** Exports what the list shows (its folder and search) and offers the file as a download. */
@@ -341,7 +362,6 @@ export class ContactList extends CsElement {
           aria-posinset=${index + 1}
           aria-setsize=${total}
           aria-selected=${contact && this.opened?.id === contact.id ? 'true' : 'false'}
-          style="top:${index * ROW_HEIGHT}px"
           @click=${() => {
             this.active = index;
             if (contact) this.opened = contact;
@@ -361,7 +381,6 @@ export class ContactList extends CsElement {
     return html`<ul
       role="listbox"
       aria-label=${t.contactsTitle}
-      style="height:${total * ROW_HEIGHT}px"
       @keydown=${(e: KeyboardEvent) => this.onListKey(e)}
     >
       ${rows}
@@ -411,6 +430,17 @@ export class ContactList extends CsElement {
           .value=${this.search}
           @input=${(e: Event) => this.onSearch((e.target as HTMLInputElement).value)}
         />
+        <label class="sort"
+          >${t.sortLabel}
+          <select
+            part="sort"
+            @change=${(e: Event) => (this.sort = (e.target as HTMLSelectElement).value as ContactSort)}
+          >
+            ${(['name', 'added'] as const).map(
+              (s) => html`<option value=${s} ?selected=${this.sort === s}>${t.sortBy[s]}</option>`,
+            )}
+          </select></label
+        >
         <span class="count" aria-live="polite"
           >${total === null ? '' : t.contactsCount(this.formatNumber(total))}</span
         >

@@ -1,4 +1,4 @@
-import type { Contact, ContactSync } from '@contactsync/sdk';
+import type { Contact, ContactSort, ContactSync } from '@contactsync/sdk';
 
 export const PAGE_SIZE = 100;
 
@@ -6,6 +6,7 @@ export interface ContactFilter {
   readonly bookId: string;
   readonly folderId: string | null | undefined;
   readonly search: string;
+  readonly sort: ContactSort;
 }
 
 /**
@@ -77,6 +78,7 @@ export class ContactPages {
         .list(filter.bookId, {
           folderId: filter.folderId,
           search: filter.search || undefined,
+          sort: filter.sort,
           offset: page * PAGE_SIZE,
           limit: PAGE_SIZE,
         })

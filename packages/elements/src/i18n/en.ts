@@ -592,6 +592,8 @@ export const en = {
   recipientsHint: 'Type a name or email address. Only contacts with an email address are offered.',
   recipientsNoMatch: 'No contact with an email address matches.',
   recipientRemove: (name: string) => `Remove ${name}`,
+  sortLabel: 'Sort',
+  sortBy: { name: 'By name', added: 'As added' } as Record<'name' | 'added', string>,
   recipientsCount: (count: number) =>
     count === 1
       ? '1 suggestion. Use the arrow keys to choose.'

@@ -523,6 +523,8 @@ export const lv: Messages = {
     'Ierakstiet vārdu vai e-pasta adresi. Tiek piedāvāti tikai kontakti ar e-pasta adresi.',
   recipientsNoMatch: 'Neviens kontakts ar e-pasta adresi neatbilst.',
   recipientRemove: (name) => `Noņemt ${name}`,
+  sortLabel: 'Kārtot',
+  sortBy: { name: 'Pēc vārda', added: 'Pēc pievienošanas' },
   recipientsCount: (count) => `Ieteikumi: ${count}. Izvēlieties ar bultiņu taustiņiem.`,
   recipientAdded: (name) => `${name} pievienots.`,
 

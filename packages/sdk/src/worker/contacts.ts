@@ -1,7 +1,8 @@
 import { ContactSyncError, MAX_VALUE_LENGTH, type Contact } from '@contactsync/core';
 import { z } from 'zod/mini';
 import type { WorkerContext } from './context.ts';
-import type { BookView } from '../store/book-view.ts';
+import { packLocator, unpackLocator, type BookView } from '../store/book-view.ts';
+import type { SegmentRecord } from '../store/schema.ts';
 import { applyManifestChange } from '../store/manifest-change.ts';
 import { readAtVersion, type ReadSegment } from '../store/read-at-version.ts';
 import { contactAt, folderAt } from '../store/segment-records.ts';
@@ -13,7 +14,14 @@ import { parseInput } from './parse-input.ts';
 export interface ContactQuery extends ContactFilter {
   readonly offset?: number;
   readonly limit?: number;
+  /**
+   * "added" (default): the order contacts came in. "name": by the name a person sees (display
+   * name, else first and last name, else email or phone), in the user's language's order.
+   */
+  readonly sort?: ContactSort;
 }
+
+export type ContactSort = 'added' | 'name';
 
 export interface ContactPage {
   readonly items: Contact[];
@@ -82,6 +90,14 @@ async function listAt(
     query.folderId === undefined || folder === query.folderId;
   const needle = query.search?.trim().toLowerCase() ?? '';
   const withField = query.withField ?? null;
+  if (query.sort === 'name') {
+    const order = await sortedByName(view, segment, query);
+    const picks = Array.from(order.subarray(offset, offset + limit), (n) => {
+      const { segment: s, position } = unpackLocator(n);
+      return [s, position] as [number, number];
+    });
+    return { items: await readContacts(view, segment, picks), total: order.length };
+  }
   if (needle === '' && withField === null) {
     const picks: [number, number][] = [];
     view.forEachLive((s, p, k) => {
@@ -100,6 +116,59 @@ async function listAt(
     total++;
   });
   return { items, total };
+}
+
+/** Name orders already worked out, per version of a book and filter (a new version starts over). */
+const nameOrders = new WeakMap<BookView, Map<string, Float64Array>>();
+
+const NAME_FIELDS = ['displayName', 'firstName', 'lastName', 'email', 'phone', 'mobile'] as const;
+
+/** The name a person sees for the contact at `p`, read from the segment's columns. */
+function nameAt(record: SegmentRecord, columns: readonly number[], p: number, key: string | null) {
+  const [display, first, last, email, phone, mobile] = columns.map((c) =>
+    c < 0 ? null : record.columns[c]![p],
+  );
+  const names = [first, last].filter(Boolean).join(' ');
+  return display || names || email || phone || mobile || key || '';
+}
+
+/**
+ * Where the contacts a query matches sit (packed locators), in name order. Reads every
+ * matching contact once per version of the book and filter; later pages come from memory.
+ */
+async function sortedByName(
+  view: BookView,
+  segment: ReadSegment,
+  filter: ContactFilter,
+): Promise<Float64Array> {
+  // undefined (every folder) and null (no folder) must not share a key.
+  const folder = filter.folderId === undefined ? { all: true } : filter.folderId;
+  const key = JSON.stringify([folder, filter.search?.trim() ?? '', filter.withField ?? null]);
+  const cached = nameOrders.get(view)?.get(key);
+  if (cached) return cached;
+  const names: string[] = [];
+  const at: number[] = [];
+  const index = new Map(view.keys.map((k, s) => [k, s]));
+  let columnsOf: { record: SegmentRecord; columns: number[] } | null = null;
+  await scanMatching(view, segment, filter, (keys, record, p) => {
+    if (columnsOf?.record !== record)
+      columnsOf = { record, columns: NAME_FIELDS.map((f) => record.fields.indexOf(f)) };
+    names.push(nameAt(record, columnsOf.columns, p, keys.keys[p] ?? null));
+    at.push(packLocator(index.get(keys)!, p));
+  });
+  const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+  const order = names.map((_, i) => i);
+  // Contacts with no name at all go last.
+  order.sort((a, b) => {
+    const x = names[a]!;
+    const y = names[b]!;
+    return x === '' ? (y === '' ? 0 : 1) : y === '' ? -1 : collator.compare(x, y);
+  });
+  const sorted = Float64Array.from(order, (i) => at[i]!);
+  const orders = nameOrders.get(view) ?? new Map<string, Float64Array>();
+  orders.set(key, sorted);
+  nameOrders.set(view, orders);
+  return sorted;
 }
 
 /** Browsing and editing contacts one at a time. */
