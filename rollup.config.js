@@ -102,8 +102,10 @@ export default [
     output: { file: 'packages/sdk/dist/index.js', format: 'es', sourcemap: true },
     // 6.2 KB: raised from 6 KB for the backend option and `replication` (status, syncNow);
     // 6.7 KB for the header synonyms of real exports and four languages (`suggestMapping`);
-    // 7.3 KB for `importFile` and the problem report (its CSV is built beside the caller's wording).
-    plugins: [workerUrl(WORKER_BUNDLE), ...browserPlugins({ 'index.js': 7_300 })],
+    // 7.3 KB for `importFile` and the problem report (its CSV is built beside the caller's wording);
+    // 7.7 KB for the worker handshake (database by message, versions), Trusted Types and clear
+    // errors when the worker cannot start.
+    plugins: [workerUrl(WORKER_BUNDLE), ...browserPlugins({ 'index.js': 7_700 })],
   },
   {
     // The engine itself, in its Web Worker: core, papaparse, idb, comlink, zod, phone metadata.

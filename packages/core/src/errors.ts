@@ -23,6 +23,7 @@ export const ERROR_CODES = [
   'source-failed',
   'consent-required',
   'undo-unavailable',
+  'unsupported',
   'backend-unreachable',
   'backend-refused',
   'backend-failed',

@@ -88,6 +88,7 @@ export {
   DETECTABLE_DELIMITERS,
 } from './csv/detect.ts';
 export { CsvRowReader, type RawRow } from './csv/row-reader.ts';
+export { formatPhone } from './validate/format-phone.ts';
 export { looksLikeWorkbook } from './workbook/looks-like-workbook.ts';
 export {
   buildPreview,

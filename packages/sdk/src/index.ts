@@ -4,7 +4,9 @@ export {
   type BackendOptions,
   type ContactSyncOptions,
   type RunOptions,
+  type TrustedScriptURLLike,
 } from './client/create-contact-sync.ts';
+export { SDK_VERSION } from './version.ts';
 export type { ContactSyncEvent } from './events.ts';
 export type { ReplicationStatus } from './replication/replication-status.ts';
 export type { ContactConflict, ContactConflictResolver } from './replication/contact-conflicts.ts';

@@ -50,6 +50,22 @@ describe('the SDK client', () => {
     sync.close();
   });
 
+  it('says how many contacts a page holds at most, and previews as many rows as asked', async () => {
+    const { sync, book, profile } = await setup();
+    await sync.run(profile.id, csvFile('email,name\n' + people(1200)));
+    const page = await sync.contacts.list(book.id, { limit: 5000 });
+    expect({ items: page.items.length, total: page.total, limit: page.limit }).to.deep.equal({
+      items: 1000,
+      total: 1200,
+      limit: 1000,
+    });
+    expect((await sync.contacts.list(book.id, { limit: 10 })).limit).to.equal(10);
+    const file = csvFile('email,name\n' + people(50));
+    expect((await sync.preview(book.id, file, {}, { rowLimit: 3 })).rows).to.have.length(3);
+    expect((await sync.preview(book.id, file)).rows).to.have.length(20);
+    sync.close();
+  });
+
   it('finds a phone number by its digits however they are typed', async () => {
     const sync = await freshClient();
     const book = await sync.books.create({ name: 'Phones' });
@@ -62,6 +78,15 @@ describe('the SDK client', () => {
         (await sync.contacts.list(book.id, { search: typed })).items.map((c) => c.id),
         typed,
       ).to.deep.equal([ann.id]);
+    // Shown as a person where the reader is writes them: national at home, else international.
+    const us = await sync.contacts.list(book.id, { phoneRegion: 'US', sort: 'name' });
+    expect(us.display?.[ann.id]).to.deep.equal({ phone: '(415) 799-9999' });
+    const lv = await sync.contacts.list(book.id, { phoneRegion: 'LV', sort: 'name' });
+    expect(Object.values(lv.display ?? {}).map((d) => d.phone)).to.deep.equal([
+      '+1 415 799 9999',
+      '26 123 456',
+    ]);
+    expect(us.items[0]!.values.phone).to.equal('+14157999999'); // the stored value is unchanged
     // Text searches are unchanged: a name with digits is not a phone number.
     expect((await sync.contacts.list(book.id, { search: 'ann 4' })).total).to.equal(0);
     sync.close();

@@ -84,12 +84,16 @@ describe('<cs-contact-list>', () => {
     sync = sync2;
     const book = await sync2.books.create({ name: 'Names' });
     for (const firstName of ['Zoë', 'ann', 'Émile', 'Bob'])
-      await sync2.contacts.create(book.id, { values: { firstName } });
+      await sync2.contacts.create(book.id, {
+        values: { firstName, ...(firstName === 'Bob' ? { phone: '+14157999999' } : {}) },
+      });
     const list = await fixture<ContactList>(
-      html`<cs-contact-list .sync=${sync2} book-id=${book.id} locale="en-GB"></cs-contact-list>`,
+      html`<cs-contact-list .sync=${sync2} book-id=${book.id} locale="en-US"></cs-contact-list>`,
     );
     await until(() => names(list).length === 4, 'rows');
     expect(names(list)).to.deep.equal(['ann', 'Bob', 'Émile', 'Zoë']);
+    // A phone number as people write it where the reader is (here the US).
+    expect(options(list)[1]!.querySelector('.sub')!.textContent).to.contain('(415) 799-9999');
     const select = $<HTMLSelectElement>(list, 'select[part=sort]');
     select.value = 'added';
     select.dispatchEvent(new Event('change'));

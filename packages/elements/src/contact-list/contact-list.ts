@@ -12,6 +12,15 @@ import { offerDownload } from '../shared/offer-download.ts';
 import { deletedView } from './deleted-view.ts';
 
 const ROW_HEIGHT = 52;
+
+/** The region a language tag implies ("en-GB" → GB, "lv" → LV), for writing phone numbers. */
+function regionOf(tag: string | undefined): string | null {
+  try {
+    return new Intl.Locale(tag ?? navigator.language).maximize().region ?? null;
+  } catch {
+    return null;
+  }
+}
 const OVERSCAN = 8;
 const ALL = '__all__';
 const NONE = '__none__';
@@ -141,7 +150,13 @@ export class ContactList extends CsElement {
   private get filter() {
     const folderId =
       this.folderId === null ? undefined : this.folderId === '' ? null : this.folderId;
-    return { bookId: this.bookId!, folderId, search: this.search.trim(), sort: this.sort };
+    return {
+      bookId: this.bookId!,
+      folderId,
+      search: this.search.trim(),
+      sort: this.sort,
+      phoneRegion: regionOf(this.localeTag),
+    };
   }
 
   /** Exports what the list shows (its folder and search) and offers the file as a download. */

@@ -7,6 +7,8 @@ export interface ContactFilter {
   readonly folderId: string | null | undefined;
   readonly search: string;
   readonly sort: ContactSort;
+  /** Where the reader is (ISO 3166): phone numbers are shown as people there write them. */
+  readonly phoneRegion: string | null;
 }
 
 /**
@@ -79,13 +81,21 @@ export class ContactPages {
           folderId: filter.folderId,
           search: filter.search || undefined,
           sort: filter.sort,
+          ...(filter.phoneRegion ? { phoneRegion: filter.phoneRegion } : {}),
           offset: page * PAGE_SIZE,
           limit: PAGE_SIZE,
         })
         .then(
           (result) => {
             if (!current()) return;
-            this.pages.set(page, result.items);
+            // Shown with phone numbers as the reader writes them (the list only shows contacts).
+            const display = result.display ?? {};
+            this.pages.set(
+              page,
+              result.items.map((c) =>
+                display[c.id] ? { ...c, values: { ...c.values, ...display[c.id] } } : c,
+              ),
+            );
             this.stale.delete(page);
             this.total = result.total;
             this.changed();

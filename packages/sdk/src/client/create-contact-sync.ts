@@ -15,6 +15,7 @@ import {
   type Schedule,
 } from '@contactsync/core';
 import { installErrorTransfer } from '../comlink-errors.ts';
+import { SDK_VERSION, type WorkerInit } from '../version.ts';
 import { channelName, type ContactSyncEvent } from '../events.ts';
 import type { Engine } from '../worker/engine.ts';
 import type { ContactQuery } from '../worker/contacts.ts';
@@ -29,7 +30,7 @@ export interface ContactSyncOptions {
   /** IndexedDB database name: separate names keep separate data. Default "contactsync". */
   readonly dbName?: string;
   /** Where the worker script lives; defaults to the one shipped beside this module. */
-  readonly workerUrl?: string | URL;
+  readonly workerUrl?: string | URL | TrustedScriptURLLike;
   /** The fetch proxy's API, e.g. "/v1" or "https://proxy.example/v1"; needed for remote files. */
   readonly proxyUrl?: string | URL;
   /** Headers for every proxy request, e.g. `{ authorization: 'Bearer …' }`. */
@@ -91,8 +92,44 @@ function defaultWorkerUrl(): URL {
   return new URL('../worker/worker.ts', import.meta.url);
 }
 
-function loadWorker(url: URL): Promise<{ worker: Worker; engine: Remote<Engine> }> {
-  const worker = new Worker(url, { type: 'module', name: 'contactsync' });
+/**
+ * A Trusted Types script URL (`policy.createScriptURL(…)`), for pages that enforce
+ * `require-trusted-types-for 'script'`: handed to `new Worker` as it is.
+ */
+export interface TrustedScriptURLLike {
+  toString(): string;
+  toJSON(): string;
+}
+
+const isTrusted = (url: unknown): url is TrustedScriptURLLike =>
+  typeof url === 'object' &&
+  url !== null &&
+  !(url instanceof URL) &&
+  !!(
+    globalThis as { trustedTypes?: { isScriptURL(v: unknown): boolean } }
+  ).trustedTypes?.isScriptURL(url);
+
+function loadWorker(
+  url: URL | TrustedScriptURLLike,
+  dbName: string,
+): Promise<{ worker: Worker; engine: Remote<Engine> }> {
+  let worker: Worker;
+  try {
+    worker = new Worker(url as URL, { type: 'module', name: 'contactsync' });
+  } catch (error) {
+    // A page enforcing Trusted Types refuses plain URLs; a cross-origin URL is refused too.
+    const message = error instanceof Error ? error.message : String(error);
+    return Promise.reject(
+      new ContactSyncError(
+        'unsupported',
+        /trusted/i.test(message)
+          ? `This page enforces Trusted Types, so the ContactSync worker needs a trusted URL: pass workerUrl: policy.createScriptURL(…) (${message}).`
+          : `The ContactSync worker could not be started from ${String(url)}: ${message}`,
+      ),
+    );
+  }
+  const init: WorkerInit = { contactsync: 'init', dbName, version: SDK_VERSION };
+  worker.postMessage(init);
   const engine = wrap<Engine>(worker);
   // A module worker that fails to load never answers; its "error" event is the only sign.
   return new Promise((resolve, reject) => {
@@ -102,7 +139,7 @@ function loadWorker(url: URL): Promise<{ worker: Worker; engine: Remote<Engine> 
       reject(
         new ContactSyncError(
           'internal',
-          `The ContactSync worker failed to load from ${url.href}${detail}.`,
+          `The ContactSync worker failed to load from ${String(url)}${detail}.`,
         ),
       );
     };
@@ -125,11 +162,20 @@ function loadWorker(url: URL): Promise<{ worker: Worker; engine: Remote<Engine> 
  * Resolves once the database is open; rejects with a clear error if the worker cannot load.
  */
 export async function createContactSync(options: ContactSyncOptions = {}) {
+  if (typeof Worker === 'undefined' || typeof indexedDB === 'undefined')
+    throw new ContactSyncError(
+      'unsupported',
+      'ContactSync runs its engine in a Web Worker over IndexedDB, which this environment does not have (Node, server-side rendering, jsdom). Create the client in the browser, for example after the first render.',
+    );
   installErrorTransfer();
   const dbName = options.dbName ?? 'contactsync';
-  const url = new URL(options.workerUrl ?? defaultWorkerUrl(), globalThis.location?.href);
-  url.searchParams.set('db', dbName);
-  const { worker, engine } = await loadWorker(url);
+  const url = isTrusted(options.workerUrl)
+    ? options.workerUrl
+    : new URL(
+        (options.workerUrl as string | URL | undefined) ?? defaultWorkerUrl(),
+        globalThis.location?.href,
+      );
+  const { worker, engine } = await loadWorker(url, dbName);
   if (options.proxyUrl !== undefined) {
     const proxy = new URL(options.proxyUrl, globalThis.location?.href).href.replace(/\/$/, '');
     await engine.configureProxy(
@@ -279,9 +325,16 @@ export async function createContactSync(options: ContactSyncOptions = {}) {
       undo: (runId: string) => engine.undoRun(runId),
     },
 
-    /** Detected settings, first rows, column samples and a suggested mapping for a file. */
-    preview: (bookId: string, file: Blob, parse?: Partial<ParseOptions>) =>
-      engine.preview(bookId, file, parse),
+    /**
+     * Detected settings, first rows (`rowLimit`, default 20, at most 1000, from the file's first
+     * megabyte), column samples and a suggested mapping for a file.
+     */
+    preview: (
+      bookId: string,
+      file: Blob,
+      parse?: Partial<ParseOptions>,
+      options: { rowLimit?: number } = {},
+    ) => engine.preview(bookId, file, parse, options.rowLimit),
 
     /**
      * A dry run: the counts and samples a run would produce, with nothing written. Remote

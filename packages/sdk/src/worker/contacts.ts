@@ -1,4 +1,4 @@
-import { ContactSyncError, MAX_VALUE_LENGTH, type Contact } from '@contactsync/core';
+import { ContactSyncError, formatPhone, MAX_VALUE_LENGTH, type Contact } from '@contactsync/core';
 import { z } from 'zod/mini';
 import type { WorkerContext } from './context.ts';
 import { packLocator, unpackLocator, type BookView } from '../store/book-view.ts';
@@ -19,6 +19,11 @@ export interface ContactQuery extends ContactFilter {
    * name, else first and last name, else email or phone), in the user's language's order.
    */
   readonly sort?: ContactSort;
+  /**
+   * A region (ISO 3166, e.g. "US") to word phone numbers for: the page's `display` then holds
+   * each phone value as a person there writes it (national form for local numbers).
+   */
+  readonly phoneRegion?: string;
 }
 
 export type ContactSort = 'added' | 'name';
@@ -26,7 +31,14 @@ export type ContactSort = 'added' | 'name';
 export interface ContactPage {
   readonly items: Contact[];
   readonly total: number;
+  /** The page size used: the query's `limit`, capped at MAX_PAGE (say so to page on). */
+  readonly limit: number;
+  /** With `phoneRegion`: by contact id and field, phone values as people there write them. */
+  readonly display?: Record<string, Record<string, string>>;
 }
+
+/** The most contacts one call returns; page with `offset` for more. */
+export const MAX_PAGE = 1000;
 
 const ValuesSchema = z.record(z.string(), z.string().check(z.maxLength(MAX_VALUE_LENGTH)));
 const NewContactSchema = z.object({
@@ -85,7 +97,7 @@ async function listAt(
   query: ContactQuery,
 ): Promise<ContactPage> {
   const offset = Math.max(0, query.offset ?? 0);
-  const limit = Math.max(0, Math.min(query.limit ?? 50, 1000));
+  const limit = Math.max(0, Math.min(query.limit ?? 50, MAX_PAGE));
   const inFolder = (folder: string | null) =>
     query.folderId === undefined || folder === query.folderId;
   const needle = query.search?.trim().toLowerCase() ?? '';
@@ -96,7 +108,7 @@ async function listAt(
       const { segment: s, position } = unpackLocator(n);
       return [s, position] as [number, number];
     });
-    return { items: await readContacts(view, segment, picks), total: order.length };
+    return { items: await readContacts(view, segment, picks), total: order.length, limit };
   }
   if (needle === '' && withField === null) {
     const picks: [number, number][] = [];
@@ -106,6 +118,7 @@ async function listAt(
     return {
       items: await readContacts(view, segment, picks.slice(offset, offset + limit)),
       total: picks.length,
+      limit,
     };
   }
   // Search and field filters read the contacts themselves.
@@ -115,7 +128,7 @@ async function listAt(
     if (total >= offset && items.length < limit) items.push(contactAt(keys, record, p));
     total++;
   });
-  return { items, total };
+  return { items, total, limit };
 }
 
 /** Name orders already worked out, per version of a book and filter (a new version starts over). */
@@ -193,8 +206,21 @@ export function contactOps(ctx: WorkerContext) {
     });
 
   return {
-    listContacts(bookId: string, query: ContactQuery = {}): Promise<ContactPage> {
-      return atOneVersion(bookId, (view, segment) => listAt(view, segment, query));
+    async listContacts(bookId: string, query: ContactQuery = {}): Promise<ContactPage> {
+      const page = await atOneVersion(bookId, (view, segment) => listAt(view, segment, query));
+      if (!query.phoneRegion) return page;
+      const region = String(query.phoneRegion).toUpperCase();
+      const phones = (await requireBook(ctx, bookId)).fields
+        .filter((f) => f.type === 'phone')
+        .map((f) => f.id);
+      const display: Record<string, Record<string, string>> = {};
+      for (const contact of page.items) {
+        for (const field of phones) {
+          const value = contact.values[field];
+          if (value) (display[contact.id] ??= {})[field] = formatPhone(value, region);
+        }
+      }
+      return { ...page, display };
     },
 
     async getContact(bookId: string, contactId: string): Promise<Contact> {

@@ -111,6 +111,7 @@ export function importOps(ctx: WorkerContext, runner: Runner) {
       bookId: string,
       file: Blob,
       parse: Partial<ParseOptions> = {},
+      rowLimit?: number,
     ): Promise<FilePreview> {
       const options = parseInput(
         ParseOptionsSchema,
@@ -125,6 +126,8 @@ export function importOps(ctx: WorkerContext, runner: Runner) {
       const preview = buildPreview(head, blob.size <= PREVIEW_BYTES, {
         parse: readable.parse,
         fields: book.fields,
+        // The first megabyte holds the rows shown; at most 1000 of them cross to the page.
+        ...(rowLimit !== undefined ? { rowLimit: Math.max(0, Math.min(rowLimit, 1000)) } : {}),
       });
       return readable.workbook ? { ...preview, workbook: readable.workbook } : preview;
     },

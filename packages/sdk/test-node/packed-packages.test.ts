@@ -1,0 +1,48 @@
+// Every package as npm would publish it (all five, checked from here): the files a consumer's
+// install gets must hold what package.json promises.
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+
+const root = join(import.meta.dirname, '../../..');
+const PACKAGES = ['core', 'sdk', 'elements', 'proxy', 'server'];
+
+/** Every file an `exports` entry or `bin` points at, but the `source` condition (ours only). */
+function promised(manifest: Record<string, unknown>): string[] {
+  const out: string[] = [];
+  const walk = (value: unknown, key = ''): void => {
+    if (key === 'source') return;
+    if (typeof value === 'string') out.push(value.replace(/^\.\//, ''));
+    else if (value && typeof value === 'object')
+      for (const [k, v] of Object.entries(value)) walk(v, k);
+  };
+  walk(manifest.exports);
+  walk(manifest.bin);
+  return out;
+}
+
+describe('the packed packages', () => {
+  for (const name of PACKAGES)
+    it(`@contactsync/${name} ships its README, LICENSE and every file it exports`, () => {
+      const dir = join(root, 'packages', name);
+      const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+      const [packed] = JSON.parse(
+        execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+          cwd: dir,
+          encoding: 'utf8',
+        }),
+      ) as [{ files: { path: string }[] }];
+      const files = new Set(packed.files.map((f) => f.path));
+      for (const file of ['README.md', 'LICENSE', 'package.json', ...promised(manifest)])
+        assert.ok(files.has(file), `${file} is not in the package`);
+      assert.deepEqual(manifest.publishConfig, { access: 'public' });
+      assert.equal(manifest.license, 'MIT');
+      // Tests stay out of what consumers download.
+      assert.deepEqual(
+        [...files].filter((f) => /\.test\.ts$/.test(f)),
+        [],
+      );
+    });
+});
