@@ -16,8 +16,21 @@ import { startPhone } from './phone.js';
 const $ = (id) => document.getElementById(id);
 const status = (text) => ($('status').textContent = text);
 
+// The page enforces Trusted Types (demo/server.mjs): the SDK's worker URL comes from a policy
+// that allows only the worker this portal serves.
+const workerPolicy = globalThis.trustedTypes?.createPolicy('contactsync-demo', {
+  createScriptURL: (url) => {
+    if (new URL(url, location.href).pathname !== '/sdk/contactsync-worker.js')
+      throw new TypeError(`Not the ContactSync worker: ${url}`);
+    return url;
+  },
+});
+
 const sync = await createContactSync({
   dbName: 'contactsync-demo',
+  ...(workerPolicy
+    ? { workerUrl: workerPolicy.createScriptURL('/sdk/contactsync-worker.js') }
+    : {}),
   proxyUrl: '/v1',
   // The portal's contact server (demo/server.mjs): this browser is a replica of its contacts.
   backend: { url: '/v1/replication/', serverImports: true },

@@ -113,7 +113,9 @@ const server = createServer((req, res) => {
     'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
     'cache-control': 'no-cache',
     'x-content-type-options': 'nosniff',
-    'content-security-policy': `default-src 'self'; script-src 'self' ${importMapHash}; style-src 'self' 'unsafe-inline'; img-src 'self' data:`,
+    // As strict as a careful portal: no inline styles or scripts (but the hashed import map),
+    // and Trusted Types enforced (Lit's own policy, and the portal's for the SDK's worker).
+    'content-security-policy': `default-src 'self'; script-src 'self' ${importMapHash}; style-src 'self'; img-src 'self' data:; require-trusted-types-for 'script'; trusted-types contactsync-demo lit-html`,
   });
   createReadStream(file).pipe(res);
 });

@@ -87,7 +87,17 @@ test('the demo portal: local import with a custom field and key, unchanged re-im
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   const problems = [];
   page.on('pageerror', (error) => problems.push(error.message));
-  await page.goto(base);
+  // The portal is served with a strict policy (no inline styles, Trusted Types enforced): every
+  // element must work under it, so any violation the browser reports is a failure.
+  page.on('console', (message) => {
+    if (/Content.Security.Policy|Trusted ?Type/i.test(message.text()))
+      problems.push(message.text());
+  });
+  const response = await page.goto(base);
+  assert.match(
+    response.headers()['content-security-policy'],
+    /style-src 'self';.*require-trusted-types-for 'script'/,
+  );
   const wizard = page.locator('cs-import-wizard');
   const grid = page.locator('cs-history-grid');
   await wizard.getByRole('heading', { name: 'Where is the file?' }).waitFor();

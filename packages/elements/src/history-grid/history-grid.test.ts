@@ -300,6 +300,59 @@ describe('<cs-history-grid>', () => {
     );
   });
 
+  it('draws every status icon with enough contrast (3:1) in the light and the dark theme', async () => {
+    const env = await setup();
+    sync = env.sync;
+    const guarded = await env.sync.profiles.create(
+      profileInput(env.book.id, {
+        name: 'Guarded',
+        behaviour: { updateExisting: true, deleteMissing: true, importEveryTime: true },
+      }),
+    );
+    let rows = 'email,name\n';
+    for (let i = 0; i < 20; i++) rows += `p${i}@x.io,P${i}\n`;
+    await env.sync.run(guarded.id, new File([rows], 'all.csv'));
+    const ok = await env.sync.profiles.create(profileInput(env.book.id, { name: 'Clean' }));
+    await env.sync.run(ok.id, new File(['email,name\nq@x.io,Q\n'], 'ok.csv'));
+    await env.sync.run(guarded.id, new File(['email,name\np1@x.io,P1\n'], 'cut.csv'), {
+      trigger: 'scheduled',
+    });
+    const failing = await env.sync.profiles.create(profileInput(env.book.id, { name: 'Broken' }));
+    await env.sync.run(failing.id, new File([''], 'empty.csv'));
+    await until(() => env.grid.shadowRoot!.querySelectorAll('tbody tr').length === 5, 'rows');
+    const rgb = (c: string) =>
+      c
+        .match(/[\d.]+/g)!
+        .slice(0, 3)
+        .map(Number);
+    const luminance = (c: string) => {
+      const [r, g, b] = rgb(c).map((v) => {
+        const x = v / 255;
+        return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+    };
+    const contrast = (a: string, b: string) => {
+      const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p);
+      return (x! + 0.05) / (y! + 0.05);
+    };
+    for (const theme of ['light', 'dark']) {
+      env.grid.setAttribute('theme', theme);
+      await env.grid.updateComplete;
+      const statuses = [...env.grid.shadowRoot!.querySelectorAll<HTMLElement>('.status')];
+      const kinds = new Set(statuses.map((s) => [...s.classList].find((c) => c !== 'status')));
+      expect([...kinds]).to.include.members(['success', 'warnings', 'refused', 'failed', 'none']);
+      for (const status of statuses) {
+        const icon = status.querySelector('.icon')!;
+        const background = getComputedStyle(status).backgroundColor;
+        expect(
+          contrast(getComputedStyle(icon).color, background),
+          `${theme} ${status.className}`,
+        ).to.be.at.least(3);
+      }
+    }
+  });
+
   it('asks the host to edit a profile with a typed event', async () => {
     const env = await setup();
     sync = env.sync;
