@@ -2,7 +2,8 @@ import { html, nothing } from 'lit';
 import { DELIMITER_CHOICES, type DelimiterChoice } from '../wizard-draft.ts';
 import type { StepView } from './step-view.ts';
 import { checkbox, radio } from './controls.ts';
-import { errorId, type WizardField } from '../field-error.ts';
+import type { WizardField } from '../field-error.ts';
+import { describedBy, fieldMessage } from './field-message.ts';
 
 /** Step 2: header line, delimiter, update/delete modes, import every time, failure email. */
 export function optionsStep({ c, t }: StepView) {
@@ -41,16 +42,12 @@ export function optionsStep({ c, t }: StepView) {
                   class="short"
                   data-field="otherDelimiter"
                   aria-invalid=${delimiterError ? 'true' : 'false'}
-                  aria-describedby=${delimiterError ? errorId('otherDelimiter') : nothing}
+                  aria-describedby=${describedBy('otherDelimiter', delimiterError)}
                   maxlength="1"
                   .value=${d.otherDelimiter}
                   @input=${(e: Event) => c.edit({ otherDelimiter: (e.target as HTMLInputElement).value })}
               /></label>
-              ${
-                delimiterError
-                  ? html`<p id=${errorId('otherDelimiter')} class="error">${delimiterError}</p>`
-                  : nothing
-              }`
+              ${fieldMessage('otherDelimiter', delimiterError)}`
           : nothing
       }
     </fieldset>
@@ -71,10 +68,10 @@ export function optionsStep({ c, t }: StepView) {
         type="email"
         data-field="notifyEmail"
         aria-invalid=${emailError ? 'true' : 'false'}
-        aria-describedby=${emailError ? errorId('notifyEmail') : nothing}
+        aria-describedby=${describedBy('notifyEmail', emailError)}
         autocomplete="email"
         .value=${d.notifyEmail}
         @input=${(e: Event) => c.edit({ notifyEmail: (e.target as HTMLInputElement).value })}
     /></label>
-    ${emailError ? html`<p id=${errorId('notifyEmail')} class="error">${emailError}</p>` : nothing}`;
+    ${fieldMessage('notifyEmail', emailError)}`;
 }

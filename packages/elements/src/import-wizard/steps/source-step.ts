@@ -2,7 +2,8 @@ import { html, nothing } from 'lit';
 import { PROTOCOL_CHOICES, splitAddress, type ProtocolChoice } from '../wizard-draft.ts';
 import { formatBytes, type StepView } from './step-view.ts';
 import { radio } from './controls.ts';
-import { errorId, type WizardField } from '../field-error.ts';
+import type { WizardField } from '../field-error.ts';
+import { describedBy, fieldMessage } from './field-message.ts';
 
 /** CSV and text files, and the workbooks the engine reads as CSV (Excel, OpenDocument). */
 const ACCEPT = [
@@ -48,12 +49,12 @@ export function sourceStep(v: StepView, locale: string | undefined) {
         type="file"
         data-field="file"
         aria-invalid=${fileError ? 'true' : 'false'}
-        aria-describedby=${fileError ? errorId('file') : nothing}
+        aria-describedby=${describedBy('file', fileError)}
         accept=${ACCEPT}
         @change=${(e: Event) => takeFile(v, (e.target as HTMLInputElement).files?.[0])}
     /></label>
     <span class="hint">${t.dropHere}</span>
-    ${fileError ? html`<p id=${errorId('file')} class="error">${fileError}</p>` : nothing}
+    ${fieldMessage('file', fileError)}
     ${
       d.file
         ? html`<p class="chosen">${t.chosenFile(d.file.name, formatBytes(d.file.size, locale))}</p>`
