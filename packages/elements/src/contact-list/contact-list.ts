@@ -130,6 +130,8 @@ export class ContactList extends CsElement {
     else if (
       changed.has('folderId') ||
       changed.has('sort') ||
+      // Phone numbers are written for the reader's region, which follows the locale.
+      changed.has('locale') ||
       (changed as Map<PropertyKey, unknown>).has('search')
     )
       this.restart();

@@ -263,6 +263,10 @@ describe('<cs-history-grid>', () => {
     dialog.querySelector<HTMLButtonElement>('.confirm')!.click();
     expect(((await deleted) as unknown as ProfileDeletedEvent).profileId).to.equal(env.local.id);
     await until(() => env.grid.shadowRoot!.querySelectorAll('tbody tr').length === 1);
+    await until(
+      () => env.grid.shadowRoot!.activeElement?.classList.contains('new'),
+      'focus on "Set up a new import"',
+    );
   });
 
   it('offers "Undo import" on the import that last changed the book, asks first, and shows what it did', async () => {
@@ -295,6 +299,11 @@ describe('<cs-history-grid>', () => {
     expect(row().textContent).to.contain('Never'); // no import of data stands
     expect(row().textContent).to.contain('Undone:');
     expect(undoButton()).to.equal(null);
+    // Focus stays in the grid, on the import's Edit, instead of falling to the page.
+    await until(
+      () => env.grid.shadowRoot!.activeElement?.getAttribute('aria-label') === 'Edit: CRM export',
+      'focus on Edit',
+    );
     expect(env.grid.shadowRoot!.querySelector('[role="status"]')!.textContent).to.contain(
       'CRM export: Import undone: 1 contact removed.',
     );

@@ -190,6 +190,17 @@ export class HistoryGrid extends CsElement {
       this.notice = `${profile.name}: ${describeThrown(this.t, error)}`;
     }
     await this.reload();
+    await this.updateComplete;
+    // The button that opened the dialog went with what it did: keep the keyboard in the grid,
+    // on the import's Edit after an undo, on "Set up a new import" after a deletion.
+    const label = `${this.t.edit}: ${profile.name}`;
+    const target =
+      pending.kind === 'undo'
+        ? [...this.renderRoot.querySelectorAll<HTMLElement>('button')].find(
+            (b) => b.getAttribute('aria-label') === label,
+          )
+        : this.renderRoot.querySelector<HTMLElement>('button.new');
+    target?.focus();
   }
 
   private confirmation(pending: Pending | null): Confirmation | null {

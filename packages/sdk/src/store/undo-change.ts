@@ -60,31 +60,9 @@ export async function applyUndo(
     if (!k) throw new ContactSyncError('storage-failed', `Segment ${ref.id} is missing.`);
     keys.push(k);
   }
-  // Where each live contact sits now and before, as "segment id/position"; a compacted copy
-  // is where it was (the run left it alone).
-  const copies = new Set(undo.compacted);
-  const now = new Map<string, string>();
-  view.forEachLive((s, p, k) => {
-    const id = view.manifest.segments[s]!.id;
-    now.set(k.ids[p]!, copies.has(id) ? 'untouched' : `${id}/${p}`);
-  });
-  const before = new Map<string, [number, number]>();
-  previous.forEach((ref, s) => {
-    const dead = new Set(ref.dead);
-    for (let p = 0; p < ref.size; p++) if (!dead.has(p)) before.set(keys[s]!.ids[p]!, [s, p]);
-  });
-  let reverted = 0;
-  let restored = 0;
-  for (const [id, [s, p]] of before) {
-    const at = now.get(id);
-    if (at === undefined) restored++;
-    else if (at !== 'untouched' && at !== `${previous[s]!.id}/${p}`) reverted++;
-  }
-  let removed = 0;
-  for (const id of now.keys()) if (!before.has(id)) removed++;
-
+  const effect = effectOfRun(view, previous, keys, undo.compacted);
   if (await tx.objectStore('replicaCheckpoints').get('contacts')) {
-    await replicateUndo(tx, view, keys, previous, before, now, newId, records.record.startedAt);
+    await replicateUndo(tx, view, keys, effect, newId, records.record.startedAt);
   }
 
   const keep = new Set(previous.map((r) => r.id));
@@ -102,7 +80,12 @@ export async function applyUndo(
   void runs.put({ ...records.undone, undoneBy: records.record.id });
   const record: RunRecord = {
     ...records.record,
-    counts: { ...records.record.counts, created: restored, updated: reverted, deleted: removed },
+    counts: {
+      ...records.record.counts,
+      created: effect.deleted.length,
+      updated: effect.changed.length,
+      deleted: effect.added.length,
+    },
   };
   void runs.put(record);
   await tx.done;
@@ -110,6 +93,53 @@ export async function applyUndo(
 }
 
 type UndoTx = IDBPTransaction<ContactSyncDB, typeof STORES, 'readwrite'>;
+
+/** A contact's place in a version of the book: segment index and position. */
+type Spot = readonly [number, number];
+
+/** What the run did, contact by contact, read from the manifests before and after it. */
+interface RunEffect {
+  /** Contacts the run added, where they are now. */
+  readonly added: readonly Spot[];
+  /** Contacts the run changed: where their earlier version is, and where the run's is. */
+  readonly changed: readonly { readonly before: Spot; readonly after: Spot }[];
+  /** Contacts the run deleted, where they were. */
+  readonly deleted: readonly Spot[];
+}
+
+function effectOfRun(
+  view: BookView,
+  previous: UndoRecord['previous']['segments'],
+  keys: readonly SegmentKeysRecord[],
+  compacted: readonly string[],
+): RunEffect {
+  const now = new Map<string, Spot>();
+  view.forEachLive((s, p, k) => now.set(k.ids[p]!, [s, p]));
+  // A compacted copy is the same contact moved, which the run left alone.
+  const copies = new Set(compacted);
+  const added: Spot[] = [];
+  const changed: { before: Spot; after: Spot }[] = [];
+  const deleted: Spot[] = [];
+  const before = new Set<string>();
+  previous.forEach((ref, s) => {
+    const dead = new Set(ref.dead);
+    for (let p = 0; p < ref.size; p++) {
+      if (dead.has(p)) continue;
+      const id = keys[s]!.ids[p]!;
+      before.add(id);
+      const after = now.get(id);
+      if (!after) {
+        deleted.push([s, p]);
+        continue;
+      }
+      const segment = view.manifest.segments[after[0]]!.id;
+      if (copies.has(segment) || (segment === ref.id && after[1] === p)) continue;
+      changed.push({ before: [s, p], after });
+    }
+  });
+  for (const [id, spot] of now) if (!before.has(id)) added.push(spot);
+  return { added, changed, deleted };
+}
 
 /**
  * The undo as changes for the backend: added contacts go out as deletions, reverted ones as
@@ -119,21 +149,16 @@ async function replicateUndo(
   tx: UndoTx,
   view: BookView,
   keys: SegmentKeysRecord[],
-  previous: UndoRecord['previous']['segments'],
-  before: ReadonlyMap<string, [number, number]>,
-  now: ReadonlyMap<string, string>,
+  effect: RunEffect,
   newId: () => string,
   at: number,
 ): Promise<void> {
-  const outbox = tx.objectStore('replicaOutbox');
   const bases = tx.objectStore('replicaBase');
   // Added by the run: deletions (also when not acknowledged yet: a push may be on its way).
-  const nowAt = new Map<string, [number, number]>();
-  view.forEachLive((s, p, k) => nowAt.set(k.ids[p]!, [s, p]));
-  for (const [id, [s, p]] of nowAt) {
-    if (before.has(id)) continue;
-    void outbox.put(deletedDocument(view.keys[s]!, p, view.manifest.bookId, false, at));
-  }
+  for (const [s, p] of effect.added)
+    void tx
+      .objectStore('replicaOutbox')
+      .put(deletedDocument(view.keys[s]!, p, view.manifest.bookId, false, at));
   const changed = new Map<number, SegmentKeysRecord>();
   const writable = (s: number) => {
     let k = changed.get(s);
@@ -150,25 +175,25 @@ async function replicateUndo(
     }
     return k;
   };
-  for (const [id, [s, p]] of before) {
-    const where = now.get(id);
-    if (where === 'untouched' || where === `${previous[s]!.id}/${p}`) continue;
+  for (const [s, p] of effect.deleted) {
+    // Deleted by the run: the backend may already hold the deletion, so a new id.
     const k = writable(s);
-    if (where === undefined) {
-      // Deleted by the run: the backend may already hold the deletion, so a new id.
-      k.ids[p] = newId();
-      k.revisions![p] = 0;
-      k.dirty![p] = 1;
-      continue;
-    }
+    k.ids[p] = newId();
+    k.revisions![p] = 0;
+    k.dirty![p] = 1;
+  }
+  for (const {
+    before: [s, p],
+    after: [ns, np],
+  } of effect.changed) {
     // Changed by the run: the earlier values become a change on top of the run's revision.
-    const [ns, np] = nowAt.get(id)!;
     const runKeys = view.keys[ns]!;
     const revision = revisionAt(runKeys, np);
     if (!dirtyAt(runKeys, np) && revision > 0) {
       const record = await tx.objectStore('segments').get(view.manifest.segments[ns]!.id);
       if (record) void bases.put(contactDocument(contactAt(runKeys, record, np), revision));
     }
+    const k = writable(s);
     k.revisions![p] = revision;
     k.dirty![p] = 1;
   }

@@ -10,6 +10,8 @@ import {
   noteFields,
   runNotes,
   type RunNote,
+  type RunStatus,
+  ContactSyncError,
   runNote,
   toContactSyncError,
   type SyncProfile,
@@ -24,6 +26,7 @@ import { digestPassword, sha256Hasher } from '../platform/sha256.ts';
 import { requireBook } from './books.ts';
 import { requireProfile } from './profiles.ts';
 import { downloadRemote } from './remote-run.ts';
+import type { RemoteMeta } from './proxy-client.ts';
 import { notifyAboutRun } from './notify-run.ts';
 
 export const blobName = (file: Blob) => (file instanceof File ? file.name : 'upload.csv');
@@ -130,68 +133,49 @@ export function createRunner(ctx: WorkerContext) {
       return record;
     };
 
-    let source: ByteSource | null = null;
-    let sourceMeta: Record<string, unknown> | null = null;
-    let downloaded: Blob | null = null;
-    const notes = [...(request.notes ?? [])];
-    const read = async (blob: Blob) => {
-      const readable = await readableSource(blob, started.fileName, fresh);
-      fresh = readable.profile;
-      notes.push(...readable.notes);
-      return readable.source;
-    };
-    if (remote) {
-      const outcome = await downloadRemote(ctx, fresh, remote, signal, report);
-      if (outcome.kind === 'failed' || outcome.kind === 'unchanged') {
-        const record: RunRecord = {
-          ...started,
-          status:
-            outcome.kind === 'failed'
-              ? outcome.error.code === 'aborted'
-                ? 'cancelled'
-                : 'failed'
-              : 'unchanged',
-          finishedAt: ctx.clock.now(),
-          error: outcome.kind === 'failed' ? outcome.error.toJSON() : null,
-          ...noteFields([
-            ...runNotes(started),
-            ...(outcome.kind === 'unchanged' ? [outcome.note] : []),
-          ]),
-        };
-        await target.recordOutcome(record, {
-          ...fresh.state,
-          lastRunAt: ctx.clock.now(),
-          lastStatus: record.status,
-          lastSourceMeta:
-            outcome.kind === 'unchanged' ? outcome.meta : (fresh.state.lastSourceMeta ?? null),
-        });
-        return finish(record);
-      }
-      fresh = outcome.profile;
-      sourceMeta = outcome.meta;
-      downloaded = outcome.blob;
-    }
-    try {
-      const blob = downloaded ?? request.file;
-      if (blob) source = await read(blob);
-    } catch (error) {
-      // A workbook that cannot be read fails like a file that is not CSV: in the history.
-      const failure = toContactSyncError(error);
+    /** A run that ends before any row is read: the download failed or was not needed, or the workbook is unreadable. */
+    const endEarly = async (
+      status: RunStatus,
+      error: ContactSyncError | null,
+      unchanged?: { note: RunNote; meta: RemoteMeta },
+    ) => {
       const record: RunRecord = {
         ...started,
-        status: 'failed',
+        status,
         finishedAt: ctx.clock.now(),
-        error: failure.toJSON(),
+        error: error?.toJSON() ?? null,
+        ...noteFields([...runNotes(started), ...(unchanged ? [unchanged.note] : [])]),
       };
       await target.recordOutcome(record, {
         ...fresh.state,
         lastRunAt: ctx.clock.now(),
-        lastStatus: 'failed',
+        lastStatus: status,
+        lastSourceMeta: unchanged?.meta ?? fresh.state.lastSourceMeta ?? null,
       });
       return finish(record);
+    };
+
+    let sourceMeta: Record<string, unknown> | null = null;
+    let blob = request.file ?? null;
+    if (remote) {
+      const outcome = await downloadRemote(ctx, fresh, remote, signal, report);
+      if (outcome.kind === 'failed')
+        return endEarly(outcome.error.code === 'aborted' ? 'cancelled' : 'failed', outcome.error);
+      if (outcome.kind === 'unchanged') return endEarly('unchanged', null, outcome);
+      fresh = outcome.profile;
+      sourceMeta = outcome.meta;
+      blob = outcome.blob;
     }
+    let readable: Awaited<ReturnType<typeof readableSource>>;
+    try {
+      readable = await readableSource(blob!, started.fileName, fresh);
+    } catch (error) {
+      // A workbook that cannot be read fails like a file that is not CSV: in the history.
+      return endEarly('failed', toContactSyncError(error));
+    }
+    fresh = readable.profile;
     const { record } = await runImport({
-      ...engineDeps(ctx, source!),
+      ...engineDeps(ctx, readable.source),
       runId: request.runId,
       trigger: started.trigger,
       profile: fresh,
@@ -202,7 +186,7 @@ export function createRunner(ctx: WorkerContext) {
       signal,
       onProgress: report,
       sourceMeta,
-      notes,
+      notes: [...(request.notes ?? []), ...readable.notes],
       ensureSpace: (bytes) => ensureSpace(bytes, ctx.storageReserveBytes),
     });
     return finish(record);

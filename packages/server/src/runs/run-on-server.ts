@@ -18,6 +18,8 @@ import {
   REMOTE_UNCHANGED_NOTE,
   runNotes,
   type RunNote,
+  type RunStatus,
+  type ErrorPayload,
 } from '@contactsync/core';
 import type { FetchOutcome, RemoteFileRequest } from '@contactsync/proxy';
 import type { Kysely } from 'kysely';
@@ -60,8 +62,9 @@ export async function runOnServer(
   request: ServerRunRequest,
 ): Promise<{ record: RunRecord; profile: SyncProfile }> {
   const { db } = deps;
-  let profile = (await readRecord<SyncProfile>(db, userId, 'profiles', profileId))?.data;
-  if (!profile) throw new ContactSyncError('not-found', 'This import does not exist.');
+  const stored = (await readRecord<SyncProfile>(db, userId, 'profiles', profileId))?.data;
+  if (!stored) throw new ContactSyncError('not-found', 'This import does not exist.');
+  let profile: SyncProfile = stored;
   const source = profile.source;
   if (source.kind !== 'remote')
     throw new ContactSyncError(
@@ -106,6 +109,27 @@ export async function runOnServer(
   const target = new SqlBookTarget(db, userId, profile.bookId, runId, deps.now, (c) =>
     deps.changed(userId, c),
   );
+  /** A run that ends before any row is read: download failed or unchanged, workbook unreadable. */
+  const endEarly = async (
+    status: RunStatus,
+    error: ErrorPayload | null,
+    unchangedMeta?: Record<string, unknown>,
+  ) => {
+    const record: RunRecord = {
+      ...started,
+      status,
+      finishedAt: deps.now(),
+      error,
+      ...(unchangedMeta ? noteFields([...runNotes(started), REMOTE_UNCHANGED_NOTE]) : {}),
+    };
+    await target.recordOutcome(record, {
+      ...profile.state,
+      lastRunAt: deps.now(),
+      lastStatus: status,
+      ...(unchangedMeta ? { lastSourceMeta: unchangedMeta } : {}),
+    });
+    return { record, profile };
+  };
   const dir = await mkdtemp(join(tmpdir(), 'contactsync-run-'));
   try {
     const signal = request.signal ?? new AbortController().signal;
@@ -129,38 +153,13 @@ export async function runOnServer(
         (error as { name?: unknown }).name === 'ProxyError'
           ? String((error as { code: unknown }).code)
           : undefined;
-      const record: RunRecord = {
-        ...started,
-        status: failure.code === 'aborted' ? 'cancelled' : 'failed',
-        finishedAt: deps.now(),
-        error: {
-          code: 'source-failed',
-          message: failure.message,
-          ...(proxyCode ? { details: { proxyCode } } : {}),
-        },
-      };
-      await target.recordOutcome(record, {
-        ...profile.state,
-        lastRunAt: deps.now(),
-        lastStatus: record.status,
+      return endEarly(failure.code === 'aborted' ? 'cancelled' : 'failed', {
+        code: 'source-failed',
+        message: failure.message,
+        ...(proxyCode ? { details: { proxyCode } } : {}),
       });
-      return { record, profile };
     }
-    if (outcome.notModified) {
-      const record: RunRecord = {
-        ...started,
-        status: 'unchanged',
-        finishedAt: deps.now(),
-        ...noteFields([...runNotes(started), REMOTE_UNCHANGED_NOTE]),
-      };
-      await target.recordOutcome(record, {
-        ...profile.state,
-        lastRunAt: deps.now(),
-        lastStatus: 'unchanged',
-        lastSourceMeta: { ...outcome.meta },
-      });
-      return { record, profile };
-    }
+    if (outcome.notModified) return endEarly('unchanged', null, { ...outcome.meta });
     if (outcome.meta.hostKey && source.hostKey === null) {
       // First contact: pin the server's key, so a different key later fails closed.
       profile = { ...profile, source: { ...source, hostKey: outcome.meta.hostKey } };
@@ -173,18 +172,7 @@ export async function runOnServer(
       readable = await workbookFileAsCsv(downloaded, profile);
     } catch (error) {
       // A workbook that cannot be read fails like a file that is not CSV: in the history.
-      const record: RunRecord = {
-        ...started,
-        status: 'failed',
-        finishedAt: deps.now(),
-        error: toContactSyncError(error).toJSON(),
-      };
-      await target.recordOutcome(record, {
-        ...profile.state,
-        lastRunAt: deps.now(),
-        lastStatus: 'failed',
-      });
-      return { record, profile };
+      return endEarly('failed', toContactSyncError(error).toJSON());
     }
     const { path } = readable;
     const { size } = await stat(path);
