@@ -212,3 +212,4 @@ export {
 } from './model/run-note.ts';
 export type { ProblemRow } from './plan/planner.ts';
 export type { ProblemRowSink } from './run/run-import.ts';
+export { undoRecord, type UndoEffect } from './run/undo-record.ts';

@@ -97,3 +97,49 @@ describe('imports the server runs', () => {
     ]);
   });
 });
+
+describe('undo of an import the server ran', () => {
+  it('is offered in every browser and puts the book back on each of them', async () => {
+    const files = await localFileServer();
+    await files.set('email,name\nann@example.com,Ann\nbob@example.com,Bob\n');
+    const user = uid();
+    const a = await serverDevice(user);
+    const book = await a.books.create({ name: 'Contacts' });
+    const profile = await a.profiles.create(
+      profileInput(book.id, {
+        source: files.source,
+        behaviour: { ...profileInput(book.id).behaviour, deleteMissing: true },
+      }),
+    );
+    await a.run(profile.id);
+    const first = await allContacts(a, book.id);
+    await files.set('email,name\nann@example.com,Annie\ncid@example.com,Cid\n');
+    const second = await a.run(profile.id);
+    expect(second.status, JSON.stringify(second.error)).to.equal('success');
+    const b = await serverDevice(user);
+    await synced(b, true);
+    // Offered in a browser that did not start it: the server ran it.
+    expect(await b.history.undoable(book.id)).to.equal(second.id);
+
+    const record = await b.history.undo(second.id);
+    expect(record.undoOf).to.equal(second.id);
+    expect([record.counts.created, record.counts.updated, record.counts.deleted]).to.deep.equal([
+      1, 1, 1,
+    ]);
+    const values = (list: typeof first) =>
+      list.map((c) => [c.key, c.values.firstName]).sort((x, y) => x[0]!.localeCompare(y[0]!));
+    // The browser that asked has the result when `undo` resolves; the other pulls it.
+    expect(values(await allContacts(b, book.id))).to.deep.equal(values(first));
+    await synced(a, true);
+    expect(values(await allContacts(a, book.id))).to.deep.equal(values(first));
+    const undone = (await a.history.list({ profileId: profile.id })).find(
+      (r) => r.id === second.id,
+    );
+    expect(undone?.undoneBy).to.equal(record.id);
+    expect(await a.history.undoable(book.id)).to.equal(null);
+    await a.history.undo(second.id).then(
+      () => expect.fail('undone twice'),
+      (error: { code: string }) => expect(error.code).to.equal('undo-unavailable'),
+    );
+  });
+});

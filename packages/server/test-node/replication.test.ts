@@ -1,14 +1,11 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { ContactDocument } from '@contactsync/core';
 import { sql, type Kysely } from 'kysely';
 import { createServerHandler, openDatabase, type ServerDatabase } from '../src/index.ts';
-import { startPostgres } from './fixtures/postgres.ts';
+import { databaseBackends } from './fixtures/database-backends.ts';
 
 const TOKENS: Record<string, string> = { 'token-ann': 'ann', 'token-bob': 'bob' };
 
@@ -99,22 +96,7 @@ const rowsInSql = async (db: Kysely<ServerDatabase>, user: string) =>
     ).n,
   );
 
-/** The same suite on the embedded default and at scale. */
-const backends: { name: string; setUp(): Promise<string>; tearDown(): void }[] = [
-  {
-    name: 'SQLite (a file)',
-    setUp: async () => join(mkdtempSync(join(tmpdir(), 'contactsync-server-')), 'contacts.db'),
-    tearDown: () => undefined,
-  },
-  (() => {
-    let cluster: Awaited<ReturnType<typeof startPostgres>> | null = null;
-    return {
-      name: 'PostgreSQL (a real cluster on 127.0.0.1)',
-      setUp: async () => (cluster = await startPostgres()).url,
-      tearDown: () => cluster?.stop(),
-    };
-  })(),
-];
+const backends = databaseBackends();
 
 for (const backend of backends)
   describe(`the reference server on ${backend.name}`, () => {

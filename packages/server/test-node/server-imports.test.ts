@@ -1,40 +1,17 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
 import { utils, write } from '@e965/xlsx';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { RunRecord } from '@contactsync/core';
 import { sql, type Kysely } from 'kysely';
 import { createServerImports, openDatabase, type ServerDatabase } from '../src/index.ts';
 import { startMailSink } from '../../proxy/test-node/fixtures/mail-sink.ts';
-import { startPostgres } from './fixtures/postgres.ts';
+import { databaseBackends } from './fixtures/database-backends.ts';
+import { fileServer } from './fixtures/file-server.ts';
 import { people, seedPortal } from './fixtures/portal-data.ts';
 
 const SECRET = 'server-imports-test-secret-0123456789';
 // 02:30 in Riga on 2 December 2026 is 00:30 UTC (EET, UTC+2).
 const DUE = Date.parse('2026-12-02T00:30:00Z');
-
-/** A real HTTP server on 127.0.0.1 holding the file the imports fetch; `set` replaces it. */
-async function fileServer() {
-  let body: string | Uint8Array = people(20);
-  let etag = 1;
-  const server: Server = createServer((req, res) => {
-    if (req.headers['if-none-match'] === `"${etag}"`) return void res.writeHead(304).end();
-    res.writeHead(200, { 'content-type': 'text/csv', etag: `"${etag}"` }).end(body);
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/crm/contacts.csv`,
-    set(text: string | Uint8Array) {
-      body = text;
-      etag++;
-    },
-    close: () => new Promise<void>((r) => server.close(() => r())),
-  };
-}
 
 const count = async (db: Kysely<ServerDatabase>, user: string) => {
   const row = await db
@@ -59,21 +36,7 @@ const runsOf = async (db: Kysely<ServerDatabase>, user: string) =>
       .execute()
   ).map((r) => JSON.parse(r.data_json) as RunRecord);
 
-const backends: { name: string; setUp(): Promise<string>; tearDown(): void }[] = [
-  {
-    name: 'SQLite',
-    setUp: async () => join(mkdtempSync(join(tmpdir(), 'contactsync-imports-')), 'c.db'),
-    tearDown: () => undefined,
-  },
-  (() => {
-    let cluster: Awaited<ReturnType<typeof startPostgres>> | null = null;
-    return {
-      name: 'PostgreSQL',
-      setUp: async () => (cluster = await startPostgres()).url,
-      tearDown: () => cluster?.stop(),
-    };
-  })(),
-];
+const backends = databaseBackends();
 
 for (const backend of backends)
   describe(`imports run by the server on ${backend.name}`, () => {
@@ -86,7 +49,7 @@ for (const backend of backends)
 
     before(async () => {
       db = await openDatabase(await backend.setUp());
-      files = await fileServer();
+      files = await fileServer(people(20));
       mail = await startMailSink();
       imports = createServerImports(
         db,

@@ -64,3 +64,14 @@ export const formatCivilDate = (d: CivilDate) =>
   `${String(d.year).padStart(4, '0')}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
 
 export const compareDates = (a: CivilDate, b: CivilDate) => toDays(a) - toDays(b);
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/** ISO 8601 in UTC ("2026-12-02T00:30:00.000Z"), without the Date global. */
+export function isoUtc(instant: number): string {
+  const days = Math.floor(instant / 86_400_000);
+  const { year, month, day } = fromDays(days);
+  const ms = instant - days * 86_400_000;
+  const time = `${pad(Math.floor(ms / 3_600_000))}:${pad(Math.floor(ms / 60_000) % 60)}:${pad(Math.floor(ms / 1000) % 60)}.${pad(ms % 1000, 3)}`;
+  return `${pad(year, 4)}-${pad(month)}-${pad(day)}T${time}Z`;
+}

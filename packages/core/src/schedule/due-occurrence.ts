@@ -1,6 +1,6 @@
 import { runNote, type RunNote } from '../model/run-note.ts';
 import type { SyncProfile } from '../model/profile.ts';
-import { fromDays } from './civil-date.ts';
+import { isoUtc } from './civil-date.ts';
 
 /** A scheduled run that starts this long after its time is "late", and says why. */
 export const LATE_AFTER_MS = 60_000;
@@ -11,17 +11,6 @@ export const isScheduled = (p: SyncProfile): boolean =>
 
 /** The last occurrence run (or passed over); a new schedule counts from the profile's last edit. */
 export const scheduleCursor = (p: SyncProfile): number => p.state.scheduleCursor ?? p.updatedAt;
-
-const pad = (n: number, width = 2) => String(n).padStart(width, '0');
-
-/** ISO 8601 in UTC ("2026-12-02T00:30:00.000Z"), without the Date global. */
-function isoUtc(instant: number): string {
-  const days = Math.floor(instant / 86_400_000);
-  const { year, month, day } = fromDays(days);
-  const ms = instant - days * 86_400_000;
-  const time = `${pad(Math.floor(ms / 3_600_000))}:${pad(Math.floor(ms / 60_000) % 60)}:${pad(Math.floor(ms / 1000) % 60)}.${pad(ms % 1000, 3)}`;
-  return `${pad(year, 4)}-${pad(month)}-${pad(day)}T${time}Z`;
-}
 
 const LATE_BECAUSE = {
   server: 'when the server was next running',

@@ -1,5 +1,6 @@
 import {
   ContactSyncError,
+  type ErrorCode,
   type PullResult,
   type PushResult,
   type PushRow,
@@ -13,6 +14,13 @@ export interface BackendConfig {
   /** Sent with every request, e.g. `{ authorization: 'Bearer …' }`; cookies go as usual. */
   readonly headers?: Readonly<Record<string, string>>;
 }
+
+const PASSED_CODES: ReadonlySet<string> = new Set<ErrorCode>([
+  'invalid-argument',
+  'not-found',
+  'undo-unavailable',
+  'busy',
+]);
 
 /** The replication protocol's three requests (docs/replication.md), with errors as codes. */
 export class BackendClient {
@@ -64,6 +72,20 @@ export class BackendClient {
     await this.request(`imports/runs/${encodeURIComponent(runId)}/cancel`, { method: 'POST' });
   }
 
+  /** The backend's run whose undo is on offer in the book, or null. */
+  async undoableImport(bookId: string): Promise<string | null> {
+    const res = await this.request(`imports/books/${encodeURIComponent(bookId)}/undoable`);
+    return ((await res.json()) as { runId: string | null }).runId;
+  }
+
+  /** Asks the backend to undo a run it ran; resolves with the undo's record. */
+  async undoImport(runId: string): Promise<RunRecord> {
+    const res = await this.request(`imports/runs/${encodeURIComponent(runId)}/undo`, {
+      method: 'POST',
+    });
+    return ((await res.json()) as { run: RunRecord }).run;
+  }
+
   /**
    * Listens to the live stream of every collection until it ends or `signal` aborts, calling
    * `onEvent` for each event ("change" or "resync"). One connection for all collections.
@@ -109,8 +131,10 @@ export class BackendClient {
     const message = body?.error?.message ?? `The contact server answered ${res.status}.`;
     if (res.status === 401 || res.status === 403)
       throw new ContactSyncError('backend-refused', message, { status: res.status });
-    if (res.status === 400 && body?.error?.code === 'invalid-argument')
-      throw new ContactSyncError('invalid-argument', message, { status: 400 });
+    const code = body?.error?.code;
+    // Answers about the request itself keep their code: the host and the elements act on it.
+    if (code && PASSED_CODES.has(code))
+      throw new ContactSyncError(code as ErrorCode, message, { status: res.status });
     throw new ContactSyncError('backend-failed', message, { status: res.status });
   }
 }

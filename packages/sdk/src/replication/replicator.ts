@@ -99,6 +99,22 @@ export class Replicator {
     return this.client.cancelImport(runId);
   }
 
+  undoableOnServer(bookId: string): Promise<string | null> {
+    return this.client.undoableImport(bookId);
+  }
+
+  /**
+   * Local changes go out first (so the backend sees that the book moved on, if it did), and
+   * the result comes back before this resolves.
+   */
+  async undoOnServer(runId: string): Promise<RunRecord> {
+    if (this.leading) await this.syncNow();
+    const record = await this.client.undoImport(runId);
+    if (this.leading) await this.syncNow();
+    else this.poke();
+    return record;
+  }
+
   close(): void {
     this.stop.abort();
     this.wake?.();

@@ -1,5 +1,5 @@
 import type { IDBPDatabase, IDBPTransaction } from 'idb';
-import { ContactSyncError, type RunRecord } from '@contactsync/core';
+import { ContactSyncError, undoRecord, type RunRecord } from '@contactsync/core';
 import type { BookView } from './book-view.ts';
 import type { ContactSyncDB, SegmentKeysRecord, UndoRecord } from './schema.ts';
 import { contactDocument, deletedDocument } from './contact-documents.ts';
@@ -31,7 +31,7 @@ export async function applyUndo(
   db: IDBPDatabase<ContactSyncDB>,
   view: BookView,
   undo: UndoRecord,
-  records: { readonly undone: RunRecord; readonly record: RunRecord },
+  run: { readonly undone: RunRecord; readonly id: string; readonly at: number },
   newId: () => string,
 ): Promise<RunRecord> {
   const bookId = view.manifest.bookId;
@@ -62,7 +62,7 @@ export async function applyUndo(
   }
   const effect = effectOfRun(view, previous, keys, undo.compacted);
   if (await tx.objectStore('replicaCheckpoints').get('contacts')) {
-    await replicateUndo(tx, view, keys, effect, newId, records.record.startedAt);
+    await replicateUndo(tx, view, keys, effect, newId, run.at);
   }
 
   const keep = new Set(previous.map((r) => r.id));
@@ -76,17 +76,13 @@ export async function applyUndo(
   const profiles = tx.objectStore('profiles');
   const profile = await profiles.get(undo.profileId);
   if (profile && undo.profileState) void profiles.put({ ...profile, state: undo.profileState });
+  const record = undoRecord(run.undone, run, {
+    removed: effect.added.length,
+    reverted: effect.changed.length,
+    restored: effect.deleted.length,
+  });
   const runs = tx.objectStore('runs');
-  void runs.put({ ...records.undone, undoneBy: records.record.id });
-  const record: RunRecord = {
-    ...records.record,
-    counts: {
-      ...records.record.counts,
-      created: effect.deleted.length,
-      updated: effect.changed.length,
-      deleted: effect.added.length,
-    },
-  };
+  void runs.put({ ...run.undone, undoneBy: record.id });
   void runs.put(record);
   await tx.done;
   return record;

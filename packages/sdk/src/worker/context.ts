@@ -46,6 +46,8 @@ export class WorkerContext {
   serverRun: {
     start(profileId: string, runId: string, confirmMassDelete: boolean): Promise<RunRecord>;
     cancel(runId: string): Promise<void>;
+    undoable(bookId: string): Promise<string | null>;
+    undo(runId: string): Promise<RunRecord>;
   } | null = null;
   /** Told of every event, from this tab or another (the replicator wakes on changes). */
   onChange: ((event: ContactSyncEvent) => void) | null = null;

@@ -81,6 +81,8 @@ export function createEngine(ctx: WorkerContext) {
         ctx.serverRun = {
           start: (profileId, runId, confirm) => next.runOnServer(profileId, runId, confirm),
           cancel: (runId) => next.cancelOnServer(runId),
+          undoable: (bookId) => next.undoableOnServer(bookId),
+          undo: (runId) => next.undoOnServer(runId),
         };
       await next.start();
     },

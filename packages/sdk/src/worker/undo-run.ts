@@ -1,17 +1,29 @@
-import { ContactSyncError, runNote, startedRun, type RunRecord } from '@contactsync/core';
+import { ContactSyncError, type RunRecord } from '@contactsync/core';
 import { applyUndo } from '../store/undo-change.ts';
 import type { WorkerContext } from './context.ts';
 
-/** Undo of a book's latest run, while nothing else has changed the book since. */
+/**
+ * Undo of a book's latest run, while nothing else has changed the book since: here for the
+ * imports this browser ran, by the backend for those it ran (`serverImports`).
+ */
 export function undoOps(ctx: WorkerContext) {
+  async function localUndoable(bookId: string): Promise<string | null> {
+    const db = await ctx.db();
+    const tx = db.transaction(['undo', 'manifests'], 'readonly');
+    const undo = await tx.objectStore('undo').get(bookId);
+    const manifest = await tx.objectStore('manifests').get(bookId);
+    return undo && manifest?.version === undo.version ? undo.runId : null;
+  }
+
   return {
-    /** The run whose Undo is on offer in the book, or null. */
+    /**
+     * The run whose Undo is on offer in the book, or null (also while the backend that ran the
+     * book's latest import cannot be asked).
+     */
     async undoableRun(bookId: string): Promise<string | null> {
-      const db = await ctx.db();
-      const tx = db.transaction(['undo', 'manifests'], 'readonly');
-      const undo = await tx.objectStore('undo').get(bookId);
-      const manifest = await tx.objectStore('manifests').get(bookId);
-      return undo && manifest?.version === undo.version ? undo.runId : null;
+      const local = await localUndoable(bookId);
+      if (local || !ctx.serverRun) return local;
+      return ctx.serverRun.undoable(bookId).catch(() => null);
     },
 
     /**
@@ -23,6 +35,12 @@ export function undoOps(ctx: WorkerContext) {
       const undone = await db.get('runs', String(runId));
       if (!undone) throw new ContactSyncError('not-found', 'There is no such import.', { runId });
       const bookId = undone.bookId;
+      if (ctx.serverRun && (await db.get('undo', bookId))?.runId !== undone.id) {
+        // Not this browser's run: the backend undoes it, and this replica pulls the result.
+        const record = await ctx.serverRun.undo(undone.id);
+        ctx.emit({ type: 'run-finished', run: record });
+        return record;
+      }
       const record = await ctx.writeBook(bookId, 'brief', async (locked) => {
         const undo = await locked.get('undo', bookId);
         if (!undo || undo.runId !== undone.id)
@@ -31,26 +49,11 @@ export function undoOps(ctx: WorkerContext) {
             'Only the latest import into an address book can be undone, while nothing else has changed it since.',
             { runId },
           );
-        const now = ctx.clock.now();
-        const note = runNote(
-          'undo-of',
-          `Undid the import of ${new Date(undone.startedAt).toISOString()}.`,
-          { startedAt: undone.startedAt },
-        );
-        const started = startedRun({
-          id: ctx.newId(),
-          profileId: undone.profileId,
-          bookId,
-          trigger: 'manual',
-          startedAt: now,
-          fileName: undone.fileName,
-          notes: [note],
-        });
         return applyUndo(
           locked,
           await ctx.view(bookId),
           undo,
-          { undone, record: { ...started, status: 'success', finishedAt: now, undoOf: undone.id } },
+          { undone, id: ctx.newId(), at: ctx.clock.now() },
           ctx.newId,
         );
       });

@@ -92,6 +92,37 @@ const MIGRATIONS: Record<string, Migration> = {
         .execute();
     },
   },
+  '0005-server-undo': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('undo_runs')
+        .addColumn('user_id', 'text', (c) => c.notNull())
+        .addColumn('book_id', 'text', (c) => c.notNull())
+        .addColumn('run_id', 'text', (c) => c.notNull())
+        .addColumn('profile_id', 'text', (c) => c.notNull())
+        .addColumn('first_seq', 'bigint', (c) => c.notNull())
+        .addColumn('last_seq', 'bigint', (c) => c.notNull())
+        .addColumn('written', 'integer', (c) => c.notNull())
+        .addColumn('profile_state_json', 'text')
+        .addPrimaryKeyConstraint('undo_runs_pk', ['user_id', 'book_id'])
+        .execute();
+      await db.schema
+        .createTable('undo_contacts')
+        .addColumn('user_id', 'text', (c) => c.notNull())
+        .addColumn('run_id', 'text', (c) => c.notNull())
+        .addColumn('id', 'text', (c) => c.notNull())
+        .addColumn('book_id', 'text', (c) => c.notNull())
+        .addColumn('folder_id', 'text')
+        .addColumn('key', 'text')
+        .addColumn('source_id', 'text')
+        .addColumn('row_hash', 'double precision')
+        .addColumn('values_json', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('updated_at', 'bigint', (c) => c.notNull())
+        .addPrimaryKeyConstraint('undo_contacts_pk', ['user_id', 'run_id', 'id'])
+        .execute();
+    },
+  },
 };
 
 export const migrations: MigrationProvider = {

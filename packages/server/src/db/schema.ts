@@ -72,6 +72,38 @@ export interface OccurrencesTable {
   run_id: string;
 }
 
+/**
+ * The latest import of each book, while it may be undone: the change sequence it wrote its
+ * contacts in (every contact with a sequence number in that range is the run's), and the
+ * import's memory of its file before the run.
+ */
+export interface UndoRunsTable {
+  user_id: string;
+  book_id: string;
+  run_id: string;
+  profile_id: string;
+  first_seq: number;
+  last_seq: number;
+  /** Contacts the run wrote: fewer in its range later means one was written again since. */
+  written: number;
+  profile_state_json: string | null;
+}
+
+/** A contact as it was before the undoable run changed or deleted it. */
+export interface UndoContactsTable {
+  user_id: string;
+  run_id: string;
+  id: string;
+  book_id: string;
+  folder_id: string | null;
+  key: string | null;
+  source_id: string | null;
+  row_hash: number | null;
+  values_json: string;
+  created_at: number;
+  updated_at: number;
+}
+
 export interface ServerDatabase {
   contacts: ContactsTable;
   documents: DocumentsTable;
@@ -79,4 +111,6 @@ export interface ServerDatabase {
   server_runs: ServerRunsTable;
   occurrences: OccurrencesTable;
   change_sequence: ChangeSequenceTable;
+  undo_runs: UndoRunsTable;
+  undo_contacts: UndoContactsTable;
 }

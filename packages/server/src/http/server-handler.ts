@@ -30,6 +30,8 @@ export interface ServerHandlerOptions {
 const STATUS: Partial<Record<string, number>> = {
   'invalid-argument': 400,
   'not-found': 404,
+  'undo-unavailable': 409,
+  busy: 409,
 };
 
 type PushSchema = typeof ContactPushSchema | typeof RecordPushSchema;
@@ -43,7 +45,7 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 }
 
 const ROUTE =
-  /^\/v1\/replication\/(?:(contacts|books|folders|profiles|runs)\/(pull|push|stream)|(stream)|imports\/([^/]+)\/run|imports\/runs\/([^/]+)\/cancel)$/;
+  /^\/v1\/replication\/(?:(contacts|books|folders|profiles|runs)\/(pull|push|stream)|(stream)|imports\/([^/]+)\/run|imports\/runs\/([^/]+)\/(cancel|undo)|imports\/books\/([^/]+)\/undoable)$/;
 const RECORD_COLLECTIONS = ['books', 'folders', 'profiles', 'runs'] as const;
 
 /**
@@ -160,8 +162,16 @@ export function createServerHandler(options: ServerHandlerOptions) {
       if (match[5]) {
         if (!imports || request.method !== 'POST')
           throw new ContactSyncError('not-found', 'This server does not run imports.');
-        const cancelled = imports.cancel(userId, decodeURIComponent(match[5]));
-        return sendJson(res, 200, { cancelled });
+        const runId = decodeURIComponent(match[5]);
+        if (match[6] === 'undo')
+          return sendJson(res, 200, { run: await imports.undo(userId, runId) });
+        return sendJson(res, 200, { cancelled: imports.cancel(userId, runId) });
+      }
+      if (match[7]) {
+        if (!imports || request.method !== 'GET')
+          throw new ContactSyncError('not-found', 'This server does not run imports.');
+        const runId = await imports.undoable(userId, decodeURIComponent(match[7]));
+        return sendJson(res, 200, { runId });
       }
       if (match[3] && request.method === 'GET') hub.open(userId, ALL, res);
       else if (match[3]) throw new ContactSyncError('invalid-argument', 'Use GET.');

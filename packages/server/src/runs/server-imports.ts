@@ -17,6 +17,8 @@ import type { ServerDatabase } from '../db/schema.ts';
 import { recoverDeadRuns, runOnServer, type ServerRunRequest } from './run-on-server.ts';
 import { claimDue, nextDue } from './server-scheduler.ts';
 import { putRecords, readRecord } from './server-records.ts';
+import { newId } from './node-ports.ts';
+import { undoableServerRun, undoServerRun } from './undo-server-run.ts';
 
 export interface ServerImportOptions {
   /**
@@ -237,6 +239,14 @@ export function createServerImports(
       confirmMassDelete = false,
       runId: string | undefined = undefined,
     ) => run(userId, profileId, { trigger: 'manual', confirmMassDelete, runId }),
+    /** The latest server import of the book while it can still be undone, or null. */
+    undoable: (userId: string, bookId: string) => undoableServerRun(db, userId, bookId),
+    /**
+     * Undoes the book's latest server import (see `undoServerRun`); `undo-unavailable` once
+     * anything else changed the book, `busy` while an import into it runs.
+     */
+    undo: (userId: string, runId: string) =>
+      undoServerRun({ db, now, newId, changed }, userId, runId),
     /** Stops a run of this user that this process is running; it ends "cancelled". */
     cancel(userId: string, runId: string): boolean {
       const controller = cancels.get(`${userId} ${runId}`);

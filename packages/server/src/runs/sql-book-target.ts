@@ -6,31 +6,19 @@ import {
   type SyncProfile,
   type SyncTarget,
 } from '@contactsync/core';
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { ContactsTable, ServerDatabase } from '../db/schema.ts';
-import { advanceSequence, lockSequence } from '../replication/replicated-store.ts';
+import type { Kysely, Transaction } from 'kysely';
+import type { ServerDatabase } from '../db/schema.ts';
+import { lockSequence } from '../replication/replicated-store.ts';
+import { CHUNK, contactOfRow, writeContacts } from './contact-writes.ts';
 import { readRecord, writeRecords } from './server-records.ts';
-
-/** Rows per statement: below the bound-parameter limits of SQLite and PostgreSQL. */
-const CHUNK = 200;
-
-const contactOfRow = (row: ContactsTable): Contact => ({
-  id: row.id,
-  bookId: row.book_id,
-  folderId: row.folder_id,
-  key: row.key,
-  values: JSON.parse(row.values_json) as Record<string, string>,
-  origin:
-    row.source_id === null ? null : { sourceId: row.source_id, rowHash: Number(row.row_hash ?? 0) },
-  createdAt: Number(row.created_at),
-  updatedAt: Number(row.updated_at),
-});
+import { UndoLog } from './undo-log.ts';
 
 /**
  * A server run's view of one user's book in SQL (the same port the browser's IndexedDB store
  * implements). Staged contacts wait in `staged_contacts`; `commit` applies them, the
  * deletions, the run record and the profile state in one transaction, each as a new revision
- * in the user's change sequence, so every browser pulls the result.
+ * in the user's change sequence, so every browser pulls the result; and what the run replaced,
+ * so that it can be undone (`undo-server-run.ts`).
  */
 export class SqlBookTarget implements SyncTarget {
   private index: KeyIndex | null = null;
@@ -115,6 +103,8 @@ export class SqlBookTarget implements SyncTarget {
     const deleteIds = index ? deleteEntries.map((n) => index.idAt(n)) : [];
     await this.db.transaction().execute(async (trx) => {
       await lockSequence(trx, this.userId);
+      const undoLog = new UndoLog(trx, this.userId, this.bookId, this.runId);
+      await undoLog.begin();
       for (let from = 0; from < this.staged; from += 1000) {
         const rows = await trx
           .selectFrom('staged_contacts')
@@ -124,11 +114,9 @@ export class SqlBookTarget implements SyncTarget {
           .where('position', '<', from + 1000)
           .orderBy('position')
           .execute();
-        await this.writeContacts(
-          trx,
-          rows.map((r) => JSON.parse(r.contact_json) as Contact),
-          false,
-        );
+        const contacts = rows.map((r) => JSON.parse(r.contact_json) as Contact);
+        await undoLog.keep(contacts.map((c) => c.id));
+        await writeContacts(trx, this.userId, contacts, false, this.now());
       }
       for (let i = 0; i < deleteIds.length; i += CHUNK) {
         const rows = await trx
@@ -137,8 +125,11 @@ export class SqlBookTarget implements SyncTarget {
           .where('user_id', '=', this.userId)
           .where('id', 'in', deleteIds.slice(i, i + CHUNK))
           .execute();
-        await this.writeContacts(trx, rows.map(contactOfRow), true);
+        await undoLog.keep(rows.map((r) => r.id));
+        await writeContacts(trx, this.userId, rows.map(contactOfRow), true, this.now());
       }
+      const before = await readRecord<SyncProfile>(trx, this.userId, 'profiles', record.profileId);
+      await undoLog.finish(record.profileId, before?.data.state ?? null);
       await this.writeOutcome(trx, record, state);
       await trx.deleteFrom('staged_contacts').where('run_id', '=', this.runId).execute();
     });
@@ -174,56 +165,5 @@ export class SqlBookTarget implements SyncTarget {
         [{ id: record.profileId, data: { ...profile.data, state } }],
         now,
       );
-  }
-
-  /**
-   * New versions (or, `deleted`, deletions by an import: no values, no key) of contacts, each
-   * with the next revision, in one upsert per chunk (no read of the current revisions).
-   */
-  private async writeContacts(
-    trx: Transaction<ServerDatabase>,
-    contacts: readonly Contact[],
-    deleted: boolean,
-  ): Promise<void> {
-    if (contacts.length === 0) return;
-    const end = await advanceSequence(trx, this.userId, contacts.length);
-    const now = this.now();
-    const rows: ContactsTable[] = contacts.map((c, i) => ({
-      user_id: this.userId,
-      id: c.id,
-      seq: end - contacts.length + i + 1,
-      // A new contact's first revision; an existing one's next (set by the upsert below).
-      revision: 1,
-      updated_at: deleted ? now : c.updatedAt,
-      deleted: deleted ? 1 : 0,
-      book_id: c.bookId,
-      folder_id: deleted ? null : c.folderId,
-      key: deleted ? null : c.key,
-      source_id: c.origin?.sourceId ?? null,
-      row_hash: deleted ? null : (c.origin?.rowHash ?? null),
-      values_json: deleted ? '{}' : JSON.stringify(c.values),
-      created_at: deleted ? 0 : c.createdAt,
-    }));
-    for (let i = 0; i < rows.length; i += CHUNK) {
-      await trx
-        .insertInto('contacts')
-        .values(rows.slice(i, i + CHUNK))
-        .onConflict((oc) =>
-          oc.columns(['user_id', 'id']).doUpdateSet((eb) => ({
-            seq: eb.ref('excluded.seq'),
-            revision: sql<number>`contacts.revision + 1`,
-            updated_at: eb.ref('excluded.updated_at'),
-            deleted: eb.ref('excluded.deleted'),
-            book_id: eb.ref('excluded.book_id'),
-            folder_id: eb.ref('excluded.folder_id'),
-            key: eb.ref('excluded.key'),
-            source_id: eb.ref('excluded.source_id'),
-            row_hash: eb.ref('excluded.row_hash'),
-            values_json: eb.ref('excluded.values_json'),
-            created_at: eb.ref('excluded.created_at'),
-          })),
-        )
-        .execute();
-    }
   }
 }
