@@ -194,7 +194,7 @@ for (const rows of sizes) {
   );
   const serverImport = await serverImportBench(backends, join(out, name), `bench-server-${rows}`);
   console.log(
-    `  server import of the file over HTTP: papaparse alone in Node ${(serverImport.papaparseMs / 1000).toFixed(1)} s; SQLite ${(serverImport.sqlite.ms / 1000).toFixed(1)} s (${serverImport.sqlite.status}, ${serverImport.sqlite.counts.created} created); PostgreSQL ${(serverImport.postgres.ms / 1000).toFixed(1)} s (${serverImport.postgres.status}, ${serverImport.postgres.counts.created} created)`,
+    `  server import of the file over HTTP: papaparse alone in Node ${(serverImport.papaparseMs / 1000).toFixed(1)} s; SQLite ${(serverImport.sqlite.ms / 1000).toFixed(1)} s (${serverImport.sqlite.status}, ${serverImport.sqlite.counts.created} created); PostgreSQL ${(serverImport.postgres.ms / 1000).toFixed(1)} s (${serverImport.postgres.status}, ${serverImport.postgres.counts.created} created); its undo: SQLite ${(serverImport.sqlite.undoMs / 1000).toFixed(1)} s (${serverImport.sqlite.undone.deleted} removed), PostgreSQL ${(serverImport.postgres.undoMs / 1000).toFixed(1)} s (${serverImport.postgres.undone.deleted} removed)`,
   );
   results.push({
     serverImport,
@@ -258,10 +258,10 @@ for (const r of results) {
     md += `| ${label(r.rows)} | ${backend === 'sqlite' ? 'SQLite' : 'PostgreSQL'} | ${fmt(x.firstMs)} (${rate(r.rows, x.firstMs)}) | ${fmt(floorMs)} (${rate(r.floor.rows, floorMs)}) | ${fmt(x.changedMs)} (run ${fmt(x.runMs)}) | ${x.updated} | ${x.pushed.toLocaleString('en-US')} (= ${r.rows.toLocaleString('en-US')} + ${(x.pushed - r.rows).toLocaleString('en-US')}) | ${x.sql.rewritten} |\n`;
   }
 }
-md += `\n## Imports run by the server\n\nIn the same run: the same file served over HTTP from 127.0.0.1 and imported by the reference server itself (\`createServerImports(…).runNow\`, as a scheduled import runs: the proxy's fetchers as a library, the core's run over the SQL store, one transaction at commit) into a fresh book on SQLite and on PostgreSQL, beside **papaparse alone in Node** streaming the same file from disk (the floor).\n\n| rows | papaparse alone (Node) | server import, SQLite | server import, PostgreSQL |\n| --- | --- | --- | --- |\n`;
+md += `\n## Imports run by the server\n\nIn the same run: the same file served over HTTP from 127.0.0.1 and imported by the reference server itself (\`createServerImports(…).runNow\`, as a scheduled import runs: the proxy's fetchers as a library, the core's run over the SQL store, one transaction at commit) into a fresh book on SQLite and on PostgreSQL, beside **papaparse alone in Node** streaming the same file from disk (the floor); then **Undo** of that import on the server (\`imports.undo\`: every contact it added becomes a deletion, one transaction).\n\n| rows | papaparse alone (Node) | server import, SQLite | server import, PostgreSQL | its undo, SQLite | its undo, PostgreSQL |\n| --- | --- | --- | --- | --- | --- |\n`;
 for (const r of results) {
   const s = r.serverImport;
-  md += `| ${label(r.rows)} | ${fmt(s.papaparseMs)} (${rate(s.rows, s.papaparseMs)}) | ${fmt(s.sqlite.ms)} (${rate(r.rows, s.sqlite.ms)}; ${s.sqlite.status}, ${s.sqlite.counts.created.toLocaleString('en-US')} created) | ${fmt(s.postgres.ms)} (${rate(r.rows, s.postgres.ms)}; ${s.postgres.status}, ${s.postgres.counts.created.toLocaleString('en-US')} created) |\n`;
+  md += `| ${label(r.rows)} | ${fmt(s.papaparseMs)} (${rate(s.rows, s.papaparseMs)}) | ${fmt(s.sqlite.ms)} (${rate(r.rows, s.sqlite.ms)}; ${s.sqlite.status}, ${s.sqlite.counts.created.toLocaleString('en-US')} created) | ${fmt(s.postgres.ms)} (${rate(r.rows, s.postgres.ms)}; ${s.postgres.status}, ${s.postgres.counts.created.toLocaleString('en-US')} created) | ${fmt(s.sqlite.undoMs)} (${s.sqlite.undone.deleted.toLocaleString('en-US')} removed) | ${fmt(s.postgres.undoMs)} (${s.postgres.undone.deleted.toLocaleString('en-US')} removed) |\n`;
 }
 md += `\nRuns: ${results.map((r) => `${label(r.rows)}: initial ${r.initial.status}, unchanged ${r.unchanged.status}, 1% ${r.changed.status} (${r.changed.counts.updated} updated); rows accounted for: ${accounting(r.initial)}, ${accounting(r.changed)}`).join('; ')}.\n`;
 // Hand-written analysis (where the time goes, what is next) is kept beside the generator.

@@ -148,8 +148,9 @@ async function removeAdded(
   now: number,
 ): Promise<number> {
   let removed = 0;
+  // In sequence order from where the last batch ended: each row of the range is read once.
+  let after = Number(log.first_seq) - 1;
   for (;;) {
-    // Each batch is written again above the run's range, so the next query moves on.
     const rows = await trx
       .selectFrom('contacts as c')
       .leftJoin('undo_contacts as u', (join) =>
@@ -160,13 +161,15 @@ async function removeAdded(
       )
       .selectAll('c')
       .where('c.user_id', '=', userId)
-      .where('c.seq', '>=', log.first_seq)
+      .where('c.seq', '>', after)
       .where('c.seq', '<=', log.last_seq)
       .where('c.deleted', '=', 0)
       .where('u.id', 'is', null)
+      .orderBy('c.seq')
       .limit(BATCH)
       .execute();
     if (rows.length === 0) return removed;
+    after = Number(rows[rows.length - 1]!.seq);
     await writeContacts(trx, userId, rows.map(contactOfRow), true, now);
     removed += rows.length;
   }
