@@ -17,7 +17,7 @@ function onwarn(warning, warn) {
 
 /** Browser bundles: source TypeScript, papaparse's browser build, minified. */
 const browserPlugins = (budgets) => [
-  nodeResolve({ browser: true, exportConditions: ['source', 'browser', 'production'] }),
+  nodeResolve({ browser: true, exportConditions: ['@contactsync/source', 'browser', 'production'] }),
   commonjs(),
   esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' }),
   // CONTACTSYNC_UNMINIFIED=1 keeps names readable for profiling (bench/profile.mjs).
@@ -32,7 +32,7 @@ export default [
     external: (id) => /^(papaparse|zod|libphonenumber-js|@e965\/xlsx)(\/|$)/.test(id),
     output: { dir: 'packages/core/dist', format: 'es', sourcemap: true },
     plugins: [
-      nodeResolve({ exportConditions: ['source'] }),
+      nodeResolve({ exportConditions: ['@contactsync/source'] }),
       esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' }),
     ],
   },
@@ -45,7 +45,7 @@ export default [
     output: { dir: 'packages/server/dist', format: 'es', sourcemap: true },
     onwarn,
     plugins: [
-      nodeResolve({ exportConditions: ['source', 'node'] }),
+      nodeResolve({ exportConditions: ['@contactsync/source', 'node'] }),
       esbuild({ target: 'node20', tsconfig: 'tsconfig.json' }),
     ],
   },
@@ -56,7 +56,7 @@ export default [
       id.startsWith('node:') || /^(basic-ftp|ssh2|ipaddr\.js|nodemailer)(\/|$)/.test(id),
     output: { dir: 'packages/proxy/dist', format: 'es', sourcemap: true },
     plugins: [
-      nodeResolve({ exportConditions: ['source', 'node'] }),
+      nodeResolve({ exportConditions: ['@contactsync/source', 'node'] }),
       esbuild({ target: 'node20', tsconfig: 'tsconfig.json' }),
     ],
   },

@@ -11,7 +11,7 @@ const servers = await testServers();
 
 export default {
   files: ['packages/*/test/**/*.test.ts', 'packages/elements/src/**/*.test.ts'],
-  nodeResolve: { exportConditions: ['source', 'browser', 'production'] },
+  nodeResolve: { exportConditions: ['@contactsync/source', 'browser', 'production'] },
   middleware: [servers.middleware],
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022' }),

@@ -1,7 +1,7 @@
 // Writes each package's type declarations into its dist/ (the "types" its package.json names),
 // core first: the others read core's (and the SDK's) declarations, not their sources.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,8 +37,24 @@ try {
       failed = true;
       break;
     }
+    jsSpecifiers(join(root, `packages/${pkg}/dist`));
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
 process.exit(failed ? 1 : 0);
+
+/**
+ * The sources import `./x.ts`; published declarations say `./x.js`, which every resolution mode
+ * maps to `x.d.ts` (a `.ts` specifier in a `.d.ts` fails hosts without
+ * `allowImportingTsExtensions`).
+ */
+function jsSpecifiers(dir) {
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile() || !entry.name.endsWith('.d.ts')) continue;
+    const path = join(entry.parentPath, entry.name);
+    const text = readFileSync(path, 'utf8');
+    const fixed = text.replace(/(['"])(\.{1,2}\/[^'"]*?)\.ts\1/g, '$1$2.js$1');
+    if (fixed !== text) writeFileSync(path, fixed);
+  }
+}

@@ -1,22 +1,26 @@
-export {
-  createContactSync,
-  type ContactSync,
-  type BackendOptions,
-  type ContactSyncOptions,
-  type RunOptions,
-  type TrustedScriptURLLike,
-} from './client/create-contact-sync.ts';
+export { createContactSync } from './client/create-contact-sync.ts';
+export type {
+  BooksApi,
+  ContactSync,
+  ContactsApi,
+  DeviceApi,
+  FoldersApi,
+  HistoryApi,
+  ProfilesApi,
+  RemoteFile,
+  ReplicationApi,
+  SchedulerApi,
+  StorageApi,
+} from './client/contact-sync.ts';
+export type {
+  BackendOptions,
+  ContactSyncOptions,
+  RunOptions,
+  TrustedScriptURLLike,
+} from './client/contact-sync-options.ts';
 export { SDK_VERSION } from './version.ts';
 export type { ContactSyncEvent } from './events.ts';
 export type { ReplicationStatus } from './replication/replication-status.ts';
-export type { ContactConflict, ContactConflictResolver } from './replication/contact-conflicts.ts';
-export type { ContactPage, ContactQuery, ContactSort } from './worker/contacts.ts';
-export type { DeletedContact } from './worker/deleted-contacts.ts';
-export type { HistoryQuery, ProfileListOptions } from './worker/profiles.ts';
-export type { ImportFileSettings } from './worker/import-file.ts';
-export type { PlanResult } from './worker/imports.ts';
-export type { DeviceOptions, DevicePreview, DeviceSyncState } from './worker/device.ts';
-export type { ExportOptions } from './worker/export-contacts.ts';
 export {
   BUILT_IN_FIELDS,
   ContactSyncError,
@@ -73,3 +77,18 @@ export {
   type SyncProfile,
   type Weekday,
 } from '@contactsync/core';
+export type { ContactConflict, ContactConflictResolver } from './api/conflict-types.ts';
+export type {
+  ContactPage,
+  ContactQuery,
+  ContactSort,
+  DeletedContact,
+  ExportOptions,
+} from './api/contact-queries.ts';
+export type {
+  HistoryQuery,
+  ImportFileSettings,
+  PlanResult,
+  ProfileListOptions,
+} from './api/import-types.ts';
+export type { DeviceOptions, DevicePreview, DeviceSyncState } from './api/device-types.ts';

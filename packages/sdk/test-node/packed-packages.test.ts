@@ -2,18 +2,18 @@
 // install gets must hold what package.json promises.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, posix } from 'node:path';
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 
 const root = join(import.meta.dirname, '../../..');
 const PACKAGES = ['core', 'sdk', 'elements', 'proxy', 'server'];
 
-/** Every file an `exports` entry or `bin` points at, but the `source` condition (ours only). */
+/** Every file an `exports` entry or `bin` points at, but the `@contactsync/source` condition (ours only). */
 function promised(manifest: Record<string, unknown>): string[] {
   const out: string[] = [];
   const walk = (value: unknown, key = ''): void => {
-    if (key === 'source') return;
+    if (key === '@contactsync/source') return;
     if (typeof value === 'string') out.push(value.replace(/^\.\//, ''));
     else if (value && typeof value === 'object')
       for (const [k, v] of Object.entries(value)) walk(v, k);
@@ -53,5 +53,42 @@ describe('the packed packages', () => {
         [...files].filter((f) => /\.test\.ts$/.test(f)),
         [],
       );
+      // Declarations import declarations: no `.ts` specifier a host's compiler would refuse.
+      const tsImports = [...files]
+        .filter((f) => f.endsWith('.d.ts'))
+        .flatMap((f) =>
+          [...readFileSync(join(dir, f), 'utf8').matchAll(/['"](\.{1,2}\/[^'"]*\.ts)['"]/g)]
+            .map((m) => m[1]!)
+            .filter((spec) => !spec.endsWith('.d.ts'))
+            .map((spec) => `${f} → ${spec}`),
+        );
+      assert.deepEqual(tsImports, []);
     });
+
+  it('@contactsync/sdk declares its API explicitly: its types reach no worker, store or idb internals', () => {
+    const dist = join(root, 'packages/sdk/dist');
+    const reached = new Set<string>();
+    const bare = new Set<string>();
+    const queue = ['index.d.ts'];
+    while (queue.length) {
+      const file = queue.pop()!;
+      if (reached.has(file)) continue;
+      reached.add(file);
+      const text = readFileSync(join(dist, file), 'utf8');
+      for (const [, spec] of text.matchAll(/(?:from|import\()\s*['"]([^'"]+)['"]/g))
+        if (spec!.startsWith('.'))
+          queue.push(posix.join(posix.dirname(file), spec!.replace(/\.js$/, '.d.ts')));
+        else bare.add(spec!);
+    }
+    assert.deepEqual(
+      [...reached].filter((f) => /^(worker|store|replication\/(?!replication-status))/.test(f)),
+      [],
+    );
+    assert.deepEqual([...bare], ['@contactsync/core']);
+    // `ContactSync` is an interface of its own, not a type inferred from the implementation.
+    assert.match(
+      readFileSync(join(dist, 'client/contact-sync.d.ts'), 'utf8'),
+      /export interface ContactSync \{/,
+    );
+  });
 });

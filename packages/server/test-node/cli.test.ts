@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 
-const CLI = ['--conditions=source', '--import', 'tsx', 'packages/server/src/cli.ts'];
+const CLI = ['--conditions=@contactsync/source', '--import', 'tsx', 'packages/server/src/cli.ts'];
 const TOKEN = 'ann-token-0123456789abcdefghij';
 
 describe('contactsync-server (the CLI)', () => {

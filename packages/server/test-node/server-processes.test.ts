@@ -13,7 +13,7 @@ import { startPostgres } from './fixtures/postgres.ts';
 import { people, seedPortal } from './fixtures/portal-data.ts';
 
 const SCRIPT = [
-  '--conditions=source',
+  '--conditions=@contactsync/source',
   '--import',
   'tsx',
   'packages/server/test-node/fixtures/imports-process.ts',

@@ -11,76 +11,22 @@ import {
   type RemoteSource,
   type RunProgress,
   type RunRecord,
-  type RunTrigger,
   type Schedule,
 } from '@contactsync/core';
 import { installErrorTransfer } from '../comlink-errors.ts';
 import { SDK_VERSION, type WorkerInit } from '../version.ts';
 import { channelName, type ContactSyncEvent } from '../events.ts';
 import type { Engine } from '../worker/engine.ts';
-import type { ContactQuery } from '../worker/contacts.ts';
-import type { HistoryQuery, ProfileListOptions } from '../worker/profiles.ts';
-import type { DeviceOptions } from '../worker/device.ts';
-import type { ExportOptions } from '../worker/export-contacts.ts';
-import type { ImportFileSettings } from '../worker/import-file.ts';
 import type { RunRequest } from '../worker/run-profile.ts';
-import type { ContactConflictResolver } from '../replication/contact-conflicts.ts';
-
-export interface ContactSyncOptions {
-  /** IndexedDB database name: separate names keep separate data. Default "contactsync". */
-  readonly dbName?: string;
-  /** Where the worker script lives; defaults to the one shipped beside this module. */
-  readonly workerUrl?: string | URL | TrustedScriptURLLike;
-  /** The fetch proxy's API, e.g. "/v1" or "https://proxy.example/v1"; needed for remote files. */
-  readonly proxyUrl?: string | URL;
-  /** Headers for every proxy request, e.g. `{ authorization: 'Bearer …' }`. */
-  readonly proxyHeaders?: Record<string, string>;
-  /** Pauses (ms) between further attempts to send an error email. Default 5 s, 30 s, 2 min. */
-  readonly notifyRetryDelaysMs?: readonly number[];
-  /**
-   * "auto" (default): scheduled imports start on time while this tab is open. "manual": nothing
-   * starts by itself; call `scheduler.tick(now)` to run what is due, e.g. to drive time in tests.
-   */
-  readonly scheduler?: 'auto' | 'manual';
-  /**
-   * Bytes of the site's storage an import must leave free (for the rest of the portal). An
-   * import is refused, before it writes, unless twice the file, 16 MB and this much are free.
-   */
-  readonly storageReserveBytes?: number;
-  /**
-   * The portal's contact server (docs/replication.md). With it, the backend is the source of
-   * truth and this browser a fast local replica; without it, everything stays in this browser.
-   */
-  readonly backend?: BackendOptions;
-}
-
-export interface BackendOptions {
-  /** Its replication API, e.g. "/v1/replication/". */
-  readonly url: string | URL;
-  /** Sent with every request, e.g. `{ authorization: 'Bearer …' }`; cookies go as usual. */
-  readonly headers?: Record<string, string>;
-  /** Pauses (ms) before further attempts after a failure. Default 1 s, 3 s, 10 s, 30 s, 60 s. */
-  readonly retryDelaysMs?: readonly number[];
-  /**
-   * The backend runs remote imports and their schedules (the reference server with
-   * `imports`): this browser starts no scheduled runs, and "Import now" asks the backend.
-   */
-  readonly serverImports?: boolean;
-  /** Contacts per push and per pulled page (at most 1,000, the default). */
-  readonly batchSize?: number;
-  /** Your own rule for a contact changed on two devices (default: docs/replication.md). */
-  readonly resolveConflict?: ContactConflictResolver;
-}
-
-export interface RunOptions {
-  readonly signal?: AbortSignal;
-  readonly onProgress?: (progress: RunProgress) => void;
-  /** Lets a manual run delete more than the mass-deletion guard allows, after the user agreed. */
-  readonly confirmMassDelete?: boolean;
-  readonly trigger?: RunTrigger;
-  /** The name shown in the history; defaults to the File's name. */
-  readonly fileName?: string;
-}
+import type { ContactSync } from './contact-sync.ts';
+import type {
+  ContactSyncOptions,
+  RunOptions,
+  TrustedScriptURLLike,
+} from './contact-sync-options.ts';
+import type { ContactQuery, ExportOptions } from '../api/contact-queries.ts';
+import type { HistoryQuery, ImportFileSettings, ProfileListOptions } from '../api/import-types.ts';
+import type { DeviceOptions } from '../api/device-types.ts';
 
 /** The Contact Picker API, where the browser has it. */
 interface ContactPicker {
@@ -90,15 +36,6 @@ interface ContactPicker {
 /** The worker script, resolved next to this module (the build rewrites this to the bundle). */
 function defaultWorkerUrl(): URL {
   return new URL('../worker/worker.ts', import.meta.url);
-}
-
-/**
- * A Trusted Types script URL (`policy.createScriptURL(…)`), for pages that enforce
- * `require-trusted-types-for 'script'`: handed to `new Worker` as it is.
- */
-export interface TrustedScriptURLLike {
-  toString(): string;
-  toJSON(): string;
 }
 
 const isTrusted = (url: unknown): url is TrustedScriptURLLike =>
@@ -161,7 +98,7 @@ function loadWorker(
  * Starts the sync engine in a Web Worker and returns a typed client for it.
  * Resolves once the database is open; rejects with a clear error if the worker cannot load.
  */
-export async function createContactSync(options: ContactSyncOptions = {}) {
+export async function createContactSync(options: ContactSyncOptions = {}): Promise<ContactSync> {
   if (typeof Worker === 'undefined' || typeof indexedDB === 'undefined')
     throw new ContactSyncError(
       'unsupported',
@@ -281,25 +218,13 @@ export async function createContactSync(options: ContactSyncOptions = {}) {
         contactId: string,
         patch: { values?: Record<string, string>; folderId?: string | null },
       ) => engine.updateContact(bookId, contactId, patch),
-      /** Deletes on the web only; no import into the book brings a synced contact back. */
       delete: (bookId: string, contactId: string) => engine.deleteContact(bookId, contactId),
-      /** Synced contacts deleted on the web (which imports keep out), newest first. */
       deleted: (bookId: string) => engine.listDeletedContacts(bookId),
-      /**
-       * Puts a deleted contact back, in its folder, and gives its key back to imports: the next
-       * import holding the key updates it again. Resolves with the restored contact.
-       */
       restore: (bookId: string, key: string) => engine.restoreContact(bookId, key),
-      /**
-       * The book's contacts (or a folder's, or a search's) as a CSV file (a header in the
-       * book's field order; formula cells neutralised unless `neutraliseFormulas: false`) or a
-       * vCard 4.0 file. Passwords are never exported.
-       */
       export: (bookId: string, options: ExportOptions) => engine.exportContacts(bookId, options),
     },
 
     profiles: {
-      /** Saved imports (of a book); `{ oneOff: true }` adds the records of one-off imports. */
       list: (bookId?: string, options?: ProfileListOptions) => engine.listProfiles(bookId, options),
       get: (profileId: string) => engine.getProfile(profileId),
       create: (input: ProfileInput) => engine.createProfile(input),
@@ -311,24 +236,10 @@ export async function createContactSync(options: ContactSyncOptions = {}) {
     history: {
       list: (query?: HistoryQuery) => engine.listRuns(query),
       get: (runId: string) => engine.getRun(runId),
-      /**
-       * The run that `undo` can take back in the book: its latest import that changed it, while
-       * nothing else (an edit, a deletion, a change from the backend) has changed it since.
-       */
       undoable: (bookId: string) => engine.undoableRun(bookId),
-      /**
-       * Puts the book back exactly as it was before the run: the contacts it added go, those it
-       * changed or deleted come back, and the import forgets the file (so the next run applies
-       * it again). Resolves with the undo's history record (`undoOf`; counts: `deleted` removed,
-       * `updated` reverted, `created` restored); `undo-unavailable` once the book moved on.
-       */
       undo: (runId: string) => engine.undoRun(runId),
     },
 
-    /**
-     * Detected settings, first rows (`rowLimit`, default 20, at most 1000, from the file's first
-     * megabyte), column samples and a suggested mapping for a file.
-     */
     preview: (
       bookId: string,
       file: Blob,
@@ -336,18 +247,9 @@ export async function createContactSync(options: ContactSyncOptions = {}) {
       options: { rowLimit?: number } = {},
     ) => engine.preview(bookId, file, parse, options.rowLimit),
 
-    /**
-     * A dry run: the counts and samples a run would produce, with nothing written. Remote
-     * profiles fetch their file when none is given.
-     */
     plan: (profileId: string, file?: Blob | null, fileName?: string) =>
       engine.plan(profileId, file ?? undefined, fileName),
 
-    /**
-     * The problem report: a CSV of every row of the file a run would not import as it stands
-     * (its cells, then row number, columns and problems), to fix and import again. Passwords
-     * are left empty. `describe` words each problem (default: the English message).
-     */
     async problemReport(
       profileId: string,
       file?: Blob | null,
@@ -362,34 +264,17 @@ export async function createContactSync(options: ContactSyncOptions = {}) {
     },
 
     credentials: {
-      /**
-       * Seals a login for a remote file through the proxy. Keep the returned token in the
-       * profile's source; the password itself is never stored.
-       */
       seal: (input: { url: string; username: string; password: string; implicitTls?: boolean }) =>
         engine.sealCredential(input),
     },
 
-    /**
-     * Downloads a remote file through the proxy once, e.g. to preview it before the profile is
-     * saved. `hostKey` is the SFTP server's key, to pin in the profile's source.
-     */
     fetchRemote: (source: RemoteSource) => engine.fetchRemoteFile(source),
 
-    /**
-     * Runs an import and resolves with its history record, whatever the outcome. Local
-     * profiles need the file; remote profiles fetch theirs ("Import now").
-     */
     run: (profileId: string, file?: Blob | null, runOptions: RunOptions = {}) =>
       startRun(runOptions, file, (request, onProgress) =>
         engine.run(profileId, request, onProgress),
       ),
 
-    /**
-     * Imports a file once, without a saved import: by default with the preview's suggested
-     * mapping, updating existing contacts and deleting none. Resolves with the history record,
-     * whatever the outcome, like `run`; `profiles.list` does not show such imports.
-     */
     importFile: (
       bookId: string,
       file: Blob,
@@ -403,34 +288,21 @@ export async function createContactSync(options: ContactSyncOptions = {}) {
       );
     },
 
-    /** The phone's address book: consent, the only-new preview, syncs, vCard files, the picker. */
     device: {
-      /** Whether the user agreed to sync this source into this address book, and the last sync. */
       status: (bookId: string, source?: string) => engine.deviceStatus(bookId, source),
-      /** Stores the user's choice ("Auto export"); off keeps what was synced. */
       setEnabled: (bookId: string, enabled: boolean, options?: DeviceOptions) =>
         engine.setDeviceSync(bookId, enabled, options),
-      /** The contacts a sync would add (only new ones, never those deleted on the web). */
       preview: (bookId: string, contacts: DeviceContact[], options?: DeviceOptions) =>
         engine.previewDeviceContacts(bookId, contacts, options),
-      /**
-       * Syncs a snapshot of the device's address book into the source's folder; `leaveOut`
-       * lists contact ids the user chose not to import (they are not offered again). Refused
-       * (`consent-required`) while Auto export is off, unless `manual`: the user chose these
-       * contacts in the only-new preview and pressed Import.
-       */
       sync: (
         bookId: string,
         contacts: DeviceContact[],
         options: DeviceOptions & { leaveOut?: readonly string[]; manual?: boolean } = {},
       ) => engine.syncDeviceContacts(bookId, contacts, { ...options, runId: crypto.randomUUID() }),
-      /** Reads a .vcf file (vCard 2.1, 3.0, 4.0) into device contacts. */
       readVCard: (file: Blob) => engine.readVCard(file),
-      /** True where the browser offers the Contact Picker API. */
       pickerSupported: () =>
         typeof navigator !== 'undefined' &&
         typeof (navigator as { contacts?: { select?: unknown } }).contacts?.select === 'function',
-      /** Opens the Contact Picker; resolves with the chosen contacts. */
       async pick(): Promise<DeviceContact[]> {
         const picker = (navigator as unknown as { contacts: ContactPicker }).contacts;
         const picked = await picker.select(['name', 'email', 'tel'], { multiple: true });
@@ -439,22 +311,12 @@ export async function createContactSync(options: ContactSyncOptions = {}) {
     },
 
     scheduler: {
-      /** Runs the scheduled imports due at `now` (default: now) that no tab has run yet. */
       tick: (now?: number) => engine.tick(now),
-      /**
-       * The next `count` (default 3) times a schedule would run after `after` (default: now),
-       * saved or not: what a schedule editor shows while the user edits it.
-       */
       upcoming: (schedule: Schedule, options: { after?: number; count?: number } = {}) =>
         engine.upcomingRuns(schedule, options.after, options.count),
-      /** When a profile's schedule runs next (ms since the epoch), for the history's "Next import". */
       next: (profileId: string, now?: number) => engine.nextRun(profileId, now),
     },
 
-    /**
-     * Calls `listener` when any run ends (in this tab or another), with its history record:
-     * the same event an error email is sent for, for hosts that notify in their own way.
-     */
     onRunFinished(listener: (run: RunRecord) => void): () => void {
       const channel = new BroadcastChannel(channelName(dbName));
       channel.onmessage = (message: MessageEvent<ContactSyncEvent>) => {
@@ -467,7 +329,6 @@ export async function createContactSync(options: ContactSyncOptions = {}) {
       };
     },
 
-    /** Calls `listener` for every change, made in this tab or any other. Returns an unsubscribe. */
     subscribe(listener: (event: ContactSyncEvent) => void): () => void {
       const channel = new BroadcastChannel(channelName(dbName));
       channel.onmessage = (message: MessageEvent<ContactSyncEvent>) => listener(message.data);
@@ -478,11 +339,8 @@ export async function createContactSync(options: ContactSyncOptions = {}) {
       };
     },
 
-    /** The browser's persistent-storage grant: a persisted store is not evicted under pressure. */
-    /** Replication with the backend (`status().state` is "off" without one). */
     replication: {
       status: () => engine.replicationStatus(),
-      /** Exchanges changes now; resolves with the status after that exchange. */
       syncNow: () => engine.syncNow(),
     },
 
@@ -491,10 +349,6 @@ export async function createContactSync(options: ContactSyncOptions = {}) {
       persisted: (): Promise<boolean> => navigator.storage?.persisted?.() ?? Promise.resolve(false),
     },
 
-    /**
-     * Wipes everything stored under this `dbName` (sign-out on a shared computer), in every
-     * tab: the others hear `destroyed` and their calls fail with "reload". This client closes.
-     */
     async destroy(): Promise<void> {
       try {
         await engine.destroy();
@@ -503,9 +357,6 @@ export async function createContactSync(options: ContactSyncOptions = {}) {
       }
     },
 
-    /** Stops the worker at once. A run in progress is rolled back the next time the book is opened. */
     close,
   };
 }
-
-export type ContactSync = Awaited<ReturnType<typeof createContactSync>>;

@@ -7,20 +7,7 @@ import {
 import { applyManifestChange } from '../store/manifest-change.ts';
 import { contactOf, tombstoneOf } from '../store/contact-documents.ts';
 import type { WorkerContext } from '../worker/context.ts';
-
-/** What a host's conflict rule receives; it returns the contact as it should be everywhere. */
-export interface ContactConflict {
-  /** What this browser last had from the backend, or null if it never had this contact. */
-  readonly base: ContactDocument | null;
-  /** The backend's current document. */
-  readonly master: ContactDocument;
-  /** This browser's version, which the backend refused. */
-  readonly local: ContactDocument;
-}
-
-export type ContactConflictResolver = (
-  conflict: ContactConflict,
-) => ContactDocument | Promise<ContactDocument>;
+import type { ContactConflictResolver } from '../api/conflict-types.ts';
 
 /** The documented rule (docs/replication.md): deletions win, then a three-way merge by field. */
 export const defaultContactResolver: ContactConflictResolver = ({ base, master, local }) =>

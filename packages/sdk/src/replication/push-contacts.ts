@@ -4,10 +4,11 @@ import { readAtVersion } from '../store/read-at-version.ts';
 import { contactAt, dirtyAt, revisionAt } from '../store/segment-records.ts';
 import type { WorkerContext } from '../worker/context.ts';
 import type { BackendClient } from './backend-client.ts';
-import { settleContactConflicts, type ContactConflictResolver } from './contact-conflicts.ts';
+import { settleContactConflicts } from './contact-conflicts.ts';
 import { markAcknowledged } from './mark-acknowledged.ts';
 import { pushDeletions } from './push-deletions.ts';
 import { loadCheckpoint, saveCheckpoint } from './checkpoints.ts';
+import type { ContactConflictResolver } from '../api/conflict-types.ts';
 
 /** Rounds of push, conflict and push again before the next cycle takes over. */
 const ROUNDS = 5;

@@ -2,13 +2,14 @@ import { toContactSyncError, type RunRecord } from '@contactsync/core';
 import type { WorkerContext } from '../worker/context.ts';
 import { BackendClient, type BackendConfig } from './backend-client.ts';
 import { startTracking } from './checkpoints.ts';
-import { defaultContactResolver, type ContactConflictResolver } from './contact-conflicts.ts';
+import { defaultContactResolver } from './contact-conflicts.ts';
 import { pendingCount } from './pending-count.ts';
 import { pullContacts } from './pull-contacts.ts';
 import { pushContacts } from './push-contacts.ts';
 import { pullRecords, pushRecords, RECORD_COLLECTIONS } from './records.ts';
 import type { ReplicationStatus } from './replication-status.ts';
 import type { ContactSyncEvent } from '../events.ts';
+import type { ContactConflictResolver } from '../api/conflict-types.ts';
 
 /** The live stream's "progress" event of a server run. */
 type ServerRunProgress = Omit<Extract<ContactSyncEvent, { type: 'run-progress' }>, 'type'>;

@@ -8,34 +8,10 @@ import { readAtVersion, type ReadSegment } from '../store/read-at-version.ts';
 import { contactAt, folderAt } from '../store/segment-records.ts';
 import { digestPassword } from '../platform/sha256.ts';
 import { requireBook } from './books.ts';
-import { scanMatching, type ContactFilter } from './scan-matching.ts';
+import { scanMatching } from './scan-matching.ts';
 import { parseInput } from './parse-input.ts';
-
-export interface ContactQuery extends ContactFilter {
-  readonly offset?: number;
-  readonly limit?: number;
-  /**
-   * "added" (default): the order contacts came in. "name": by the name a person sees (display
-   * name, else first and last name, else email or phone), in the user's language's order.
-   */
-  readonly sort?: ContactSort;
-  /**
-   * A region (ISO 3166, e.g. "US") to word phone numbers for: the page's `display` then holds
-   * each phone value as a person there writes it (national form for local numbers).
-   */
-  readonly phoneRegion?: string;
-}
-
-export type ContactSort = 'added' | 'name';
-
-export interface ContactPage {
-  readonly items: Contact[];
-  readonly total: number;
-  /** The page size used: the query's `limit`, capped at MAX_PAGE (say so to page on). */
-  readonly limit: number;
-  /** With `phoneRegion`: by contact id and field, phone values as people there write them. */
-  readonly display?: Record<string, Record<string, string>>;
-}
+import type { ContactFilter } from '../api/contact-queries.ts';
+import type { ContactPage, ContactQuery } from '../api/contact-queries.ts';
 
 /** The most contacts one call returns; page with `offset` for more. */
 export const MAX_PAGE = 1000;

@@ -2,17 +2,7 @@ import { ContactSyncError, type Contact } from '@contactsync/core';
 import type { WorkerContext } from './context.ts';
 import { applyManifestChange } from '../store/manifest-change.ts';
 import { bookTombstones } from '../store/book-target.ts';
-
-/** A contact deleted on the web that imports keep out, as the "Deleted" list shows it. */
-export interface DeletedContact {
-  /** Its unique key in the book: what `restore` takes. */
-  readonly key: string;
-  /** The import (or phone source) that brought it in. */
-  readonly sourceId: string;
-  readonly deletedAt: number;
-  /** The contact as it was; null for deletions recorded before version 0.2. */
-  readonly contact: Contact | null;
-}
+import type { DeletedContact } from '../api/contact-queries.ts';
 
 /** Contacts deleted on the web: the list, and giving one back to the book and its imports. */
 export function deletedContactOps(ctx: WorkerContext) {

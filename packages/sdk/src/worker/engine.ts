@@ -12,8 +12,8 @@ import { createRunner } from './run-profile.ts';
 import { schedulerOps } from './scheduler.ts';
 import { profileOps } from './profiles.ts';
 import { Replicator, type ReplicatorOptions } from '../replication/replicator.ts';
-import type { ContactConflictResolver } from '../replication/contact-conflicts.ts';
 import { REPLICATION_OFF, type ReplicationStatus } from '../replication/replication-status.ts';
+import type { ContactConflictResolver } from '../api/conflict-types.ts';
 
 /** Events after which the backend has something new to hear. */
 const LOCAL_CHANGES = new Set([

@@ -6,19 +6,7 @@ import { requireBook } from './books.ts';
 import type { WorkerContext } from './context.ts';
 import { parseInput } from './parse-input.ts';
 import { scanMatching } from './scan-matching.ts';
-
-export interface ExportOptions {
-  readonly format: 'csv' | 'vcard';
-  /** Only this folder (null: contacts in no folder). */
-  readonly folderId?: string | null;
-  /** Only contacts matching this text, as the contact list's search. */
-  readonly search?: string;
-  /**
-   * CSV only: cells a spreadsheet would run as formulas get a leading apostrophe (OWASP's
-   * CSV-injection guidance). Default true; false exports values exactly as stored.
-   */
-  readonly neutraliseFormulas?: boolean;
-}
+import type { ExportOptions } from '../api/contact-queries.ts';
 
 const ExportOptionsSchema = z.object({
   format: z.enum(['csv', 'vcard']),

@@ -2,27 +2,13 @@ import {
   ContactSyncError,
   DEFAULT_BEHAVIOUR,
   DEFAULT_PARSE_OPTIONS,
-  type BehaviourOptions,
-  type Mapping,
-  type ParseOptions,
   type RunProgress,
   type RunRecord,
 } from '@contactsync/core';
 import type { importOps } from './imports.ts';
 import type { profileOps } from './profiles.ts';
 import { blobName, type RunRequest } from './run-profile.ts';
-
-/** How to read and apply a file imported once; everything is optional. */
-export interface ImportFileSettings {
-  /** Shown in the history; defaults to the file's name. */
-  readonly name?: string;
-  readonly folderId?: string | null;
-  readonly parse?: Partial<ParseOptions>;
-  /** Defaults: update existing contacts, delete nothing. */
-  readonly behaviour?: Partial<Omit<BehaviourOptions, 'importEveryTime'>>;
-  /** Defaults to the preview's suggestion (header names matched to fields, a key column). */
-  readonly mapping?: Mapping;
-}
+import type { ImportFileSettings } from '../api/import-types.ts';
 
 /**
  * A file imported once, with no saved import left behind: its settings are kept only as the

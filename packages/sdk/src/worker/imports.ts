@@ -6,7 +6,6 @@ import {
   runImport,
   type FilePreview,
   type ParseOptions,
-  type PlanSummary,
   type ProblemRow,
   type ProblemRows,
   type ProblemRowSink,
@@ -34,13 +33,9 @@ import {
   type Runner,
   type RunRequest,
 } from './run-profile.ts';
+import type { PlanResult } from '../api/import-types.ts';
 
 const PREVIEW_BYTES = 1024 * 1024;
-
-export interface PlanResult {
-  readonly record: RunRecord;
-  readonly plan: PlanSummary | null;
-}
 
 /** Preview, dry run and real runs of an import profile. */
 export function importOps(ctx: WorkerContext, runner: Runner) {

@@ -11,6 +11,7 @@ import {
 import type { WorkerContext } from './context.ts';
 import { requireBook } from './books.ts';
 import { parseInput } from './parse-input.ts';
+import type { HistoryQuery, ProfileListOptions } from '../api/import-types.ts';
 
 async function requireProfile(ctx: WorkerContext, profileId: string): Promise<SyncProfile> {
   const profile = await (await ctx.db()).get('profiles', profileId);
@@ -35,17 +36,6 @@ async function validated(ctx: WorkerContext, raw: unknown): Promise<ProfileInput
   assertMappingUsable(input.mapping, book.fields, input.behaviour);
   assertSchedulable(input);
   return input;
-}
-
-export interface ProfileListOptions {
-  /** Include the records of one-off imports (`importFile`), which are not saved imports. */
-  readonly oneOff?: boolean;
-}
-
-export interface HistoryQuery {
-  readonly profileId?: string;
-  readonly bookId?: string;
-  readonly limit?: number;
 }
 
 /** Sync profiles (the seeds' "synchronizations") and their history. */

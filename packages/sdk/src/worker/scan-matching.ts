@@ -2,19 +2,7 @@ import type { SegmentKeysRecord, SegmentRecord } from '../store/schema.ts';
 import type { BookView } from '../store/book-view.ts';
 import type { ReadSegment } from '../store/read-at-version.ts';
 import { folderAt, phoneDigits, segmentHas, segmentMatches } from '../store/segment-records.ts';
-
-/** Which contacts a query means: a folder, a text, a field that must have a value. */
-export interface ContactFilter {
-  /** A folder id; null for contacts in no folder; undefined for all. */
-  readonly folderId?: string | null;
-  /**
-   * Case-insensitive text found in any value or the key; digits typed any way ("415 799 9999")
-   * also find a phone number stored as "+14157999999".
-   */
-  readonly search?: string;
-  /** Only contacts with a value in this field, e.g. "email" for a compose screen's recipients. */
-  readonly withField?: string;
-}
+import type { ContactFilter } from '../api/contact-queries.ts';
 
 const GROUP = 16;
 
