@@ -17,7 +17,10 @@ function onwarn(warning, warn) {
 
 /** Browser bundles: source TypeScript, papaparse's browser build, minified. */
 const browserPlugins = (budgets) => [
-  nodeResolve({ browser: true, exportConditions: ['@contactsync/source', 'browser', 'production'] }),
+  nodeResolve({
+    browser: true,
+    exportConditions: ['@contactsync/source', 'browser', 'production'],
+  }),
   commonjs(),
   esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' }),
   // CONTACTSYNC_UNMINIFIED=1 keeps names readable for profiling (bench/profile.mjs).

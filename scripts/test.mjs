@@ -60,7 +60,13 @@ if (nodeSuites.length > 0) {
   );
   // TypeScript runs through tsx; files one at a time, since each starts its own servers.
   // `source`: workspace packages (core, for the server) load from their TypeScript sources.
-  nodeTests(['--conditions=@contactsync/source', '--import', 'tsx', '--test-concurrency=1', ...files]);
+  nodeTests([
+    '--conditions=@contactsync/source',
+    '--import',
+    'tsx',
+    '--test-concurrency=1',
+    ...files,
+  ]);
 }
 
 // The demo portal end to end (needs the build, which `npm test` runs first).
