@@ -59,7 +59,7 @@ if (nodeSuites.length > 0) {
       .map((f) => join(dir, f)),
   );
   // TypeScript runs through tsx; files one at a time, since each starts its own servers.
-  // `source`: workspace packages (core, for the server) load from their TypeScript sources.
+  // `@contactsync/source`: workspace packages (core, for the server) load from their sources.
   nodeTests([
     '--conditions=@contactsync/source',
     '--import',

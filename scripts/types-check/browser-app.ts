@@ -19,3 +19,12 @@ export async function host(file: File, phone: DeviceContact[]): Promise<RunRecor
 
 export const labels: Partial<Messages> = { importNow: 'Run' };
 export const preview = buildPreview;
+
+/** Elements found by their default tag names are typed as their classes. */
+export function typedTags(): string | null | undefined {
+  const list = document.querySelector('cs-contact-list');
+  if (list) list.bookId = 'book-1';
+  const grid = document.createElement('cs-history-grid');
+  grid.bookId = null;
+  return list?.bookId;
+}

@@ -511,3 +511,10 @@ export class ContactList extends CsElement {
     </div>`;
   }
 }
+
+declare global {
+  // Under its default name (`ContactList.define()`): `document.querySelector('cs-contact-list')` is typed.
+  interface HTMLElementTagNameMap {
+    'cs-contact-list': ContactList;
+  }
+}

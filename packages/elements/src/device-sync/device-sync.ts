@@ -360,3 +360,10 @@ export class DeviceSync extends CsElement {
     </section>`;
   }
 }
+
+declare global {
+  // Under its default name (`DeviceSync.define()`): `document.querySelector('cs-device-sync')` is typed.
+  interface HTMLElementTagNameMap {
+    'cs-device-sync': DeviceSync;
+  }
+}

@@ -415,3 +415,10 @@ export class HistoryGrid extends CsElement {
     `;
   }
 }
+
+declare global {
+  // Under its default name (`HistoryGrid.define()`): `document.querySelector('cs-history-grid')` is typed.
+  interface HTMLElementTagNameMap {
+    'cs-history-grid': HistoryGrid;
+  }
+}

@@ -348,3 +348,10 @@ export class ImportWizard extends CsElement {
     </section>`;
   }
 }
+
+declare global {
+  // Under its default name (`ImportWizard.define()`): `document.querySelector('cs-import-wizard')` is typed.
+  interface HTMLElementTagNameMap {
+    'cs-import-wizard': ImportWizard;
+  }
+}

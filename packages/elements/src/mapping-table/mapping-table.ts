@@ -316,3 +316,10 @@ export class MappingTable extends CsElement {
       <p role="alert" class="error">${this.problem || invalid || ''}</p>`;
   }
 }
+
+declare global {
+  // Under its default name (`MappingTable.define()`): `document.querySelector('cs-mapping-table')` is typed.
+  interface HTMLElementTagNameMap {
+    'cs-mapping-table': MappingTable;
+  }
+}

@@ -237,3 +237,10 @@ export class RecipientPicker extends CsElement {
       <p class="visually-hidden" role="status">${this.announcement}</p>`;
   }
 }
+
+declare global {
+  // Under its default name (`RecipientPicker.define()`): `document.querySelector('cs-recipient-picker')` is typed.
+  interface HTMLElementTagNameMap {
+    'cs-recipient-picker': RecipientPicker;
+  }
+}

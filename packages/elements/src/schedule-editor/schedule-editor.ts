@@ -377,3 +377,10 @@ export class ScheduleEditor extends CsElement {
       >`;
   }
 }
+
+declare global {
+  // Under its default name (`ScheduleEditor.define()`): `document.querySelector('cs-schedule-editor')` is typed.
+  interface HTMLElementTagNameMap {
+    'cs-schedule-editor': ScheduleEditor;
+  }
+}

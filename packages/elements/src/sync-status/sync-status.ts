@@ -95,3 +95,10 @@ export class SyncStatus extends CsElement {
     </p>`;
   }
 }
+
+declare global {
+  // Under its default name (`SyncStatus.define()`): `document.querySelector('cs-sync-status')` is typed.
+  interface HTMLElementTagNameMap {
+    'cs-sync-status': SyncStatus;
+  }
+}

@@ -1,0 +1,56 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { dirname, join, normalize } from 'node:path';
+import { describe, it } from 'node:test';
+
+const dist = join(import.meta.dirname, '../dist');
+const manifest = JSON.parse(readFileSync(join(import.meta.dirname, '../package.json'), 'utf8'));
+
+/** The code a page loads for an entry: the file and every chunk it imports, statically. */
+function loaded(file: string, seen = new Set<string>()): string {
+  if (seen.has(file)) return '';
+  seen.add(file);
+  const code = readFileSync(join(dist, file), 'utf8');
+  const imports = [...code.matchAll(/(?:from|import)\s*["'](\.{1,2}\/[^"']+)["']/g)].map((m) =>
+    normalize(join(dirname(file), m[1]!)),
+  );
+  return code + imports.map((f) => loaded(f, seen)).join('');
+}
+
+const TAGS = [
+  'contact-list',
+  'device-sync',
+  'history-grid',
+  'import-wizard',
+  'mapping-table',
+  'recipient-picker',
+  'schedule-editor',
+  'sync-status',
+];
+/** Elements that render others inside them. */
+const INSIDE: Record<string, string[]> = { 'import-wizard': ['mapping-table', 'schedule-editor'] };
+
+describe('per-element entry points', () => {
+  for (const tag of TAGS)
+    it(`@contactsync/elements/${tag} loads <cs-${tag}> and no element it does not use`, () => {
+      assert.deepEqual(manifest.exports[`./${tag}`], {
+        '@contactsync/source': `./src/entries/${tag}.ts`,
+        types: `./dist/entries/${tag}.d.ts`,
+        default: `./dist/${tag}.js`,
+      });
+      const code = loaded(`${tag}.js`);
+      assert.ok(code.includes(`"cs-${tag}"`), `cs-${tag} is not defined by its entry`);
+      const others = TAGS.filter(
+        (t) => t !== tag && !(INSIDE[tag] ?? []).includes(t) && code.includes(`"cs-${t}"`),
+      );
+      assert.deepEqual(others, []);
+    });
+
+  it('the all-in-one entry still has every element', () => {
+    const code = loaded('index.js');
+    assert.deepEqual(
+      TAGS.filter((t) => !code.includes(`"cs-${t}"`)),
+      [],
+    );
+  });
+});
