@@ -3,6 +3,7 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
 import { sizeBudget } from './scripts/rollup/size-budget.js';
+import { copyBeside } from './scripts/rollup/copy-beside.js';
 import { workerUrl } from './scripts/rollup/worker-url.js';
 
 const WORKER_BUNDLE = 'contactsync-worker.js';
@@ -168,5 +169,26 @@ export default [
     // 89 KB for the contact list's name order, phone search by digits and upcoming runs.
     // The workbook reader (SheetJS) is its own budget: only Excel users load it.
     plugins: browserPlugins({ [WORKER_BUNDLE]: 89_000, 'contactsync-workbook.js': 120_000 }),
+  },
+  {
+    // One module for pages without a bundler, from any origin (a CDN): elements, Lit and the
+    // SDK's client together, Latvian beside it, and the worker (built above) copied next to it.
+    input: {
+      contactsync: 'packages/elements/src/entries/cdn.ts',
+      'contactsync-lv': 'packages/elements/src/i18n/lv.ts',
+    },
+    onwarn,
+    output: { dir: 'packages/elements/dist/cdn', format: 'es', sourcemap: true },
+    // 47 KB: the elements with Lit (40.7 KB) and the SDK's client (7.5 KB), less what they share.
+    plugins: [
+      workerUrl(WORKER_BUNDLE),
+      ...browserPlugins({ 'contactsync.js': 47_000, 'contactsync-lv.js': 9_000 }),
+      copyBeside('packages/sdk/dist', [
+        WORKER_BUNDLE,
+        `${WORKER_BUNDLE}.map`,
+        'contactsync-workbook.js',
+        'contactsync-workbook.js.map',
+      ]),
+    ],
   },
 ];

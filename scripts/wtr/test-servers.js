@@ -40,6 +40,9 @@ export async function testServers() {
   await new Promise((r) => fileServer.listen(0, '127.0.0.1', r));
   const fileServerUrl = `http://127.0.0.1:${fileServer.address().port}`;
 
+  // A second origin, as a CDN would be: the single-file build (`npm run build` writes it).
+  const cdn = await cdnServer();
+
   const proxy = createProxyHandler({
     secret: 'wtr-test-proxy-secret-0123456789abcdef',
     allowedOrigins: ['*'],
@@ -55,6 +58,10 @@ export async function testServers() {
     }
     if (ctx.path === '/__test/file-server') {
       ctx.body = { url: fileServerUrl };
+      return;
+    }
+    if (ctx.path === '/__test/cdn') {
+      ctx.body = { url: cdn.url };
       return;
     }
     const backend = /^\/v1\/(sqlite|postgres)(\/replication\/.*)$/.exec(ctx.path);
@@ -95,6 +102,7 @@ export async function testServers() {
     middleware,
     close: () => {
       fileServer.close();
+      cdn.close();
       backends.stop();
     },
   };
@@ -161,4 +169,27 @@ async function referenceServers() {
     stop: () => cluster.stop(),
   };
   return servers;
+}
+
+/** packages/elements/dist/cdn on 127.0.0.1 (another origin than the test page's), with CORS. */
+async function cdnServer() {
+  const { join, normalize } = await import('node:path');
+  const dir = join(import.meta.dirname, '../../packages/elements/dist/cdn');
+  const server = createServer((req, res) => {
+    const name = normalize(decodeURIComponent(new URL(req.url, 'http://cdn').pathname));
+    let body;
+    try {
+      body = readFileSync(join(dir, name));
+    } catch {
+      return void res.writeHead(404, { 'access-control-allow-origin': '*' }).end();
+    }
+    res
+      .writeHead(200, {
+        'content-type': name.endsWith('.js') ? 'text/javascript' : 'application/json',
+        'access-control-allow-origin': '*',
+      })
+      .end(body);
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  return { url: `http://127.0.0.1:${server.address().port}`, close: () => server.close() };
 }

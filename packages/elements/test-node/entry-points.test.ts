@@ -53,4 +53,15 @@ describe('per-element entry points', () => {
       [],
     );
   });
+
+  it('the single-file build imports nothing, and carries its worker beside it', () => {
+    const code = readFileSync(join(dist, 'cdn/contactsync.js'), 'utf8');
+    assert.equal(/\bfrom\s*["']/.test(code), false, 'contactsync.js imports another module');
+    assert.ok(code.includes('contactsync-worker.js'));
+    assert.equal(
+      readFileSync(join(dist, 'cdn/contactsync-worker.js'), 'utf8'),
+      readFileSync(join(dist, '../../sdk/dist/contactsync-worker.js'), 'utf8'),
+    );
+    assert.equal(manifest.unpkg, 'dist/cdn/contactsync.js');
+  });
 });

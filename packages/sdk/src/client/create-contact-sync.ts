@@ -46,13 +46,28 @@ const isTrusted = (url: unknown): url is TrustedScriptURLLike =>
     globalThis as { trustedTypes?: { isScriptURL(v: unknown): boolean } }
   ).trustedTypes?.isScriptURL(url);
 
+/**
+ * A worker must come from the page's origin. The SDK served from another one (a CDN) starts it
+ * through a same-origin module that imports the real script (CORS applies), so the worker, and
+ * the IndexedDB it opens, belong to the page. The page's CSP then needs `worker-src blob:`.
+ */
+function sameOriginScript(url: URL | TrustedScriptURLLike): URL | TrustedScriptURLLike | string {
+  if (!(url instanceof URL) || !globalThis.location || url.origin === globalThis.location.origin)
+    return url;
+  const shim = new Blob([`import ${JSON.stringify(url.href)};`], { type: 'text/javascript' });
+  return URL.createObjectURL(shim);
+}
+
 function loadWorker(
   url: URL | TrustedScriptURLLike,
   dbName: string,
 ): Promise<{ worker: Worker; engine: Remote<Engine> }> {
   let worker: Worker;
+  const script = sameOriginScript(url);
+  // The shim's URL is needed until the worker has loaded it.
+  const done = () => typeof script === 'string' && URL.revokeObjectURL(script);
   try {
-    worker = new Worker(url as URL, { type: 'module', name: 'contactsync' });
+    worker = new Worker(script as URL, { type: 'module', name: 'contactsync' });
   } catch (error) {
     // A page enforcing Trusted Types refuses plain URLs; a cross-origin URL is refused too.
     const message = error instanceof Error ? error.message : String(error);
@@ -71,6 +86,7 @@ function loadWorker(
   // A module worker that fails to load never answers; its "error" event is the only sign.
   return new Promise((resolve, reject) => {
     const onError = (event: ErrorEvent | Event) => {
+      done();
       worker.terminate();
       const detail = event instanceof ErrorEvent && event.message ? `: ${event.message}` : '';
       reject(
@@ -83,10 +99,12 @@ function loadWorker(
     worker.addEventListener('error', onError, { once: true });
     engine.ready().then(
       () => {
+        done();
         worker.removeEventListener('error', onError);
         resolve({ worker, engine });
       },
       (error: unknown) => {
+        done();
         worker.terminate();
         reject(error);
       },
