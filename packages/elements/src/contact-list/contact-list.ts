@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { Contact, ContactSort, DeletedContact, FieldDef, Folder } from '@contactsync/sdk';
 import { ContactDeletedEvent, ContactRestoredEvent, ContactsExportedEvent } from '../events.ts';
 import { CsElement } from '../shared/cs-element.ts';
@@ -480,7 +480,7 @@ export class ContactList extends CsElement {
       </div>`;
   }
 
-  protected override render() {
+  protected override render(): TemplateResult | typeof nothing {
     const t = this.t;
     return html`<div class="layout">
       ${this.renderFolders()}

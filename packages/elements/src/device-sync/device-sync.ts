@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import {
   deviceContactName,
   type DeviceContact,
@@ -319,7 +319,7 @@ export class DeviceSync extends CsElement {
     </section>`;
   }
 
-  protected override render() {
+  protected override render(): TemplateResult | typeof nothing {
     const t = this.t;
     const state = this.state;
     const enabled = state?.enabled ?? false;

@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { RunRecord, SyncProfile } from '@contactsync/sdk';
 import {
   EditProfileEvent,
@@ -370,7 +370,7 @@ export class HistoryGrid extends CsElement {
     </tr>`;
   }
 
-  protected override render() {
+  protected override render(): TemplateResult | typeof nothing {
     const t = this.t;
     const rows = this.rows;
     return html`

@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { RunRecord, SyncProfile } from '@contactsync/sdk';
 import {
   ProfileSavedEvent,
@@ -308,7 +308,7 @@ export class ImportWizard extends CsElement {
     return table?.validationMessage === problem ? '' : problem;
   }
 
-  protected override render() {
+  protected override render(): TemplateResult | typeof nothing {
     const t = this.t;
     const c = this.c;
     const shown = SHOWN_STEPS.map((s) => (s === 'run' && c.step === 'schedule' ? 'schedule' : s));

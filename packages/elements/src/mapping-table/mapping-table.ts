@@ -1,5 +1,5 @@
 import { live } from 'lit/directives/live.js';
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import {
   mapColumn,
   setKeyStrategy,
@@ -274,7 +274,7 @@ export class MappingTable extends CsElement {
       ${this.adding?.column === column ? this.renderNewField() : nothing}`;
   }
 
-  protected override render() {
+  protected override render(): TemplateResult | typeof nothing {
     const t = this.t;
     const mapping = this.mapping;
     if (!mapping) return nothing;

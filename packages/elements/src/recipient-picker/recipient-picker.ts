@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import type { Contact } from '@contactsync/sdk';
 import { RecipientsChangeEvent, type Recipient } from '../events.ts';
 import { CsElement } from '../shared/cs-element.ts';
@@ -173,7 +173,7 @@ export class RecipientPicker extends CsElement {
     }
   }
 
-  protected override render() {
+  protected override render(): TemplateResult | typeof nothing {
     const t = this.t;
     const expanded = this.open && this.suggestions.length > 0;
     const activeId = this.active >= 0 ? `option-${this.active}` : nothing;

@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { WEEKDAYS, type Schedule, type Weekday } from '@contactsync/sdk';
 import { ScheduleChangeEvent } from '../events.ts';
 import { CsElement } from '../shared/cs-element.ts';
@@ -287,7 +287,7 @@ export class ScheduleEditor extends CsElement {
     </fieldset>`;
   }
 
-  protected override render() {
+  protected override render(): TemplateResult | typeof nothing {
     const t = this.t;
     const d = this.draft!;
     return html`<fieldset part="fieldset">

@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import type { ReplicationStatus } from '@contactsync/sdk';
 import { CsElement } from '../shared/cs-element.ts';
 import { baseStyles } from '../shared/base.styles.ts';
@@ -67,7 +67,7 @@ export class SyncStatus extends CsElement {
     return t.syncFailed;
   }
 
-  protected override render() {
+  protected override render(): TemplateResult | typeof nothing {
     const s = this.status;
     if (!s) return nothing;
     const t = this.t;
