@@ -1,4 +1,5 @@
 export { createContactSync } from './client/create-contact-sync.ts';
+export { ContactSyncClient } from './client/contact-sync-client.ts';
 export type {
   BooksApi,
   ContactSync,

@@ -13,6 +13,28 @@ describe('the SDK outside a browser', () => {
     assert.match(error.message, /Create the client in the browser/);
   });
 
+  it('creates a client synchronously without throwing (as SSR does); calls say why they fail', async () => {
+    const { ContactSyncClient, isContactSyncError } = await import('../src/index.ts');
+    const sync = new ContactSyncClient();
+    const stop = sync.subscribe(() => undefined);
+    const [ready, call] = await Promise.all([
+      sync.ready.then(
+        () => null,
+        (e: unknown) => e,
+      ),
+      sync.books.list().then(
+        () => null,
+        (e: unknown) => e,
+      ),
+    ]);
+    assert.ok(isContactSyncError(ready), String(ready));
+    assert.equal(ready.code, 'unsupported');
+    assert.equal(call, ready);
+    assert.equal(sync.device.pickerSupported(), false);
+    stop();
+    sync.close();
+  });
+
   it('knows its own version, as the worker handshake compares it', async () => {
     const { SDK_VERSION } = await import('../src/index.ts');
     const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
