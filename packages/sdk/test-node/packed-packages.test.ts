@@ -43,8 +43,11 @@ describe('the packed packages', () => {
         assert.deepEqual(
           [manifest.exports['./worker'], manifest.exports['./workbook-reader']],
           [
-            { default: './dist/contactsync-worker.js' },
-            { default: './dist/contactsync-workbook.js' },
+            { types: './dist/worker/script-asset.d.ts', default: './dist/contactsync-worker.js' },
+            {
+              types: './dist/worker/script-asset.d.ts',
+              default: './dist/contactsync-workbook.js',
+            },
           ],
         );
       assert.equal(manifest.license, 'MIT');
