@@ -33,4 +33,19 @@ describe('starting the worker', () => {
     );
     worker.terminate();
   });
+
+  it('says which line to add when a bundler left the worker behind (Vite pre-bundling)', async () => {
+    const error = await failure(
+      createContactSync({
+        dbName: `vite-${Date.now()}`,
+        workerUrl: '/node_modules/.vite/deps/contactsync-worker.js',
+      }),
+    );
+    expect(error?.message).to.contain("optimizeDeps: { exclude: ['@contactsync/sdk'] }");
+    expect(error?.message).to.contain('@contactsync/sdk/worker?url');
+    const elsewhere = await failure(
+      createContactSync({ dbName: `gone-${Date.now()}`, workerUrl: '/assets/gone.js' }),
+    );
+    expect(elsewhere?.message).to.contain('Serve contactsync-worker.js beside the SDK');
+  });
 });

@@ -58,6 +58,13 @@ function sameOriginScript(url: URL | TrustedScriptURLLike): URL | TrustedScriptU
   return URL.createObjectURL(shim);
 }
 
+/** What to change when a bundler moved the SDK away from its worker. */
+function loadHint(url: string): string {
+  return url.includes('/.vite/deps/')
+    ? " Vite pre-bundled the SDK without its worker: add optimizeDeps: { exclude: ['@contactsync/sdk'] } to vite.config, or pass workerUrl from '@contactsync/sdk/worker?url'."
+    : ' Serve contactsync-worker.js beside the SDK, or pass workerUrl (@contactsync/sdk/worker).';
+}
+
 function loadWorker(
   url: URL | TrustedScriptURLLike,
   dbName: string,
@@ -92,7 +99,7 @@ function loadWorker(
       reject(
         new ContactSyncError(
           'internal',
-          `The ContactSync worker failed to load from ${String(url)}${detail}.`,
+          `The ContactSync worker failed to load from ${String(url)}${detail}.${loadHint(String(url))}`,
         ),
       );
     };
