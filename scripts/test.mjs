@@ -72,6 +72,9 @@ if (nodeSuites.length > 0) {
 // The demo portal end to end (needs the build, which `npm test` runs first).
 nodeTests(['demo/test/portal.e2e.test.mjs']);
 
+// Host apps (Vite + React, webpack) installed from the packed tarballs, built and driven.
+nodeTests(['hosts/test/host-apps.e2e.test.mjs']);
+
 if (allOutput.includes(SECRET_MARK)) {
   console.error(
     'A test password appeared in the test output: a secret leaked into logs or errors.',

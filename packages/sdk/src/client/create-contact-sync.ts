@@ -35,7 +35,13 @@ interface ContactPicker {
 
 /** The worker script, resolved next to this module (the build rewrites this to the bundle). */
 function defaultWorkerUrl(): URL {
-  return new URL('../worker/worker.ts', import.meta.url);
+  const url = new URL('../worker/worker.ts', import.meta.url);
+  // Vite's dev server pre-bundles dependencies into node_modules/.vite/deps without the files
+  // beside them; the worker is still where npm installed the package.
+  const deps = url.pathname.indexOf('/node_modules/.vite/');
+  if (deps < 0) return url;
+  const name = url.pathname.slice(url.pathname.lastIndexOf('/') + 1);
+  return new URL(`${url.pathname.slice(0, deps)}/node_modules/@contactsync/sdk/dist/${name}`, url);
 }
 
 const isTrusted = (url: unknown): url is TrustedScriptURLLike =>

@@ -1,0 +1,209 @@
+// Host apps as teams build them, on the packed tarballs (not workspace links): each is installed
+// from the npm registry into a scratch directory, built for production and served, and run on
+// its dev server, then driven in Debian's Chromium (playwright-core).
+import { execFileSync, spawn } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { chromium } from 'playwright-core';
+import { chromiumArgs, chromiumPath } from '../../scripts/wtr/chromium.js';
+
+const root = join(import.meta.dirname, '../..');
+const scratch = mkdtempSync(join(tmpdir(), 'contactsync-hosts-'));
+const CSV = 'Email,First Name\nann@example.com,Ann\nbob@example.com,Bob\n';
+/** Dev servers still running, stopped after the tests whatever happened. */
+const running = new Set();
+
+/** The packages as npm would publish them (`npm run build` wrote their dist first). */
+function packAll() {
+  const dir = join(scratch, 'packs');
+  mkdirSync(dir);
+  const tarballs = {};
+  for (const name of ['core', 'sdk', 'elements']) {
+    const [packed] = JSON.parse(
+      execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', dir], {
+        cwd: join(root, 'packages', name),
+        encoding: 'utf8',
+      }),
+    );
+    tarballs[`@contactsync/${name}`] = `file:${join(dir, packed.filename)}`;
+  }
+  return tarballs;
+}
+
+/** Copies a host app into the scratch directory and installs it with the tarballs. */
+function install(app, dependencies, as = app) {
+  const dir = join(scratch, as);
+  cpSync(join(root, 'hosts', app), dir, { recursive: true });
+  writeFileSync(
+    join(dir, 'package.json'),
+    JSON.stringify({ name: `host-${app}`, private: true, type: 'module', dependencies }, null, 2),
+  );
+  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], {
+    cwd: dir,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  return dir;
+}
+
+const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
+
+/** A plain static server for a production build. */
+async function serveStatic(dir) {
+  const server = createServer((req, res) => {
+    const path = normalize(new URL(req.url, 'http://host').pathname);
+    let file = join(dir, path === '/' ? 'index.html' : path);
+    let body;
+    try {
+      body = readFileSync(file);
+    } catch {
+      file = join(dir, 'index.html');
+      body = readFileSync(file);
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    res.end(body);
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => server.close() };
+}
+
+/** Starts a dev server (`npx vite …`) and resolves with the URL it prints. */
+function startDev(dir, command, args) {
+  // Its own process group, so that closing it stops npx and the server npx started.
+  const child = spawn(command, args, {
+    cwd: dir,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NO_COLOR: '1' },
+    detached: true,
+  });
+  const close = () => {
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      /* already gone */
+    }
+  };
+  running.add(close);
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => {
+      close();
+      reject(new Error(`no dev server: ${output}`));
+    }, 60_000);
+    const read = (chunk) => {
+      // eslint-disable-next-line no-control-regex
+      output += String(chunk).replace(/\x1b\[[0-9;]*m/g, '');
+      const url = /(http:\/\/(?:127\.0\.0\.1|localhost):\d+\/)/.exec(output)?.[1];
+      if (url) {
+        clearTimeout(timer);
+        resolve({ url, close });
+      }
+    };
+    child.stdout.on('data', read);
+    child.stderr.on('data', read);
+    child.once('exit', (code) => reject(new Error(`dev server exited ${code}: ${output}`)));
+  });
+}
+
+/** Imports a small file through the wizard and checks what the host and the elements show. */
+async function importThroughWizard(browser, url) {
+  const page = await browser.newPage();
+  const problems = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+  page.on('response', (r) => r.status() >= 400 && problems.push(`${r.status()} ${r.url()}`));
+  try {
+    await page.goto(url);
+    await drive(page);
+  } catch (error) {
+    // What the page said is the useful part of a failure.
+    throw new Error(`${error.message}\nThe page reported: ${problems.join(' | ') || 'nothing'}`);
+  } finally {
+    await page.close();
+  }
+  assert.deepEqual(problems, []);
+}
+
+async function drive(page) {
+  const wizard = page.locator('cs-import-wizard');
+  await wizard.getByRole('heading', { name: 'Where is the file?' }).waitFor();
+  await wizard.locator('input[type=file]').setInputFiles({
+    name: 'people.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(CSV),
+  });
+  for (const heading of [
+    'How is the file written?',
+    'Does this look right?',
+    'Which column goes where?',
+    'What will change',
+  ]) {
+    await page.getByRole('button', { name: 'Next', exact: true }).click();
+    await page.getByRole('heading', { name: heading }).waitFor();
+  }
+  await page.getByRole('button', { name: 'Import now' }).click();
+  // The host's React state, set from the element's `cs-run-finished` event.
+  await page.getByTestId('finished').filter({ hasText: 'success' }).waitFor();
+  await page.locator('cs-history-grid').getByRole('rowheader', { name: 'people.csv' }).waitFor();
+  await page.locator('cs-contact-list').getByText('bob@example.com').first().waitFor();
+}
+
+describe('host apps built from the packed packages', () => {
+  let browser;
+  let tarballs;
+  before(async () => {
+    tarballs = packAll();
+    browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  });
+  after(async () => {
+    for (const close of running) close();
+    await browser?.close();
+    rmSync(scratch, { recursive: true, force: true });
+  });
+
+  for (const [vite, plugin] of [
+    ['7', '5'],
+    ['8', '6'],
+  ])
+    test(`Vite ${vite} + React 19: production build and dev server, with no ContactSync configuration`, async () => {
+      const dir = install(
+        'vite-react',
+        {
+          ...tarballs,
+          vite: `^${vite}.0.0`,
+          '@vitejs/plugin-react': `^${plugin}.0.0`,
+          react: '^19.0.0',
+          'react-dom': '^19.0.0',
+        },
+        `vite-${vite}-react`,
+      );
+      execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], { cwd: dir, stdio: 'inherit' });
+      const built = await serveStatic(join(dir, 'dist'));
+      try {
+        await importThroughWizard(browser, built.url);
+      } finally {
+        built.close();
+      }
+      const dev = await startDev(dir, 'npx', ['vite', '--host', '127.0.0.1', '--port', '0']);
+      try {
+        await importThroughWizard(browser, dev.url);
+      } finally {
+        dev.close();
+      }
+    });
+
+  test('webpack 5, production build, with no ContactSync configuration', async () => {
+    const dir = install('webpack', { ...tarballs, webpack: '^5.0.0', 'webpack-cli': '^6.0.0' });
+    execFileSync('npx', ['webpack', '--no-stats'], { cwd: dir, stdio: 'inherit' });
+    cpSync(join(dir, 'index.html'), join(dir, 'dist/index.html'));
+    const built = await serveStatic(join(dir, 'dist'));
+    try {
+      await importThroughWizard(browser, built.url);
+    } finally {
+      built.close();
+    }
+  });
+});
