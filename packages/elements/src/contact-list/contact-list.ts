@@ -33,9 +33,9 @@ const DELETED = '__deleted__';
  * such contacts, each with Restore.
  *
  * @tag cs-contact-list
- * @fires cs-contact-deleted - ContactDeletedEvent: a contact was deleted after confirmation.
- * @fires cs-contact-restored - ContactRestoredEvent: a deleted contact was restored.
- * @fires cs-contacts-exported - ContactsExportedEvent: the contacts shown were exported; cancel it to keep the browser from downloading the file.
+ * @fires {ContactDeletedEvent} cs-contact-deleted - a contact was deleted after confirmation.
+ * @fires {ContactRestoredEvent} cs-contact-restored - a deleted contact was restored.
+ * @fires {ContactsExportedEvent} cs-contacts-exported - the contacts shown were exported; cancel it to keep the browser from downloading the file.
  * @csspart folders - The folder list.
  * @csspart search - The search field.
  * @csspart sort - The sort order menu (by name, as added).

@@ -18,8 +18,8 @@ import { describeError, describeThrown } from '../shared/describe.ts';
  * phone's contacts in `contacts`; without them the element offers the Contact Picker or a file.
  *
  * @tag cs-device-sync
- * @fires cs-device-consent - DeviceConsentEvent: the user turned syncing on or off.
- * @fires cs-device-synced - DeviceSyncedEvent: a sync ended; `run` is its history record.
+ * @fires {DeviceConsentEvent} cs-device-consent - the user turned syncing on or off.
+ * @fires {DeviceSyncedEvent} cs-device-synced - a sync ended; `run` is its history record.
  * @csspart switch - The Auto export switch.
  * @csspart new-list - The list of new contacts.
  * @csspart button - Every button.

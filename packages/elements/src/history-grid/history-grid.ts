@@ -74,11 +74,11 @@ async function latestRuns(
  * It updates itself while runs progress, in every tab.
  *
  * @tag cs-history-grid
- * @fires cs-edit-profile - EditProfileEvent: the user wants to edit a profile.
- * @fires cs-new-import - NewImportEvent: the user wants to set up a new import.
- * @fires cs-profile-deleted - ProfileDeletedEvent: a profile was deleted after confirmation.
- * @fires cs-run-undone - RunUndoneEvent: an import was undone after confirmation.
- * @fires cs-review-import - ReviewImportEvent: the user wants to review and confirm an import the
+ * @fires {EditProfileEvent} cs-edit-profile - the user wants to edit a profile.
+ * @fires {NewImportEvent} cs-new-import - the user wants to set up a new import.
+ * @fires {ProfileDeletedEvent} cs-profile-deleted - a profile was deleted after confirmation.
+ * @fires {RunUndoneEvent} cs-run-undone - an import was undone after confirmation.
+ * @fires {ReviewImportEvent} cs-review-import - the user wants to review and confirm an import the
  *   10% guard refused (open the wizard with `review(profileId)`).
  * @csspart table - The history table.
  * @csspart button - Every button.

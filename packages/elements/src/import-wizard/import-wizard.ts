@@ -31,11 +31,11 @@ const SHOWN_STEPS = STEPS.filter((s) => s !== 'schedule');
  * entered; `profile-id` opens a saved import filled in.
  *
  * @tag cs-import-wizard
- * @fires cs-profile-saved - ProfileSavedEvent: the import profile was created or changed.
- * @fires cs-run-finished - RunFinishedEvent: an import started here ended.
- * @fires cs-wizard-closed - WizardClosedEvent: the user closed or cancelled the wizard.
- * @fires cs-vcard-chosen - VCardChosenEvent: the chosen file is a vCard; cancel it to take it elsewhere.
- * @fires cs-problem-report - ProblemReportEvent: the user asked for the file's problem rows as a CSV; cancel it to keep the browser from downloading it.
+ * @fires {ProfileSavedEvent} cs-profile-saved - the import profile was created or changed.
+ * @fires {RunFinishedEvent} cs-run-finished - an import started here ended.
+ * @fires {WizardClosedEvent} cs-wizard-closed - the user closed or cancelled the wizard.
+ * @fires {VCardChosenEvent} cs-vcard-chosen - the chosen file is a vCard; cancel it to take it elsewhere.
+ * @fires {ProblemReportEvent} cs-problem-report - the user asked for the file's problem rows as a CSV; cancel it to keep the browser from downloading it.
  * @csspart steps - The list of steps.
  * @csspart panel - The current step.
  * @csspart button - Every footer button.

@@ -38,8 +38,8 @@ export function mappingFromPreview(preview: FilePreview): Mapping {
  * what each means, and removing a mapping. Works inside the wizard or on its own.
  *
  * @tag cs-mapping-table
- * @fires cs-mapping-change - MappingChangeEvent: the mapping changed; read `event.mapping`.
- * @fires cs-field-added - FieldAddedEvent: a custom field was added to the address book.
+ * @fires {MappingChangeEvent} cs-mapping-change - the mapping changed; read `event.mapping`.
+ * @fires {FieldAddedEvent} cs-field-added - a custom field was added to the address book.
  * @csspart table - The mapping table.
  * @csspart button - Every button.
  * @csspart suggested - The "Suggested" badge.

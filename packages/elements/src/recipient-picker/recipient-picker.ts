@@ -22,7 +22,7 @@ function recipientOf(contact: Contact): Recipient {
  * arrows move through suggestions, Enter adds, Escape closes, Backspace removes the last.
  *
  * @tag cs-recipient-picker
- * @fires cs-recipients-change - RecipientsChangeEvent: the recipients changed.
+ * @fires {RecipientsChangeEvent} cs-recipients-change - the recipients changed.
  * @csspart field - The box holding the recipients and the input.
  * @csspart recipient - One chosen recipient.
  * @csspart listbox - The suggestions.

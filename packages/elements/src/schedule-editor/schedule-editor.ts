@@ -48,7 +48,7 @@ function zoneOptions(current: string, locale: string | undefined): [string, stri
  * address for failure emails.
  *
  * @tag cs-schedule-editor
- * @fires cs-schedule-change - ScheduleChangeEvent: `schedule` (null while incomplete),
+ * @fires {ScheduleChangeEvent} cs-schedule-change - `schedule` (null while incomplete),
  *   `notifyEmail` and `paused`.
  * @csspart fieldset - Each group of settings.
  * @csspart upcoming - The next runs of the schedule as entered, in its time zone.
