@@ -85,10 +85,12 @@ export default [
       index: 'packages/elements/src/index.ts',
       lv: 'packages/elements/src/i18n/lv.ts',
       ...Object.fromEntries(ELEMENTS.map((e) => [e, `packages/elements/src/entries/${e}.ts`])),
+      // React components of every element (@lit/react); React and @lit/react stay the host's.
+      react: 'packages/elements/src/entries/react.ts',
     },
     onwarn,
     external: (id) =>
-      /^(lit|@lit\/reactive-element|lit-html|lit-element)(\/|$)/.test(id) ||
+      /^(lit|@lit\/reactive-element|@lit\/react|lit-html|lit-element|react)(\/|$)/.test(id) ||
       id.startsWith('@contactsync/'),
     output: {
       dir: 'packages/elements/dist',
@@ -120,6 +122,7 @@ export default [
       'recipient-picker.js': 14_300,
       'schedule-editor.js': 15_000,
       'sync-status.js': 11_900,
+      'react.js': 39_000,
     }),
   },
   {

@@ -134,7 +134,34 @@ window.bench = {
       recipients: await time(() =>
         sync.contacts.list(bookId, { search: 'ann', withField: 'email', limit: 8 }),
       ),
+      ...(await this.editAndRestart(total)),
     };
+  },
+  /**
+   * One contact from the middle of the book edited, then deleted, end to end through the SDK;
+   * then a new client on the same database (a new worker, as in a new tab) until it is ready,
+   * and its first page.
+   */
+  async editAndRestart(total) {
+    const time = async (fn) => {
+      const start = performance.now();
+      await fn();
+      return performance.now() - start;
+    };
+    const [contact] = (
+      await sync.contacts.list(bookId, { offset: Math.floor(total / 2), limit: 1 })
+    ).items;
+    const field = Object.keys(contact.values).find((k) => k !== 'email') ?? 'email';
+    const values = { ...contact.values, [field]: `${contact.values[field] ?? ''} (edited)` };
+    const edit = await time(() => sync.contacts.update(bookId, contact.id, { values }));
+    const remove = await time(() => sync.contacts.delete(bookId, contact.id));
+    const dbName = sync.dbName;
+    sync.close();
+    const coldStart = await time(async () => {
+      sync = await createContactSync({ dbName, scheduler: 'manual' });
+    });
+    const pageAfterStart = await time(() => sync.contacts.list(bookId, { offset: 0, limit: 100 }));
+    return { edit, remove, coldStart, pageAfterStart };
   },
   async run(name) {
     const start = performance.now();

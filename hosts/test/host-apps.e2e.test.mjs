@@ -148,7 +148,14 @@ async function drive(page) {
   // The host's React state, set from the element's `cs-run-finished` event.
   await page.getByTestId('finished').filter({ hasText: 'success' }).waitFor();
   await page.locator('cs-history-grid').getByRole('rowheader', { name: 'people.csv' }).waitFor();
-  await page.locator('cs-contact-list').getByText('bob@example.com').first().waitFor();
+  const list = page.locator('cs-contact-list');
+  await list.getByText('bob@example.com').first().waitFor();
+  // Where the host listens through a React component: a deletion reaches it.
+  if ((await page.getByTestId('deleted').count()) === 0) return;
+  await list.getByRole('option', { name: /bob@example.com/ }).click();
+  await list.getByRole('button', { name: 'Delete contact' }).click();
+  await list.locator('dialog').getByRole('button', { name: 'Delete contact' }).click();
+  await page.getByTestId('deleted').filter({ hasText: 'A contact was deleted.' }).waitFor();
 }
 
 describe('host apps built from the packed packages', () => {

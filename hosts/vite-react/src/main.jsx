@@ -1,19 +1,19 @@
 // A React 19 host as a team would write it, on the packed packages: the client created at module
-// scope (no promise to wait on), the elements used as JSX tags, their events as props.
+// scope (no promise to wait on), the elements used as JSX tags with their events as props, or as
+// React components from @contactsync/elements/react.
 import { useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ContactSyncClient } from '@contactsync/sdk';
-import { ContactList, HistoryGrid, ImportWizard, provideSync } from '@contactsync/elements';
+import { defineAll, ContactList, provideSync } from '@contactsync/elements/react';
 
 const sync = new ContactSyncClient({ dbName: `host-${Date.now()}`, scheduler: 'manual' });
 provideSync(document.body, sync);
-ImportWizard.define();
-HistoryGrid.define();
-ContactList.define();
+defineAll();
 
 function App() {
   const [bookId, setBookId] = useState(null);
   const [finished, setFinished] = useState('');
+  const [deleted, setDeleted] = useState('');
   const [error, setError] = useState('');
   useEffect(() => {
     sync.books.create({ name: 'Contacts' }).then(
@@ -29,7 +29,9 @@ function App() {
       <cs-import-wizard book-id={bookId} oncs-run-finished={(e) => setFinished(e.run.status)} />
       <p data-testid="finished">{finished}</p>
       <cs-history-grid book-id={bookId} />
-      <cs-contact-list book-id={bookId} />
+      {/* The same element as a React component (@lit/react): props and typed `on…` events. */}
+      <ContactList bookId={bookId} onContactDeleted={(e) => setDeleted(e.contactId)} />
+      <p data-testid="deleted">{deleted && 'A contact was deleted.'}</p>
     </main>
   );
 }

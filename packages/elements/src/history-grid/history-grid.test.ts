@@ -328,7 +328,17 @@ describe('<cs-history-grid>', () => {
     });
     const failing = await env.sync.profiles.create(profileInput(env.book.id, { name: 'Broken' }));
     await env.sync.run(failing.id, new File([''], 'empty.csv'));
-    await until(() => env.grid.shadowRoot!.querySelectorAll('tbody tr').length === 5, 'rows');
+    const kindsShown = () =>
+      new Set(
+        [...env.grid.shadowRoot!.querySelectorAll<HTMLElement>('.status')].map((s) =>
+          [...s.classList].find((c) => c !== 'status'),
+        ),
+      );
+    // The rows appear as profiles are listed; each status once its run's record has come in.
+    await until(
+      () => ['success', 'warnings', 'refused', 'failed', 'none'].every((k) => kindsShown().has(k)),
+      'every status',
+    );
     const rgb = (c: string) =>
       c
         .match(/[\d.]+/g)!
@@ -349,8 +359,13 @@ describe('<cs-history-grid>', () => {
       env.grid.setAttribute('theme', theme);
       await env.grid.updateComplete;
       const statuses = [...env.grid.shadowRoot!.querySelectorAll<HTMLElement>('.status')];
-      const kinds = new Set(statuses.map((s) => [...s.classList].find((c) => c !== 'status')));
-      expect([...kinds]).to.include.members(['success', 'warnings', 'refused', 'failed', 'none']);
+      expect([...kindsShown()]).to.include.members([
+        'success',
+        'warnings',
+        'refused',
+        'failed',
+        'none',
+      ]);
       for (const status of statuses) {
         const icon = status.querySelector('.icon')!;
         const background = getComputedStyle(status).backgroundColor;
