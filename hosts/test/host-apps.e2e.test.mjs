@@ -202,6 +202,28 @@ describe('host apps built from the packed packages', () => {
       }
     });
 
+  test('Vite 7 + Vue 3: production build and dev server, with one line for custom elements', async () => {
+    const dir = install('vite-vue', {
+      ...tarballs,
+      vite: '^7.0.0',
+      '@vitejs/plugin-vue': '^6.0.0',
+      vue: '^3.5.0',
+    });
+    execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], { cwd: dir, stdio: 'inherit' });
+    const built = await serveStatic(join(dir, 'dist'));
+    try {
+      await importThroughWizard(browser, built.url);
+    } finally {
+      built.close();
+    }
+    const dev = await startDev(dir, 'npx', ['vite', '--host', '127.0.0.1', '--port', '0']);
+    try {
+      await importThroughWizard(browser, dev.url);
+    } finally {
+      dev.close();
+    }
+  });
+
   test('webpack 5, production build, with no ContactSync configuration', async () => {
     const dir = install('webpack', { ...tarballs, webpack: '^5.0.0', 'webpack-cli': '^6.0.0' });
     execFileSync('npx', ['webpack', '--no-stats'], { cwd: dir, stdio: 'inherit' });

@@ -115,7 +115,10 @@ export class SqlBookTarget implements SyncTarget {
           .orderBy('position')
           .execute();
         const contacts = rows.map((r) => JSON.parse(r.contact_json) as Contact);
-        await undoLog.keep(contacts.map((c) => c.id));
+        await undoLog.keep(
+          contacts.length,
+          contacts.filter((c) => this.existed(c)).map((c) => c.id),
+        );
         await writeContacts(trx, this.userId, contacts, false, this.now());
       }
       for (let i = 0; i < deleteIds.length; i += CHUNK) {
@@ -125,7 +128,10 @@ export class SqlBookTarget implements SyncTarget {
           .where('user_id', '=', this.userId)
           .where('id', 'in', deleteIds.slice(i, i + CHUNK))
           .execute();
-        await undoLog.keep(rows.map((r) => r.id));
+        await undoLog.keep(
+          rows.length,
+          rows.map((r) => r.id),
+        );
         await writeContacts(trx, this.userId, rows.map(contactOfRow), true, this.now());
       }
       const before = await readRecord<SyncProfile>(trx, this.userId, 'profiles', record.profileId);
@@ -134,6 +140,17 @@ export class SqlBookTarget implements SyncTarget {
       await trx.deleteFrom('staged_contacts').where('run_id', '=', this.runId).execute();
     });
     this.changed(['contacts', 'runs', 'profiles']);
+  }
+
+  /**
+   * Whether a staged contact replaces one the book had (found under its key with its id), so
+   * the undo log keeps the earlier row; when unsure, it does (a lookup that finds nothing).
+   */
+  private existed(contact: Contact): boolean {
+    const index = this.index;
+    if (!index || contact.key === null) return true;
+    const n = index.find(contact.key);
+    return n >= 0 && index.idAt(n) === contact.id;
   }
 
   async discard(): Promise<void> {

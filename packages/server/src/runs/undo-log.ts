@@ -33,9 +33,13 @@ export class UndoLog {
     this.firstSeq = (await advanceSequence(this.trx, this.userId, 0)) + 1;
   }
 
-  /** Keeps the current rows of these contacts, before the run writes them. */
-  async keep(ids: readonly string[]): Promise<void> {
-    this.written += ids.length;
+  /**
+   * Before the run writes `count` contacts: keeps the current rows of those among them that
+   * exist (`existing`: the caller knows which; a contact the run creates needs no entry).
+   */
+  async keep(count: number, existing: readonly string[]): Promise<void> {
+    this.written += count;
+    const ids = existing;
     if (ids.length === 0) return;
     await this.trx
       .insertInto('undo_contacts')

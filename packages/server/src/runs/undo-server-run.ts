@@ -147,31 +147,32 @@ async function removeAdded(
   log: UndoRunsTable,
   now: number,
 ): Promise<number> {
+  const kept = await trx
+    .selectFrom('undo_contacts')
+    .select('id')
+    .where('user_id', '=', userId)
+    .where('run_id', '=', log.run_id)
+    .execute();
+  const logged = new Set(kept.map((r) => r.id));
   let removed = 0;
-  // In sequence order from where the last batch ended: each row of the range is read once.
+  // In sequence order from where the last batch ended (a plain range read of the sequence
+  // index, whatever the table's statistics say): each row of the range is read once.
   let after = Number(log.first_seq) - 1;
   for (;;) {
     const rows = await trx
-      .selectFrom('contacts as c')
-      .leftJoin('undo_contacts as u', (join) =>
-        join
-          .onRef('u.user_id', '=', 'c.user_id')
-          .onRef('u.id', '=', 'c.id')
-          .on('u.run_id', '=', log.run_id),
-      )
-      .selectAll('c')
-      .where('c.user_id', '=', userId)
-      .where('c.seq', '>', after)
-      .where('c.seq', '<=', log.last_seq)
-      .where('c.deleted', '=', 0)
-      .where('u.id', 'is', null)
-      .orderBy('c.seq')
+      .selectFrom('contacts')
+      .selectAll()
+      .where('user_id', '=', userId)
+      .where('seq', '>', after)
+      .where('seq', '<=', log.last_seq)
+      .orderBy('seq')
       .limit(BATCH)
       .execute();
     if (rows.length === 0) return removed;
     after = Number(rows[rows.length - 1]!.seq);
-    await writeContacts(trx, userId, rows.map(contactOfRow), true, now);
-    removed += rows.length;
+    const added = rows.filter((r) => Number(r.deleted) === 0 && !logged.has(r.id));
+    await writeContacts(trx, userId, added.map(contactOfRow), true, now);
+    removed += added.length;
   }
 }
 
