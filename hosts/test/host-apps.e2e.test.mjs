@@ -158,6 +158,23 @@ async function drive(page) {
   await page.getByTestId('deleted').filter({ hasText: 'A contact was deleted.' }).waitFor();
 }
 
+/** A Vite app's production build, served, then its dev server: the same import in each. */
+async function viteBuildAndDev(browser, dir) {
+  execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], { cwd: dir, stdio: 'inherit' });
+  const built = await serveStatic(join(dir, 'dist'));
+  try {
+    await importThroughWizard(browser, built.url);
+  } finally {
+    built.close();
+  }
+  const dev = await startDev(dir, 'npx', ['vite', '--host', '127.0.0.1', '--port', '0']);
+  try {
+    await importThroughWizard(browser, dev.url);
+  } finally {
+    dev.close();
+  }
+}
+
 describe('host apps built from the packed packages', () => {
   let browser;
   let tarballs;
@@ -187,19 +204,7 @@ describe('host apps built from the packed packages', () => {
         },
         `vite-${vite}-react`,
       );
-      execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], { cwd: dir, stdio: 'inherit' });
-      const built = await serveStatic(join(dir, 'dist'));
-      try {
-        await importThroughWizard(browser, built.url);
-      } finally {
-        built.close();
-      }
-      const dev = await startDev(dir, 'npx', ['vite', '--host', '127.0.0.1', '--port', '0']);
-      try {
-        await importThroughWizard(browser, dev.url);
-      } finally {
-        dev.close();
-      }
+      await viteBuildAndDev(browser, dir);
     });
 
   test('Vite 7 + Vue 3: production build and dev server, with one line for custom elements', async () => {
@@ -209,19 +214,7 @@ describe('host apps built from the packed packages', () => {
       '@vitejs/plugin-vue': '^6.0.0',
       vue: '^3.5.0',
     });
-    execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], { cwd: dir, stdio: 'inherit' });
-    const built = await serveStatic(join(dir, 'dist'));
-    try {
-      await importThroughWizard(browser, built.url);
-    } finally {
-      built.close();
-    }
-    const dev = await startDev(dir, 'npx', ['vite', '--host', '127.0.0.1', '--port', '0']);
-    try {
-      await importThroughWizard(browser, dev.url);
-    } finally {
-      dev.close();
-    }
+    await viteBuildAndDev(browser, dir);
   });
 
   test('webpack 5, production build, with no ContactSync configuration', async () => {

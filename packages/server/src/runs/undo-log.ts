@@ -5,6 +5,19 @@ import { advanceSequence } from '../replication/replicated-store.ts';
 
 type Trx = Transaction<ServerDatabase>;
 
+/** What the log keeps of a contact row: the columns its values live in. */
+const KEPT = [
+  'id',
+  'book_id',
+  'folder_id',
+  'key',
+  'source_id',
+  'row_hash',
+  'values_json',
+  'created_at',
+  'updated_at',
+] as const;
+
 /**
  * What a server import keeps so that it can be undone (the latest per book), written inside its
  * commit: the rows it is about to change or delete, as they were, and the sequence range of
@@ -43,35 +56,11 @@ export class UndoLog {
     if (ids.length === 0) return;
     await this.trx
       .insertInto('undo_contacts')
-      .columns([
-        'user_id',
-        'run_id',
-        'id',
-        'book_id',
-        'folder_id',
-        'key',
-        'source_id',
-        'row_hash',
-        'values_json',
-        'created_at',
-        'updated_at',
-      ])
+      .columns(['user_id', 'run_id', ...KEPT])
       .expression(
         this.trx
           .selectFrom('contacts')
-          .select([
-            'user_id',
-            sql<string>`cast(${this.runId} as text)`.as('run_id'),
-            'id',
-            'book_id',
-            'folder_id',
-            'key',
-            'source_id',
-            'row_hash',
-            'values_json',
-            'created_at',
-            'updated_at',
-          ])
+          .select(['user_id', sql<string>`cast(${this.runId} as text)`.as('run_id'), ...KEPT])
           .where('user_id', '=', this.userId)
           .where('deleted', '=', 0)
           .where('id', 'in', ids),
