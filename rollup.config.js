@@ -4,9 +4,10 @@ import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
 import { sizeBudget } from './scripts/rollup/size-budget.js';
 import { copyBeside } from './scripts/rollup/copy-beside.js';
-import { workerUrl } from './scripts/rollup/worker-url.js';
+import { readerImport, workerUrl } from './scripts/rollup/worker-url.js';
 
 const WORKER_BUNDLE = 'contactsync-worker.js';
+const READER_BUNDLE = 'contactsync-workbook.js';
 
 /** The elements, each also its own entry point. */
 const ELEMENTS = [
@@ -153,20 +154,15 @@ export default [
     // creates synchronously: about 0.8 KB, every method of the API waiting for the worker) and
     // the cross-origin worker start; 8.7 KB for the line to add when a bundler (Vite's dev
     // pre-bundling) leaves the worker behind.
-    plugins: [workerUrl(WORKER_BUNDLE), ...browserPlugins({ 'index.js': 8_700 })],
+    plugins: [workerUrl(WORKER_BUNDLE, READER_BUNDLE), ...browserPlugins({ 'index.js': 8_700 })],
   },
   {
     // The engine itself, in its Web Worker: core, papaparse, idb, comlink, zod, phone metadata.
     input: 'packages/sdk/src/worker/worker.ts',
     onwarn,
-    // The spreadsheet reader is a chunk of its own, loaded only when a workbook arrives.
-    output: {
-      dir: 'packages/sdk/dist',
-      entryFileNames: WORKER_BUNDLE,
-      chunkFileNames: 'contactsync-workbook.js',
-      format: 'es',
-      sourcemap: true,
-    },
+    // The spreadsheet reader is a script of its own (below), imported by URL when a workbook
+    // arrives.
+    output: { file: `packages/sdk/dist/${WORKER_BUNDLE}`, format: 'es', sourcemap: true },
     // Raised from 72 KB for phone sync (vCard reader, device rows): about 3 KB gzip, on purpose.
     // 78 KB: raised from 76 KB for the data-safety checks (columns by header name, UTF-8 evidence,
     // reads at one version, row accounting); 80 KB for export (the CSV and vCard writers);
@@ -174,7 +170,15 @@ export default [
     // 88 KB for undo of the latest import (kept segments, the undo as replicated changes);
     // 89 KB for the contact list's name order, phone search by digits and upcoming runs.
     // The workbook reader (SheetJS) is its own budget: only Excel users load it.
-    plugins: browserPlugins({ [WORKER_BUNDLE]: 89_000, 'contactsync-workbook.js': 120_000 }),
+    plugins: [readerImport(), ...browserPlugins({ [WORKER_BUNDLE]: 89_000 })],
+  },
+  {
+    // The spreadsheet reader (SheetJS with the core's workbook entry), self-contained: a host's
+    // bundler copies it as an asset, and the worker imports it from wherever that put it.
+    input: 'packages/core/src/workbook/index.ts',
+    onwarn,
+    output: { file: `packages/sdk/dist/${READER_BUNDLE}`, format: 'es', sourcemap: true },
+    plugins: browserPlugins({ [READER_BUNDLE]: 120_000 }),
   },
   {
     // One module for pages without a bundler, from any origin (a CDN): elements, Lit and the
@@ -187,7 +191,7 @@ export default [
     output: { dir: 'packages/elements/dist/cdn', format: 'es', sourcemap: true },
     // 47 KB: the elements with Lit (40.7 KB) and the SDK's client (7.5 KB), less what they share.
     plugins: [
-      workerUrl(WORKER_BUNDLE),
+      workerUrl(WORKER_BUNDLE, READER_BUNDLE),
       ...browserPlugins({ 'contactsync.js': 47_000, 'contactsync-lv.js': 9_000 }),
       copyBeside('packages/sdk/dist', [
         WORKER_BUNDLE,

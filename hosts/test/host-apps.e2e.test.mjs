@@ -8,12 +8,28 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { utils, write } from '@e965/xlsx';
 import { chromium } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../../scripts/wtr/chromium.js';
 
 const root = join(import.meta.dirname, '../..');
 const scratch = mkdtempSync(join(tmpdir(), 'contactsync-hosts-'));
 const CSV = 'Email,First Name\nann@example.com,Ann\nbob@example.com,Bob\n';
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** A workbook whose first sheet holds one more person. */
+const XLSX = (() => {
+  const book = utils.book_new();
+  utils.book_append_sheet(
+    book,
+    utils.aoa_to_sheet([
+      ['Email', 'First Name'],
+      ['cara@example.com', 'Cara'],
+    ]),
+    'People',
+  );
+  return Buffer.from(write(book, { type: 'buffer', bookType: 'xlsx' }));
+})();
+
 /** Dev servers still running, stopped after the tests whatever happened. */
 const running = new Set();
 
@@ -127,14 +143,11 @@ async function importThroughWizard(browser, url) {
   assert.deepEqual(problems, []);
 }
 
-async function drive(page) {
+/** From the wizard's first step to its result, with one file. */
+async function importFile(page, file) {
   const wizard = page.locator('cs-import-wizard');
   await wizard.getByRole('heading', { name: 'Where is the file?' }).waitFor();
-  await wizard.locator('input[type=file]').setInputFiles({
-    name: 'people.csv',
-    mimeType: 'text/csv',
-    buffer: Buffer.from(CSV),
-  });
+  await wizard.locator('input[type=file]').setInputFiles(file);
   for (const heading of [
     'How is the file written?',
     'Does this look right?',
@@ -145,11 +158,20 @@ async function drive(page) {
     await page.getByRole('heading', { name: heading }).waitFor();
   }
   await page.getByRole('button', { name: 'Import now' }).click();
-  // The host's React state, set from the element's `cs-run-finished` event.
+  await page.getByRole('heading', { name: 'Finished' }).waitFor();
+  await page.locator('cs-history-grid').getByRole('rowheader', { name: file.name }).waitFor();
+}
+
+async function drive(page) {
+  await importFile(page, { name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
+  // The host's state, set from the element's `cs-run-finished` event.
   await page.getByTestId('finished').filter({ hasText: 'success' }).waitFor();
-  await page.locator('cs-history-grid').getByRole('rowheader', { name: 'people.csv' }).waitFor();
   const list = page.locator('cs-contact-list');
   await list.getByText('bob@example.com').first().waitFor();
+  // An Excel workbook: the worker loads the spreadsheet reader from where the bundler put it.
+  await page.getByRole('button', { name: 'Close' }).click();
+  await importFile(page, { name: 'people.xlsx', mimeType: XLSX_TYPE, buffer: XLSX });
+  await list.getByText('cara@example.com').first().waitFor();
   // Where the host listens through a React component: a deletion reaches it.
   if ((await page.getByTestId('deleted').count()) === 0) return;
   await list.getByRole('option', { name: /bob@example.com/ }).click();

@@ -1,15 +1,44 @@
 /**
- * In source, the client starts `../worker/worker.ts`; in the bundle it starts the worker
- * bundle that sits beside it.
+ * In source, the client starts `../worker/worker.ts` and names no spreadsheet reader; in the
+ * bundle it starts the worker bundle beside it and tells it where the reader bundle is (both
+ * as `new URL('./…', import.meta.url)`, which bundlers emit as assets).
  */
-export function workerUrl(bundleName) {
-  const pattern = /new URL\((['"])\.\.\/worker\/worker\.ts\1, import\.meta\.url\)/g;
+export function workerUrl(bundleName, readerName) {
+  const worker = /new URL\((['"])\.\.\/worker\/worker\.ts\1, import\.meta\.url\)/g;
+  const reader = /null; \/\/ contactsync:reader-url/g;
   return {
     name: 'worker-url',
     transform(code, id) {
-      if (!id.endsWith('create-contact-sync.ts') || !pattern.test(code)) return null;
+      if (!id.endsWith('create-contact-sync.ts') || !worker.test(code)) return null;
       return {
-        code: code.replace(pattern, `new URL('./${bundleName}', import.meta.url)`),
+        code: code
+          .replace(worker, `new URL('./${bundleName}', import.meta.url)`)
+          .replace(reader, `besideSdk(new URL('./${readerName}', import.meta.url));`),
+        map: null,
+      };
+    },
+  };
+}
+
+/**
+ * In source, the worker imports the core's spreadsheet reader; in the bundle it imports the
+ * self-contained reader script by URL (beside it, or where the client said), so no bundler has
+ * to keep a chunk and its importer together.
+ */
+export function readerImport() {
+  // The runtime import only (`await import(…)`), not the type (`typeof import(…)`).
+  const literal = /await import\((['"])@contactsync\/core\/workbook\1\)/g;
+  return {
+    name: 'reader-import',
+    transform(code, id) {
+      if (!id.endsWith('workbook-as-csv.ts') || !literal.test(code)) return null;
+      return {
+        code:
+          `import { readerUrl } from './reader-url.ts';\n` +
+          code.replace(
+            literal,
+            'await import(/* @vite-ignore */ /* webpackIgnore: true */ readerUrl())',
+          ),
         map: null,
       };
     },

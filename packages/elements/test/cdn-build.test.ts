@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { utils, write } from '@e965/xlsx';
 import type { ContactSync } from '@contactsync/sdk';
 import { until } from './helpers.ts';
 
@@ -11,7 +12,7 @@ interface CdnModule {
 }
 
 describe('the single-file build served from another origin (a CDN)', () => {
-  it('runs the engine in a worker of this page, and its elements render the contacts', async () => {
+  it('runs the engine in a worker of this page, reads workbooks, and its elements render the contacts', async () => {
     const { url } = (await (await fetch('/__test/cdn')).json()) as { url: string };
     expect(new URL(url).origin).not.to.equal(location.origin);
     const cdn = (await import(/* @vite-ignore */ `${url}/contactsync.js`)) as CdnModule;
@@ -30,13 +31,34 @@ describe('the single-file build served from another origin (a CDN)', () => {
         }),
       );
       expect(run.status, JSON.stringify(run.error)).to.equal('success');
+      // A workbook: the worker imports the spreadsheet reader from the CDN, beside the client.
+      const book2 = utils.book_new();
+      utils.book_append_sheet(
+        book2,
+        utils.aoa_to_sheet([
+          ['email', 'first name'],
+          ['bob@example.com', 'Bob'],
+        ]),
+        'People',
+      );
+      const xlsx = new File(
+        [write(book2, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer],
+        'people.xlsx',
+      );
+      const fromWorkbook = await sync.importFile(book.id, xlsx);
+      expect(fromWorkbook.status, JSON.stringify(fromWorkbook.error)).to.equal('success');
 
       cdn.provideSync(document.body, sync);
       cdn.ContactList.define();
       const list = document.createElement('cs-contact-list');
       list.bookId = book.id;
       document.body.append(list);
-      await until(() => list.shadowRoot?.textContent?.includes('ann@example.com'), 'the contact');
+      await until(
+        () =>
+          list.shadowRoot?.textContent?.includes('ann@example.com') &&
+          list.shadowRoot.textContent.includes('bob@example.com'),
+        'the contacts',
+      );
       list.remove();
     } finally {
       await sync.destroy();

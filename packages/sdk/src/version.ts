@@ -10,4 +10,6 @@ export interface WorkerInit {
   readonly contactsync: 'init';
   readonly dbName: string;
   readonly version: string;
+  /** The spreadsheet reader's URL, as the page's bundler placed it; absent from source. */
+  readonly workbookUrl?: string;
 }

@@ -35,9 +35,23 @@ interface ContactPicker {
 
 /** The worker script, resolved next to this module (the build rewrites this to the bundle). */
 function defaultWorkerUrl(): URL {
-  const url = new URL('../worker/worker.ts', import.meta.url);
-  // Vite's dev server pre-bundles dependencies into node_modules/.vite/deps without the files
-  // beside them; the worker is still where npm installed the package.
+  return besideSdk(new URL('../worker/worker.ts', import.meta.url));
+}
+
+/**
+ * The spreadsheet reader beside this module, for the worker to load when a workbook arrives;
+ * the build writes its URL here (bundlers then emit it as an asset, like the worker). From
+ * source there is none: the worker imports the core's reader itself.
+ */
+function defaultReaderUrl(): URL | null {
+  return null; // contactsync:reader-url
+}
+
+/**
+ * Vite's dev server pre-bundles dependencies into node_modules/.vite/deps without the files
+ * beside them; those are still where npm installed the package.
+ */
+function besideSdk(url: URL): URL {
   const deps = url.pathname.indexOf('/node_modules/.vite/');
   if (deps < 0) return url;
   const name = url.pathname.slice(url.pathname.lastIndexOf('/') + 1);
@@ -93,7 +107,13 @@ function loadWorker(
       ),
     );
   }
-  const init: WorkerInit = { contactsync: 'init', dbName, version: SDK_VERSION };
+  const reader = defaultReaderUrl();
+  const init: WorkerInit = {
+    contactsync: 'init',
+    dbName,
+    version: SDK_VERSION,
+    ...(reader ? { workbookUrl: reader.href } : {}),
+  };
   worker.postMessage(init);
   const engine = wrap<Engine>(worker);
   // A module worker that fails to load never answers; its "error" event is the only sign.

@@ -12,6 +12,20 @@ export interface ReadableFile {
 }
 
 /**
+ * The bundled reader is a script of its own, with its own copy of the error class: its errors
+ * become this worker's, code and details kept.
+ */
+function ownError(error: unknown): unknown {
+  const e = error as { name?: unknown; code?: unknown; message?: unknown; details?: unknown };
+  if (e?.name !== 'ContactSyncError' || error instanceof ContactSyncError) return error;
+  return new ContactSyncError(
+    e.code as ContactSyncError['code'],
+    String(e.message),
+    e.details as Record<string, unknown> | undefined,
+  );
+}
+
+/**
  * A CSV file as it is; a workbook (.xlsx, .xls, .ods) as the CSV of its chosen sheet, read as
  * UTF-8 with commas whatever the import's CSV settings say. The reader is a separate chunk
  * (`contactsync-workbook.js` beside the worker), loaded only when a workbook arrives.
@@ -29,10 +43,13 @@ export async function workbookAsCsv(file: Blob, parse: ParseOptions): Promise<Re
       { format: 'xlsx', reason: 'reader-unavailable' },
     );
   }
-  const { csv, workbook } = reader.readWorkbook(
-    new Uint8Array(await readSlice(file)),
-    parse.sheet ?? null,
-  );
+  let read: ReturnType<typeof reader.readWorkbook>;
+  try {
+    read = reader.readWorkbook(new Uint8Array(await readSlice(file)), parse.sheet ?? null);
+  } catch (error) {
+    throw ownError(error);
+  }
+  const { csv, workbook } = read;
   return {
     blob: new Blob([csv], { type: 'text/csv' }),
     parse: { ...parse, delimiter: ',', encoding: 'utf-8', sheet: workbook.sheet },

@@ -3,6 +3,7 @@ import { expose } from 'comlink';
 import { ContactSyncError } from '@contactsync/core';
 import { installErrorTransfer } from '../comlink-errors.ts';
 import { cryptoRandom, randomId, systemClock } from '../platform/ids.ts';
+import { setReaderUrl } from '../platform/reader-url.ts';
 import { SDK_VERSION, type WorkerInit } from '../version.ts';
 import { WorkerContext } from './context.ts';
 import { createEngine } from './engine.ts';
@@ -14,7 +15,8 @@ installErrorTransfer();
 const onInit = (event: MessageEvent<WorkerInit>) => {
   if (event.data?.contactsync !== 'init') return;
   self.removeEventListener('message', onInit);
-  const { dbName, version } = event.data;
+  const { dbName, version, workbookUrl } = event.data;
+  setReaderUrl(typeof workbookUrl === 'string' ? workbookUrl : null);
   if (version !== SDK_VERSION) {
     const stale = new ContactSyncError(
       'unsupported',
