@@ -11,6 +11,7 @@ import type {
   StorageApi,
 } from './contact-sync.ts';
 import type { ContactSyncOptions } from './contact-sync-options.ts';
+import { pickerSupported } from '../platform/contact-picker.ts';
 import { createContactSync } from './create-contact-sync.ts';
 
 type Started = Promise<ContactSync>;
@@ -131,9 +132,7 @@ export class ContactSyncClient implements ContactSync {
       preview: at((s, bookId, contacts, options) => s.device.preview(bookId, contacts, options)),
       sync: at((s, bookId, contacts, options) => s.device.sync(bookId, contacts, options)),
       readVCard: at((s, file) => s.device.readVCard(file)),
-      pickerSupported: () =>
-        typeof navigator !== 'undefined' &&
-        typeof (navigator as { contacts?: { select?: unknown } }).contacts?.select === 'function',
+      pickerSupported,
       pick: at((s) => s.device.pick()),
     };
     this.scheduler = {

@@ -6,7 +6,6 @@ import {
   type FieldType,
   type ParseOptions,
   type DeviceContact,
-  type PickedContact,
   type ProfileInput,
   type RemoteSource,
   type RunProgress,
@@ -14,6 +13,7 @@ import {
   type Schedule,
 } from '@contactsync/core';
 import { installErrorTransfer } from '../comlink-errors.ts';
+import { pickerSupported, type ContactPicker } from '../platform/contact-picker.ts';
 import { SDK_VERSION, type WorkerInit } from '../version.ts';
 import { channelName, type ContactSyncEvent } from '../events.ts';
 import type { Engine } from '../worker/engine.ts';
@@ -27,11 +27,6 @@ import type {
 import type { ContactQuery, ExportOptions } from '../api/contact-queries.ts';
 import type { HistoryQuery, ImportFileSettings, ProfileListOptions } from '../api/import-types.ts';
 import type { DeviceOptions } from '../api/device-types.ts';
-
-/** The Contact Picker API, where the browser has it. */
-interface ContactPicker {
-  select(properties: string[], options: { multiple: boolean }): Promise<PickedContact[]>;
-}
 
 /** The worker script, resolved next to this module (the build rewrites this to the bundle). */
 function defaultWorkerUrl(): URL {
@@ -351,9 +346,7 @@ export async function createContactSync(options: ContactSyncOptions = {}): Promi
         options: DeviceOptions & { leaveOut?: readonly string[]; manual?: boolean } = {},
       ) => engine.syncDeviceContacts(bookId, contacts, { ...options, runId: crypto.randomUUID() }),
       readVCard: (file: Blob) => engine.readVCard(file),
-      pickerSupported: () =>
-        typeof navigator !== 'undefined' &&
-        typeof (navigator as { contacts?: { select?: unknown } }).contacts?.select === 'function',
+      pickerSupported,
       async pick(): Promise<DeviceContact[]> {
         const picker = (navigator as unknown as { contacts: ContactPicker }).contacts;
         const picked = await picker.select(['name', 'email', 'tel'], { multiple: true });

@@ -84,16 +84,8 @@ export class Replicator {
    * "Import now" of a remote profile, run by the backend: the profile goes out first (the
    * server runs what this browser sees), the outcome comes back with the next exchange.
    */
-  async runOnServer(
-    profileId: string,
-    runId: string,
-    confirmMassDelete: boolean,
-  ): Promise<RunRecord> {
-    if (this.leading) await this.syncNow();
-    const record = await this.client.startImport(profileId, runId, confirmMassDelete);
-    if (this.leading) await this.syncNow();
-    else this.poke();
-    return record;
+  runOnServer(profileId: string, runId: string, confirmMassDelete: boolean): Promise<RunRecord> {
+    return this.exchangedAround(() => this.client.startImport(profileId, runId, confirmMassDelete));
   }
 
   cancelOnServer(runId: string): Promise<void> {
@@ -108,12 +100,20 @@ export class Replicator {
    * Local changes go out first (so the backend sees that the book moved on, if it did), and
    * the result comes back before this resolves.
    */
-  async undoOnServer(runId: string): Promise<RunRecord> {
+  undoOnServer(runId: string): Promise<RunRecord> {
+    return this.exchangedAround(() => this.client.undoImport(runId));
+  }
+
+  /**
+   * A request the backend answers from the data it holds: this browser's changes go out
+   * before it, and what it changed comes in after it (here, or in the tab that replicates).
+   */
+  private async exchangedAround<T>(request: () => Promise<T>): Promise<T> {
     if (this.leading) await this.syncNow();
-    const record = await this.client.undoImport(runId);
+    const answer = await request();
     if (this.leading) await this.syncNow();
     else this.poke();
-    return record;
+    return answer;
   }
 
   close(): void {
