@@ -4,22 +4,9 @@ import { builtinModules } from 'node:module';
 import { dirname, join, normalize } from 'node:path';
 import { describe, it } from 'node:test';
 import { init, parse } from 'es-module-lexer';
+import { exportedFiles } from './fixtures/exported-files.ts';
 
 const root = join(import.meta.dirname, '../../..');
-
-/** Every file a package's `exports` and `bin` point at (but our own source condition). */
-function entryFiles(manifest: Record<string, unknown>): string[] {
-  const out: string[] = [];
-  const walk = (value: unknown, key = ''): void => {
-    if (key === '@contactsync/source') return;
-    if (typeof value === 'string') out.push(normalize(value));
-    else if (value && typeof value === 'object')
-      for (const [k, v] of Object.entries(value)) walk(v, k);
-  };
-  walk(manifest.exports);
-  walk(manifest.bin);
-  return out.filter((f) => /\.(js|d\.ts)$/.test(f));
-}
 
 const packageOf = (specifier: string) =>
   specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0]!;
@@ -57,7 +44,10 @@ describe('what a consumer installs', () => {
       await init;
       const dir = join(root, 'packages', name);
       const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
-      const reached = reachedPackages(dir, entryFiles(manifest));
+      const reached = reachedPackages(
+        dir,
+        exportedFiles(manifest).filter((f) => /\.(js|d\.ts)$/.test(f)),
+      );
       const declared = new Set(
         Object.keys({ ...manifest.dependencies, ...manifest.peerDependencies }),
       );

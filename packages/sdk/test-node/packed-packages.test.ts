@@ -5,23 +5,10 @@ import { readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { exportedFiles } from './fixtures/exported-files.ts';
 
 const root = join(import.meta.dirname, '../../..');
 const PACKAGES = ['core', 'sdk', 'elements', 'proxy', 'server'];
-
-/** Every file an `exports` entry or `bin` points at, but the `@contactsync/source` condition (ours only). */
-function promised(manifest: Record<string, unknown>): string[] {
-  const out: string[] = [];
-  const walk = (value: unknown, key = ''): void => {
-    if (key === '@contactsync/source') return;
-    if (typeof value === 'string') out.push(value.replace(/^\.\//, ''));
-    else if (value && typeof value === 'object')
-      for (const [k, v] of Object.entries(value)) walk(v, k);
-  };
-  walk(manifest.exports);
-  walk(manifest.bin);
-  return out;
-}
 
 describe('the packed packages', () => {
   for (const name of PACKAGES)
@@ -35,7 +22,7 @@ describe('the packed packages', () => {
         }),
       ) as [{ files: { path: string }[] }];
       const files = new Set(packed.files.map((f) => f.path));
-      for (const file of ['README.md', 'LICENSE', 'package.json', ...promised(manifest)])
+      for (const file of ['README.md', 'LICENSE', 'package.json', ...exportedFiles(manifest)])
         assert.ok(files.has(file), `${file} is not in the package`);
       assert.deepEqual(manifest.publishConfig, { access: 'public' });
       // Bundlers can hash and copy the worker (and the workbook chunk beside it) by name.

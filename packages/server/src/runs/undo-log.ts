@@ -52,8 +52,7 @@ export class UndoLog {
    */
   async keep(count: number, existing: readonly string[]): Promise<void> {
     this.written += count;
-    const ids = existing;
-    if (ids.length === 0) return;
+    if (existing.length === 0) return;
     await this.trx
       .insertInto('undo_contacts')
       .columns(['user_id', 'run_id', ...KEPT])
@@ -63,7 +62,7 @@ export class UndoLog {
           .select(['user_id', sql<string>`cast(${this.runId} as text)`.as('run_id'), ...KEPT])
           .where('user_id', '=', this.userId)
           .where('deleted', '=', 0)
-          .where('id', 'in', ids),
+          .where('id', 'in', existing),
       )
       .execute();
   }
