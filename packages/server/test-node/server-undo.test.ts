@@ -159,6 +159,12 @@ for (const backend of databaseBackends())
       // Another user neither sees nor undoes it.
       assert.equal(await undoable('bob'), null);
       assert.equal((await undo(latest, 'bob')).status, 404);
+      // The wrong method says which one, not that the server runs no imports.
+      const wrong = await call('ann', `imports/runs/${latest}/undo`, 'GET');
+      assert.deepEqual(
+        [wrong.status, (wrong.body.error as { message: string }).message],
+        [400, 'Use POST.'],
+      );
 
       // A running import of the book: busy, nothing changed.
       await db

@@ -45,7 +45,7 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 }
 
 const ROUTE =
-  /^\/v1\/replication\/(?:(contacts|books|folders|profiles|runs)\/(pull|push|stream)|(stream)|imports\/([^/]+)\/run|imports\/runs\/([^/]+)\/(cancel|undo)|imports\/books\/([^/]+)\/undoable)$/;
+  /^\/v1\/replication\/(?:(?<collection>contacts|books|folders|profiles|runs)\/(?<kind>pull|push|stream)|(?<all>stream)|imports\/(?<profile>[^/]+)\/run|imports\/runs\/(?<run>[^/]+)\/(?<runAction>cancel|undo)|imports\/books\/(?<book>[^/]+)\/undoable)$/;
 const RECORD_COLLECTIONS = ['books', 'folders', 'profiles', 'runs'] as const;
 
 /**
@@ -140,9 +140,16 @@ export function createServerHandler(options: ServerHandlerOptions) {
         });
         return;
       }
-      if (match[4]) {
-        if (!imports || request.method !== 'POST')
-          throw new ContactSyncError('not-found', 'This server does not run imports.');
+      const to = match.groups!;
+      /** The imports this server runs, asked with the right method. */
+      const importsBy = (method: 'GET' | 'POST') => {
+        if (!imports) throw new ContactSyncError('not-found', 'This server does not run imports.');
+        if (request.method !== method)
+          throw new ContactSyncError('invalid-argument', `Use ${method}.`);
+        return imports;
+      };
+      if (to.profile) {
+        const imports = importsBy('POST');
         const body = (await readJsonBody(request, 4096).catch(() => ({}))) as {
           confirmMassDelete?: unknown;
           runId?: unknown;
@@ -153,29 +160,26 @@ export function createServerHandler(options: ServerHandlerOptions) {
             : undefined;
         const record = await imports.runNow(
           userId,
-          decodeURIComponent(match[4]),
+          decodeURIComponent(to.profile),
           body.confirmMassDelete === true,
           runId,
         );
         return sendJson(res, 200, { run: record });
       }
-      if (match[5]) {
-        if (!imports || request.method !== 'POST')
-          throw new ContactSyncError('not-found', 'This server does not run imports.');
-        const runId = decodeURIComponent(match[5]);
-        if (match[6] === 'undo')
+      if (to.run) {
+        const imports = importsBy('POST');
+        const runId = decodeURIComponent(to.run);
+        if (to.runAction === 'undo')
           return sendJson(res, 200, { run: await imports.undo(userId, runId) });
         return sendJson(res, 200, { cancelled: imports.cancel(userId, runId) });
       }
-      if (match[7]) {
-        if (!imports || request.method !== 'GET')
-          throw new ContactSyncError('not-found', 'This server does not run imports.');
-        const runId = await imports.undoable(userId, decodeURIComponent(match[7]));
+      if (to.book) {
+        const runId = await importsBy('GET').undoable(userId, decodeURIComponent(to.book));
         return sendJson(res, 200, { runId });
       }
-      if (match[3] && request.method === 'GET') hub.open(userId, ALL, res);
-      else if (match[3]) throw new ContactSyncError('invalid-argument', 'Use GET.');
-      else await route(match[1]!, match[2]!, request, res, userId);
+      if (to.all && request.method === 'GET') hub.open(userId, ALL, res);
+      else if (to.all) throw new ContactSyncError('invalid-argument', 'Use GET.');
+      else await route(to.collection!, to.kind!, request, res, userId);
     } catch (thrown) {
       const error = toContactSyncError(thrown);
       if (res.headersSent) res.destroy();
