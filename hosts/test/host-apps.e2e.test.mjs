@@ -239,6 +239,37 @@ describe('host apps built from the packed packages', () => {
     await viteBuildAndDev(browser, dir);
   });
 
+  test('Angular 21 (esbuild builder): production build and dev server, with one line for the worker', async () => {
+    const angular = '^21.0.0';
+    const dir = install('angular', {
+      ...tarballs,
+      '@angular/build': angular,
+      '@angular/cli': angular,
+      '@angular/common': angular,
+      '@angular/compiler': angular,
+      '@angular/compiler-cli': angular,
+      '@angular/core': angular,
+      '@angular/platform-browser': angular,
+      rxjs: '^7.8.0',
+      tslib: '^2.8.0',
+      typescript: '~5.9.0',
+    });
+    const env = { ...process.env, NG_CLI_ANALYTICS: 'false' };
+    execFileSync('npx', ['ng', 'build'], { cwd: dir, stdio: ['ignore', 'ignore', 'inherit'], env });
+    const built = await serveStatic(join(dir, 'dist'));
+    try {
+      await importThroughWizard(browser, built.url);
+    } finally {
+      built.close();
+    }
+    const dev = await startDev(dir, 'npx', ['ng', 'serve', '--host', '127.0.0.1', '--port', '0']);
+    try {
+      await importThroughWizard(browser, dev.url);
+    } finally {
+      dev.close();
+    }
+  });
+
   test('webpack 5, production build, with no ContactSync configuration', async () => {
     const dir = install('webpack', { ...tarballs, webpack: '^5.0.0', 'webpack-cli': '^6.0.0' });
     execFileSync('npx', ['webpack', '--no-stats'], { cwd: dir, stdio: 'inherit' });

@@ -43,14 +43,16 @@ function defaultReaderUrl(): URL | null {
 }
 
 /**
- * Vite's dev server pre-bundles dependencies into node_modules/.vite/deps without the files
- * beside them; those are still where npm installed the package.
+ * Vite's dev server (also inside Angular's) pre-bundles dependencies into node_modules/.vite/deps
+ * or .angular/cache/…/vite/deps without the files beside them; those are still where npm
+ * installed the package, next to the cache.
  */
 function besideSdk(url: URL): URL {
-  const deps = url.pathname.indexOf('/node_modules/.vite/');
-  if (deps < 0) return url;
+  const deps = /\/(?:node_modules\/\.vite|\.angular\/cache)\//.exec(url.pathname);
+  if (!deps) return url;
   const name = url.pathname.slice(url.pathname.lastIndexOf('/') + 1);
-  return new URL(`${url.pathname.slice(0, deps)}/node_modules/@contactsync/sdk/dist/${name}`, url);
+  const root = url.pathname.slice(0, deps.index);
+  return new URL(`${root}/node_modules/@contactsync/sdk/dist/${name}`, url);
 }
 
 const isTrusted = (url: unknown): url is TrustedScriptURLLike =>
@@ -77,7 +79,7 @@ function sameOriginScript(url: URL | TrustedScriptURLLike): URL | TrustedScriptU
 function loadHint(url: string): string {
   return url.includes('/.vite/deps/')
     ? " Vite pre-bundled the SDK without its worker: add optimizeDeps: { exclude: ['@contactsync/sdk'] } to vite.config, or pass workerUrl from '@contactsync/sdk/worker?url'."
-    : ' Serve contactsync-worker.js beside the SDK, or pass workerUrl (@contactsync/sdk/worker).';
+    : ' Serve contactsync-worker.js beside the SDK, or pass workerUrl (@contactsync/sdk/worker). Angular: add { "glob": "contactsync-*.js", "input": "node_modules/@contactsync/sdk/dist", "output": "/" } to the build\'s assets.';
 }
 
 function loadWorker(
