@@ -67,8 +67,11 @@ function install(app, dependencies, as = app) {
 
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
 
-/** A plain static server for a production build. */
-async function serveStatic(dir) {
+/**
+ * A plain static server for a production build, with extra response headers and `%CDN%` in text
+ * files written as the given address.
+ */
+async function serveStatic(dir, { headers = {}, cdn = '' } = {}) {
   const server = createServer((req, res) => {
     const path = normalize(new URL(req.url, 'http://host').pathname);
     let file = join(dir, path === '/' ? 'index.html' : path);
@@ -79,7 +82,9 @@ async function serveStatic(dir) {
       file = join(dir, 'index.html');
       body = readFileSync(file);
     }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    const type = TYPES[extname(file)] ?? 'application/octet-stream';
+    if (cdn && type.startsWith('text/')) body = String(body).replaceAll('%CDN%', cdn);
+    res.writeHead(200, { 'content-type': type, ...headers });
     res.end(body);
   });
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
@@ -135,8 +140,14 @@ async function importThroughWizard(browser, url) {
     await page.goto(url);
     await drive(page);
   } catch (error) {
-    // What the page said is the useful part of a failure.
-    throw new Error(`${error.message}\nThe page reported: ${problems.join(' | ') || 'nothing'}`);
+    // What the page said and showed is the useful part of a failure.
+    const shown = await page
+      .locator('body')
+      .innerText()
+      .catch(() => '');
+    throw new Error(
+      `${error.message}\nThe page reported: ${problems.join(' | ') || 'nothing'}\nIt showed: ${shown}`,
+    );
   } finally {
     await page.close();
   }
@@ -267,6 +278,40 @@ describe('host apps built from the packed packages', () => {
       await importThroughWizard(browser, dev.url);
     } finally {
       dev.close();
+    }
+  });
+
+  test('plain HTML under a strict CSP with Trusted Types, the single-file build from a second origin', async () => {
+    const dir = install('cdn-csp', tarballs);
+    const cdn = await serveStatic(join(dir, 'node_modules/@contactsync/elements/dist/cdn'), {
+      headers: { 'access-control-allow-origin': '*' },
+    });
+    const origin = cdn.url.replace(/\/$/, '');
+    // What the README gives for such a page: Lit's policy and the SDK's, and the worker's
+    // same-origin module (blob:) with the CDN for the modules a worker imports statically.
+    const csp = `default-src 'none'; script-src 'self' ${origin}; worker-src blob: ${origin}; style-src 'self'; img-src 'self' data:; require-trusted-types-for 'script'; trusted-types lit-html contactsync`;
+    const site = await serveStatic(dir, {
+      headers: { 'content-security-policy': csp },
+      cdn: origin,
+    });
+    try {
+      const page = await browser.newPage();
+      await page.goto(site.url);
+      // The policy is in force: markup from a string is refused.
+      const sink = await page.evaluate(() => {
+        try {
+          document.createElement('div').innerHTML = '<b>x</b>';
+          return 'allowed';
+        } catch {
+          return 'refused';
+        }
+      });
+      await page.close();
+      assert.equal(sink, 'refused');
+      await importThroughWizard(browser, site.url);
+    } finally {
+      site.close();
+      cdn.close();
     }
   });
 

@@ -16,9 +16,9 @@ describe('a page that enforces Trusted Types', () => {
     // From here on this page refuses script URLs that no policy made, as a strict portal does.
     const meta = document.createElement('meta');
     meta.httpEquiv = 'Content-Security-Policy';
-    meta.content = "require-trusted-types-for 'script'; trusted-types contactsync";
+    meta.content = "require-trusted-types-for 'script'; trusted-types host contactsync";
     document.head.append(meta);
-    policy = trustedTypes.createPolicy('contactsync', {
+    policy = trustedTypes.createPolicy('host', {
       createScriptURL: (url) => {
         if (new URL(url).origin !== location.origin) throw new Error('Not our worker.');
         return url;
@@ -26,12 +26,21 @@ describe('a page that enforces Trusted Types', () => {
     });
   });
 
-  it('says how to pass the worker when given a plain URL, and runs with a trusted one', async () => {
-    const refused = (await createContactSync({ dbName: `tt-${Date.now()}` }).catch(
-      (e: unknown) => e,
-    )) as ContactSyncError;
+  it('starts its own worker through its policy "contactsync", with no workerUrl', async () => {
+    const sync = await createContactSync({ dbName: `tt-own-${Date.now()}` });
+    const book = await sync.books.create({ name: 'Own policy' });
+    expect((await sync.books.list()).map((b) => b.id)).to.deep.equal([book.id]);
+    sync.close();
+  });
+
+  it("never vouches for a host's plain URL: says how, and runs with a trusted one", async () => {
+    const refused = (await createContactSync({
+      dbName: `tt-${Date.now()}`,
+      workerUrl: WORKER,
+    }).catch((e: unknown) => e)) as ContactSyncError;
     expect(refused.code).to.equal('unsupported');
     expect(refused.message).to.contain('workerUrl: policy.createScriptURL');
+    expect(refused.message).to.contain('trusted-types contactsync');
 
     const sync = await createContactSync({
       dbName: `tt-${Date.now()}`,

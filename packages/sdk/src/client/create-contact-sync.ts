@@ -66,13 +66,45 @@ const isTrusted = (url: unknown): url is TrustedScriptURLLike =>
 /**
  * A worker must come from the page's origin. The SDK served from another one (a CDN) starts it
  * through a same-origin module that imports the real script (CORS applies), so the worker, and
- * the IndexedDB it opens, belong to the page. The page's CSP then needs `worker-src blob:`.
+ * the IndexedDB it opens, belong to the page. The page's CSP then needs `worker-src blob:`, and
+ * under Trusted Types `trusted-types contactsync` for the policy that vouches for that module.
  */
-function sameOriginScript(url: URL | TrustedScriptURLLike): URL | TrustedScriptURLLike | string {
-  if (!(url instanceof URL) || !globalThis.location || url.origin === globalThis.location.origin)
-    return url;
-  const shim = new Blob([`import ${JSON.stringify(url.href)};`], { type: 'text/javascript' });
-  return URL.createObjectURL(shim);
+function sameOriginScript(
+  url: URL | TrustedScriptURLLike,
+  ours: boolean,
+): { script: URL | TrustedScriptURLLike | string; shim?: string } {
+  // Under Trusted Types the SDK vouches only for the worker it names itself, never a host's URL.
+  const vouch = <T>(script: T, href: string) =>
+    (ours && shimPolicy()?.createScriptURL(href)) || script;
+  if (!(url instanceof URL)) return { script: url };
+  if (!globalThis.location || url.origin === globalThis.location.origin)
+    return { script: vouch(url, url.href) };
+  const shim = URL.createObjectURL(
+    new Blob([`import ${JSON.stringify(url.href)};`], { type: 'text/javascript' }),
+  );
+  return { script: vouch(shim, shim), shim };
+}
+
+type ShimPolicy = { createScriptURL(url: string): TrustedScriptURLLike };
+let policy: ShimPolicy | null | undefined;
+
+/** Made on first need, and only by the SDK's own default worker (or its same-origin module). */
+function shimPolicy(): ShimPolicy | null {
+  const types = (
+    globalThis as {
+      trustedTypes?: {
+        createPolicy(name: string, rules: { createScriptURL(url: string): string }): ShimPolicy;
+      };
+    }
+  ).trustedTypes;
+  if (policy === undefined)
+    try {
+      policy = types?.createPolicy('contactsync', { createScriptURL: (url) => url }) ?? null;
+    } catch {
+      // The page's CSP names its policies and not this one: the Worker's error will say so.
+      policy = null;
+    }
+  return policy;
 }
 
 /** What to change when a bundler moved the SDK away from its worker. */
@@ -85,11 +117,12 @@ function loadHint(url: string): string {
 function loadWorker(
   url: URL | TrustedScriptURLLike,
   dbName: string,
+  ours: boolean,
 ): Promise<{ worker: Worker; engine: Remote<Engine> }> {
   let worker: Worker;
-  const script = sameOriginScript(url);
+  const { script, shim } = sameOriginScript(url, ours);
   // The shim's URL is needed until the worker has loaded it.
-  const done = () => typeof script === 'string' && URL.revokeObjectURL(script);
+  const done = () => shim && URL.revokeObjectURL(shim);
   try {
     worker = new Worker(script as URL, { type: 'module', name: 'contactsync' });
   } catch (error) {
@@ -99,7 +132,7 @@ function loadWorker(
       new ContactSyncError(
         'unsupported',
         /trusted/i.test(message)
-          ? `This page enforces Trusted Types, so the ContactSync worker needs a trusted URL: pass workerUrl: policy.createScriptURL(…) (${message}).`
+          ? `This page enforces Trusted Types, so the ContactSync worker needs a trusted URL: allow the SDK's policy (trusted-types contactsync) or pass workerUrl: policy.createScriptURL(…) (${message}).`
           : `The ContactSync worker could not be started from ${String(url)}: ${message}`,
       ),
     );
@@ -160,7 +193,7 @@ export async function createContactSync(options: ContactSyncOptions = {}): Promi
         (options.workerUrl as string | URL | undefined) ?? defaultWorkerUrl(),
         globalThis.location?.href,
       );
-  const { worker, engine } = await loadWorker(url, dbName);
+  const { worker, engine } = await loadWorker(url, dbName, options.workerUrl === undefined);
   if (options.proxyUrl !== undefined) {
     const proxy = new URL(options.proxyUrl, globalThis.location?.href).href.replace(/\/$/, '');
     await engine.configureProxy(
