@@ -300,7 +300,7 @@ describe('host apps built from the packed packages', () => {
       // The policy is in force: markup from a string is refused.
       const sink = await page.evaluate(() => {
         try {
-          document.createElement('div').innerHTML = '<b>x</b>';
+          globalThis.document.createElement('div').innerHTML = '<b>x</b>';
           return 'allowed';
         } catch {
           return 'refused';
