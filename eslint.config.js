@@ -59,7 +59,12 @@ export default tseslint.config(
     languageOptions: { globals: { window: 'readonly' } },
   },
   {
-    files: ['demo/**/*.js', 'bench/page/**/*.js', 'hosts/*/src/**/*.{js,jsx}', 'hosts/cdn-csp/*.js'],
+    files: [
+      'demo/**/*.js',
+      'bench/page/**/*.js',
+      'hosts/*/src/**/*.{js,jsx}',
+      'hosts/cdn-csp/*.js',
+    ],
     languageOptions: { globals: globals.browser },
   },
 );
