@@ -158,6 +158,19 @@ export default [
     plugins: [workerUrl(WORKER_BUNDLE, READER_BUNDLE), ...browserPlugins({ 'index.js': 9_000 })],
   },
   {
+    // The in-memory mode (`@contactsync/sdk/memory`): client and engine on one thread, for host
+    // tests in jsdom/Vitest and server-side rendering. The core and fake-indexeddb stay the
+    // host's dependencies; not minified, no budget: no browser page loads it.
+    input: { memory: 'packages/sdk/src/memory/index.ts' },
+    onwarn,
+    external: (id) => /^(@contactsync\/core|fake-indexeddb)(\/|$)/.test(id),
+    output: { dir: 'packages/sdk/dist', format: 'es', sourcemap: true },
+    plugins: [
+      nodeResolve({ exportConditions: ['@contactsync/source'] }),
+      esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' }),
+    ],
+  },
+  {
     // The engine itself, in its Web Worker: core, papaparse, idb, comlink, zod, phone metadata.
     input: 'packages/sdk/src/worker/worker.ts',
     onwarn,

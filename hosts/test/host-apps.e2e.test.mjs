@@ -315,6 +315,16 @@ describe('host apps built from the packed packages', () => {
     }
   });
 
+  test("Vitest 4 + jsdom: a host's component test on the in-memory mode (no Worker, no IndexedDB)", () => {
+    const dir = install('vitest-jsdom', { ...tarballs, vitest: '^4.0.0', jsdom: '^27.0.0' });
+    // Fails (and says why) when any of the host's tests fails.
+    execFileSync('npx', ['vitest', 'run', '--reporter=dot'], {
+      cwd: dir,
+      stdio: ['ignore', 'inherit', 'inherit'],
+      env: { ...process.env, CI: 'true' },
+    });
+  });
+
   test('webpack 5, production build, with no ContactSync configuration', async () => {
     const dir = install('webpack', { ...tarballs, webpack: '^5.0.0', 'webpack-cli': '^6.0.0' });
     execFileSync('npx', ['webpack', '--no-stats'], { cwd: dir, stdio: 'inherit' });

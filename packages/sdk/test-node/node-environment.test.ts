@@ -11,6 +11,7 @@ describe('the SDK outside a browser', () => {
     assert.equal(error.code, 'unsupported');
     assert.match(error.message, /Web Worker over IndexedDB/);
     assert.match(error.message, /Create the client in the browser/);
+    assert.match(error.message, /createMemoryContactSync from '@contactsync\/sdk\/memory'/);
   });
 
   it('creates a client synchronously without throwing (as SSR does); calls say why they fail', async () => {

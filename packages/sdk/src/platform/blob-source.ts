@@ -23,9 +23,19 @@ export function blobSource(
 /** Chromium cannot read a chosen file that changed on disk after it was chosen. */
 export async function readSlice(slice: Blob): Promise<ArrayBuffer> {
   try {
-    return await slice.arrayBuffer();
+    return await (slice.arrayBuffer ? slice.arrayBuffer() : viaReader(slice));
   } catch (error) {
     if ((error as Error)?.name === 'NotReadableError') throw fileChangedError();
     throw error;
   }
+}
+
+/** jsdom's Blob has no arrayBuffer(); its FileReader reads one (memory mode in host tests). */
+function viaReader(blob: Blob): Promise<ArrayBuffer> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result as ArrayBuffer);
+    reader.onerror = () => reject(reader.error);
+    reader.readAsArrayBuffer(blob);
+  });
 }

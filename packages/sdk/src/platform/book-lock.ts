@@ -1,4 +1,5 @@
 import { ContactSyncError } from '@contactsync/core';
+import { locks } from './locks.ts';
 
 /** Long enough for the short holders (an edit, crash recovery in a tab that just opened). */
 const BRIEF_WAIT_MS = 750;
@@ -16,7 +17,7 @@ export async function withBookLock<T>(
 ): Promise<T> {
   const name = `contactsync:${dbName}:book:${bookId}`;
   try {
-    return await navigator.locks.request(
+    return await locks().request(
       name,
       mode === 'brief' ? { signal: AbortSignal.timeout(BRIEF_WAIT_MS) } : {},
       () => fn(),

@@ -8,7 +8,7 @@ const MB = 1024 * 1024;
  * the file (new segments are written beside the old ones until the switch) and 16 MB more.
  */
 export async function ensureSpace(fileBytes: number, reserveBytes = 0): Promise<void> {
-  const estimate = await navigator.storage?.estimate?.().catch(() => null);
+  const estimate = await globalThis.navigator?.storage?.estimate?.().catch(() => null);
   if (!estimate?.quota || estimate.usage === undefined) return;
   const free = estimate.quota - estimate.usage;
   const needed = fileBytes * 2 + 16 * MB + reserveBytes;

@@ -1,3 +1,4 @@
+import { locks } from '../platform/locks.ts';
 import { toContactSyncError, type RunRecord } from '@contactsync/core';
 import type { WorkerContext } from '../worker/context.ts';
 import { BackendClient, type BackendConfig } from './backend-client.ts';
@@ -54,7 +55,7 @@ export class Replicator {
   async start(): Promise<void> {
     await startTracking(await this.ctx.db());
     this.publish(this.status);
-    void navigator.locks
+    void locks()
       .request(`contactsync:${this.ctx.dbName}:replication`, { signal: this.stop.signal }, () =>
         this.lead(),
       )

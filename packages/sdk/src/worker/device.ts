@@ -25,6 +25,7 @@ import { parseInput } from './parse-input.ts';
 import { tombstoneKeys } from '../store/book-target.ts';
 import type { Runner } from './run-profile.ts';
 import type { DeviceOptions, DevicePreview, DeviceSyncState } from '../api/device-types.ts';
+import { readSlice } from '../platform/blob-source.ts';
 
 export const DEFAULT_DEVICE_SOURCE = 'iOS';
 
@@ -278,7 +279,7 @@ export function deviceOps(ctx: WorkerContext, runner: Runner) {
 
     /** Reads a .vcf file (vCard 2.1, 3.0 or 4.0) into device contacts. */
     async readVCard(file: Blob): Promise<VCardResult> {
-      return readVCard(new Uint8Array(await file.arrayBuffer()));
+      return readVCard(new Uint8Array(await readSlice(file)));
     },
   };
 }

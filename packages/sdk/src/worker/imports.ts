@@ -21,6 +21,7 @@ import type { WorkerContext } from './context.ts';
 import type { ContactSyncEvent } from '../events.ts';
 import { BookTarget } from '../store/book-target.ts';
 import { workbookAsCsv } from '../platform/workbook-as-csv.ts';
+import { readSlice } from '../platform/blob-source.ts';
 import { requireBook } from './books.ts';
 import { requireProfile } from './profiles.ts';
 import { parseInput } from './parse-input.ts';
@@ -117,7 +118,7 @@ export function importOps(ctx: WorkerContext, runner: Runner) {
       if (file.size === 0) throw new ContactSyncError('empty-file', 'The file is empty.');
       const readable = await workbookAsCsv(file, options);
       const blob = readable.blob;
-      const head = new Uint8Array(await blob.slice(0, PREVIEW_BYTES).arrayBuffer());
+      const head = new Uint8Array(await readSlice(blob.slice(0, PREVIEW_BYTES)));
       const preview = buildPreview(head, blob.size <= PREVIEW_BYTES, {
         parse: readable.parse,
         fields: book.fields,
