@@ -24,6 +24,7 @@ export const ERROR_CODES = [
   'consent-required',
   'undo-unavailable',
   'unsupported',
+  'check-failed',
   'backend-unreachable',
   'backend-refused',
   'backend-failed',

@@ -7,9 +7,24 @@ export {
   type ErrorCode,
   type ErrorPayload,
 } from './errors.ts';
-export type { ByteSource, Clock, Hasher, HashState, Random } from './ports.ts';
+export type {
+  ByteSource,
+  Clock,
+  FieldCheckAnswer,
+  FieldChecks,
+  Hasher,
+  HashState,
+  Random,
+} from './ports.ts';
 
-export { FieldDefSchema, type FieldDef } from './model/fields.ts';
+export {
+  CheckNameSchema,
+  FieldDefSchema,
+  FieldRulesSchema,
+  type FieldDef,
+  type FieldRules,
+} from './model/fields.ts';
+export { matchOption } from './validate/field-rules.ts';
 export { FIELD_TYPES, type FieldType } from './model/field-types.ts';
 export { BUILT_IN_FIELDS, customFieldId } from './model/built-in-fields.ts';
 export {

@@ -27,3 +27,20 @@ export interface Random {
   /** A uniformly distributed integer in [0, maxExclusive). */
   int(maxExclusive: number): number;
 }
+
+/** What a host's check says of one value: keep it as (re)written, or leave the row out. */
+export type FieldCheckAnswer = { readonly value: string } | { readonly problem: string };
+
+/**
+ * A host's checks of field values by name (`FieldDef.check`), asked once per field and batch of
+ * rows, so a check across threads or over the network is a few calls, not one per row.
+ */
+export interface FieldChecks {
+  has(name: string): boolean;
+  /** One answer per value, in order; rejects when the check cannot answer. */
+  check(
+    name: string,
+    values: readonly string[],
+    rows: readonly number[],
+  ): Promise<readonly FieldCheckAnswer[]>;
+}

@@ -31,6 +31,14 @@ export function assertMappingUsable(
     }
     seen.add(c.field);
   }
+  const unmapped = fields.find((f) => f.required && !seen.has(f.id));
+  if (unmapped) {
+    throw new ContactSyncError(
+      'mapping-invalid',
+      `The field "${unmapped.label}" is required, but no column goes to it. Map a column to it.`,
+      { required: unmapped.label },
+    );
+  }
   if (seen.size === 0) {
     throw new ContactSyncError('mapping-invalid', 'No column is mapped to a contact field.');
   }

@@ -29,6 +29,9 @@ export const ISSUE_CODES = [
   'empty-row',
   'value-too-long',
   'invalid-encoding',
+  'missing-required',
+  'not-an-option',
+  'failed-check',
 ] as const;
 export type IssueCode = (typeof ISSUE_CODES)[number];
 
@@ -42,7 +45,9 @@ export interface RowIssue {
   /**
    * What a wording of `code` needs beyond row and column: `value` (the cell), `firstRow`
    * (duplicate-key), `found`/`expected` (ragged-row), `length`/`max` (value-too-long), `region`
-   * (invalid-phone in national form). Absent in records written before version 0.2.
+   * (invalid-phone in national form), `field` (missing-required), `options` (not-an-option: the
+   * allowed values, one per line), `reason` (failed-check: the host check's words). Absent in
+   * records written before version 0.2.
    */
   readonly params?: Readonly<Record<string, string | number>>;
 }

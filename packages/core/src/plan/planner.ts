@@ -1,5 +1,5 @@
 import { ContactSyncError } from '../errors.ts';
-import type { Clock, Random } from '../ports.ts';
+import type { Clock, FieldChecks, Random } from '../ports.ts';
 import type { Contact } from '../model/contact.ts';
 import type { FieldDef } from '../model/fields.ts';
 import type { SyncProfile } from '../model/profile.ts';
@@ -13,6 +13,7 @@ import {
   type NormalisedRow,
   type RowContext,
 } from '../validate/normalise-row.ts';
+import { applyHostChecks, checkedColumns } from '../validate/host-checks.ts';
 import { isMassDeletion } from './mass-delete-guard.ts';
 import { rowHash } from './row-hash.ts';
 import {
@@ -40,6 +41,8 @@ export interface PlannerDeps {
   readonly fetchContacts: (entries: readonly number[]) => Promise<Contact[]>;
   /** Told of every row with a problem, with its cells (for the problem report). */
   readonly onProblemRow?: (row: ProblemRow) => void;
+  /** The host's checks that fields name (`FieldDef.check`); none: such a field fails the run. */
+  readonly checks?: FieldChecks;
 }
 
 /** A row of the file that was not imported as it stands, with its cells and its problems. */
@@ -47,6 +50,16 @@ export interface ProblemRow {
   readonly row: number;
   readonly cells: readonly string[];
   readonly issues: readonly RowIssue[];
+}
+
+/** A row on its way to be created or updated, unless a problem leaves it out. */
+interface Candidate {
+  readonly raw: RawRow;
+  readonly norm: NormalisedRow;
+  readonly key: string | null;
+  readonly hash: number;
+  /** Its index entry, or -1 for a new contact. */
+  readonly entry: number;
 }
 
 interface PendingUpdate {
@@ -74,12 +87,15 @@ export class Planner {
   private readonly seenRows: Int32Array;
   private readonly newKeys = new Map<string, number>();
   private readonly passwordFields: FieldDef[];
+  /** Some mapped field names a host check. */
+  private readonly hostChecked: boolean;
 
   constructor(private readonly deps: PlannerDeps) {
     this.seenRows = new Int32Array(deps.index.size);
     this.passwordFields = deps.ctx.columns
       .filter((c) => c.field.type === 'password')
       .map((c) => c.field);
+    this.hostChecked = checkedColumns(deps.ctx).length > 0;
   }
 
   /** Plans a batch of rows; returns the contacts to write (new and changed). */
@@ -87,33 +103,47 @@ export class Planner {
     const { profile, index, ctx } = this.deps;
     const writes: Contact[] = [];
     const pending: PendingUpdate[] = [];
+    /**
+     * Each row's outcome, decided after the host's checks (if any) have seen the batch; kept in
+     * the rows' order so problems are recorded as the file lists them.
+     */
+    const outcomes: (Candidate | (() => void))[] = [];
+    const candidates: Candidate[] = [];
+    const later = (candidate: Candidate) => {
+      outcomes.push(candidate);
+      candidates.push(candidate);
+    };
     const generated = profile.mapping.key.kind === 'generated';
     for (const raw of rows) {
       this.counts.rows++;
       if (generated) {
-        const norm = normaliseRow(raw, ctx);
-        if (!this.reject(norm, raw))
-          writes.push(this.create(norm, this.freshKey(), rowHash(raw.fields)));
+        later({
+          raw,
+          norm: normaliseRow(raw, ctx),
+          key: null,
+          hash: rowHash(raw.fields),
+          entry: -1,
+        });
         continue;
       }
       const key = keyOf(raw, ctx);
       if (key === null) {
-        this.reject(normaliseRow(raw, ctx), raw);
+        const norm = normaliseRow(raw, ctx);
+        outcomes.push(() => this.reject(norm, raw));
         continue;
       }
       const n = index.find(key);
       const firstRow = n >= 0 ? this.seenRows[n]! : (this.newKeys.get(key) ?? 0);
       if (firstRow !== 0) {
         this.counts.invalid++;
-        this.addIssues(raw, [
-          {
-            row: raw.row,
-            column: ctx.keyColumn!.header,
-            code: 'duplicate-key',
-            message: `Row ${raw.row} has the same unique key as row ${firstRow}; it was skipped.`,
-            params: { firstRow },
-          },
-        ]);
+        const issue: RowIssue = {
+          row: raw.row,
+          column: ctx.keyColumn!.header,
+          code: 'duplicate-key',
+          message: `Row ${raw.row} has the same unique key as row ${firstRow}; it was skipped.`,
+          params: { firstRow },
+        };
+        outcomes.push(() => this.addIssues(raw, [issue]));
         continue;
       }
       if (n >= 0) this.seenRows[n] = raw.row;
@@ -134,10 +164,24 @@ export class Planner {
           continue;
         }
       }
-      const norm = normaliseRow(raw, ctx);
+      later({ raw, norm: normaliseRow(raw, ctx), key, hash, entry: n });
+    }
+    if (this.hostChecked)
+      await applyHostChecks(
+        candidates.map((c) => c.norm),
+        ctx,
+        this.deps.checks,
+      );
+    for (const outcome of outcomes) {
+      if (typeof outcome === 'function') {
+        outcome();
+        continue;
+      }
+      const { raw, norm, key, hash, entry } = outcome;
       if (this.reject(norm, raw)) continue;
-      if (n < 0) writes.push(this.create(norm, key, hash));
-      else pending.push({ norm, hash, entry: n });
+      if (generated) writes.push(this.create(norm, this.freshKey(), hash));
+      else if (entry < 0) writes.push(this.create(norm, key!, hash));
+      else pending.push({ norm, hash, entry });
     }
     if (pending.length > 0) writes.push(...(await this.resolveUpdates(pending)));
     return writes;

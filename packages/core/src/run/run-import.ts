@@ -1,5 +1,5 @@
 import { ContactSyncError, toContactSyncError } from '../errors.ts';
-import type { ByteSource, Clock, Hasher, Random } from '../ports.ts';
+import type { ByteSource, Clock, FieldChecks, Hasher, Random } from '../ports.ts';
 import type { AddressBook } from '../model/address-book.ts';
 import type { ProfileState, SyncProfile } from '../model/profile.ts';
 import type { RunProgress, RunRecord, RunStatus, RunTrigger } from '../model/run.ts';
@@ -48,6 +48,8 @@ export interface ImportRunOptions {
   readonly ensureSpace?: (fileBytes: number) => Promise<void>;
   /** Told of every row with a problem, with its cells (the problem report). */
   readonly problemRows?: ProblemRowSink;
+  /** The host's checks that the book's fields name (`FieldDef.check`). */
+  readonly fieldChecks?: FieldChecks;
 }
 
 /** Collects problem rows; `begin` starts each pass over the file (a second pass starts over). */
@@ -224,6 +226,7 @@ export async function runImport(o: ImportRunOptions): Promise<ImportRunResult> {
             digestPassword: o.digestPassword,
             fetchContacts: (entries) => target.getContacts(entries),
             ...(o.problemRows ? { onProblemRow: (row) => o.problemRows!.add(row) } : {}),
+            ...(o.fieldChecks ? { checks: o.fieldChecks } : {}),
           });
         }
         rowsRead += batch.rows.length;

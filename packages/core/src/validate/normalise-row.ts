@@ -4,6 +4,7 @@ import type { Mapping, ParseOptions } from '../model/profile.ts';
 import type { IssueCode, RowIssue } from '../model/run.ts';
 import type { RawRow } from '../csv/row-reader.ts';
 import { normaliseDate } from './date.ts';
+import { listedOptions, matchOption } from './field-rules.ts';
 import { normaliseEmail } from './email.ts';
 import { isNationalForm, normalisePhone } from './phone.ts';
 import { normaliseNumber, normaliseUrl } from './simple-types.ts';
@@ -134,7 +135,17 @@ export function normaliseRow(raw: RawRow, ctx: RowContext): NormalisedRow {
   }
   for (const { column, header, field } of ctx.columns) {
     const cell = (raw.fields[column] ?? '').trim();
-    if (cell === '') continue;
+    if (cell === '') {
+      if (field.required)
+        issues.push({
+          row: raw.row,
+          column: header,
+          code: 'missing-required',
+          message: `Row ${raw.row}, column "${header}": the field "${field.label}" is required, but the cell is empty; the row was skipped.`,
+          params: { field: field.label },
+        });
+      continue;
+    }
     const problem = cellProblem(raw.row, header, cell, ctx);
     if (problem) {
       issues.push(problem);
@@ -142,6 +153,19 @@ export function normaliseRow(raw: RawRow, ctx: RowContext): NormalisedRow {
     }
     if (field.type === 'password') {
       passwords[field.id] = cell;
+      continue;
+    }
+    if (field.options) {
+      const option = matchOption(field.options, cell);
+      if (option === null)
+        issues.push({
+          row: raw.row,
+          column: header,
+          code: 'not-an-option',
+          message: `Row ${raw.row}, column "${header}": ${quote(cell)} is not one of the values allowed for "${field.label}" (${listedOptions(field)}); the row was skipped.`,
+          params: { value: shown(cell), options: field.options.join('\n') },
+        });
+      else values[field.id] = option;
       continue;
     }
     const check = TYPE_CHECKS[field.type];

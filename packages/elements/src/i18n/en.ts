@@ -362,6 +362,10 @@ export const en = {
       `The value is ${p.length} characters long, more than the ${p.max} a field can hold; the row is left out.`,
     'invalid-encoding': (p) =>
       `“${p.value}” holds bytes that are not readable text (shown as �); the row is left out so no contact gets garbled letters.`,
+    'missing-required': (p) => `“${p.field}” is required, but the cell is empty; the row is left out.`,
+    'not-an-option': (p) =>
+      `“${p.value}” is not one of the allowed values (${String(p.options).split('\n').slice(0, 5).join(', ')}); the row is left out.`,
+    'failed-check': (p) => `“${p.value}”: ${p.reason}; the row is left out.`,
   } as Record<IssueCode, (params: Readonly<Record<string, string | number>>) => string>,
   /** Notes of a run, worded from their codes; `when` formats a time in the user's locale. */
   notes: {
@@ -455,7 +459,9 @@ export const en = {
           ? `Row ${d.row} is millions of characters long with no line break, so this is not a CSV file with one contact per line. Check that it is a CSV export; nothing was changed.`
           : `Row ${d.row} opens a quote that never closes, so the rest of the file cannot be read. Check the quotes in that row; nothing was changed.`,
     'mapping-invalid': (d) =>
-      d.field !== undefined && d.column !== undefined
+      d.required !== undefined
+        ? `The field “${d.required}” is required, but no column goes to it. Map a column to it.`
+        : d.field !== undefined && d.column !== undefined
         ? `A column is mapped to a field that does not exist (“${d.field}”). Add the field or change the mapping.`
         : d.field !== undefined
           ? `More than one column is mapped to the same field. Map each field once.`
@@ -466,6 +472,8 @@ export const en = {
       'With generated keys every import creates new contacts, so they cannot be matched to update or delete existing ones. Choose a unique key column, or turn off updating and deleting.',
     'consent-required': () =>
       'Syncing this phone’s contacts is turned off (“Auto export”). Turn it on, or import the new contacts by hand.',
+    'check-failed': (d) =>
+      `The check of the field “${d.field}” did not answer, so nothing was changed. Try again later.`,
     'undo-unavailable': () =>
       'This import can no longer be undone: the address book changed after it (an edit, a deletion or another import). Only the latest change can be undone.',
     'backend-unreachable': () =>

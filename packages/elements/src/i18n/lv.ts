@@ -323,6 +323,10 @@ export const lv: Messages = {
       `Vērtības garums ir ${p.length} rakstzīmes, vairāk nekā ${p.max}, ko lauks var saturēt; rinda netiek importēta.`,
     'invalid-encoding': (p) =>
       `“${p.value}” satur baitus, kas nav nolasāms teksts (redzami kā �); rinda netiek importēta, lai neviens kontakts nesaņemtu sagrozītus burtus.`,
+    'missing-required': (p) => `“${p.field}” ir obligāts, bet šūna ir tukša; rinda netiek importēta.`,
+    'not-an-option': (p) =>
+      `“${p.value}” nav neviena no atļautajām vērtībām (${String(p.options).split('\n').slice(0, 5).join(', ')}); rinda netiek importēta.`,
+    'failed-check': (p) => `“${p.value}”: ${p.reason}; rinda netiek importēta.`,
   },
   notes: {
     'file-unchanged': () =>
@@ -398,7 +402,9 @@ export const lv: Messages = {
           ? `${d.row}. rinda ir miljoniem rakstzīmju gara bez rindas beigām, tātad tas nav CSV fails ar vienu kontaktu rindā. Pārbaudiet, vai tas ir CSV eksports; nekas netika mainīts.`
           : `${d.row}. rindā atvērtas pēdiņas netiek aizvērtas, tāpēc pārējo failu nevar nolasīt. Pārbaudiet pēdiņas šajā rindā; nekas netika mainīts.`,
     'mapping-invalid': (d) =>
-      d.field !== undefined && d.column !== undefined
+      d.required !== undefined
+        ? `Lauks “${d.required}” ir obligāts, bet uz to nav kartēta neviena kolonna. Kartējiet uz to kolonnu.`
+        : d.field !== undefined && d.column !== undefined
         ? `Kolonna kartēta uz lauku, kas neeksistē (“${d.field}”). Pievienojiet lauku vai mainiet kartēšanu.`
         : d.field !== undefined
           ? 'Vairākas kolonnas kartētas uz vienu lauku. Kartējiet katru lauku vienreiz.'
@@ -409,6 +415,8 @@ export const lv: Messages = {
       'Ar ģenerētām atslēgām katrs imports izveido jaunus kontaktus, tāpēc tos nevar sasaistīt, lai atjauninātu vai dzēstu esošos. Izvēlieties unikālās atslēgas kolonnu vai izslēdziet atjaunināšanu un dzēšanu.',
     'consent-required': () =>
       'Šī tālruņa kontaktu sinhronizācija ir izslēgta (“Automātiskais eksports”). Ieslēdziet to vai importējiet jaunos kontaktus paši.',
+    'check-failed': (d) =>
+      `Lauka “${d.field}” pārbaude neatbildēja, tāpēc nekas netika mainīts. Mēģiniet vēlāk vēlreiz.`,
     'undo-unavailable': () =>
       'Šo importu vairs nevar atsaukt: adrešu grāmata pēc tā mainījās (labojums, dzēšana vai cits imports). Atsaukt var tikai pēdējās izmaiņas.',
     'backend-unreachable': () =>
