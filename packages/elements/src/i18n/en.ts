@@ -362,7 +362,8 @@ export const en = {
       `The value is ${p.length} characters long, more than the ${p.max} a field can hold; the row is left out.`,
     'invalid-encoding': (p) =>
       `“${p.value}” holds bytes that are not readable text (shown as �); the row is left out so no contact gets garbled letters.`,
-    'missing-required': (p) => `“${p.field}” is required, but the cell is empty; the row is left out.`,
+    'missing-required': (p) =>
+      `“${p.field}” is required, but the cell is empty; the row is left out.`,
     'not-an-option': (p) =>
       `“${p.value}” is not one of the allowed values (${String(p.options).split('\n').slice(0, 5).join(', ')}); the row is left out.`,
     'failed-check': (p) => `“${p.value}”: ${p.reason}; the row is left out.`,
@@ -462,12 +463,12 @@ export const en = {
       d.required !== undefined
         ? `The field “${d.required}” is required, but no column goes to it. Map a column to it.`
         : d.field !== undefined && d.column !== undefined
-        ? `A column is mapped to a field that does not exist (“${d.field}”). Add the field or change the mapping.`
-        : d.field !== undefined
-          ? `More than one column is mapped to the same field. Map each field once.`
-          : d.column !== undefined
-            ? 'The unique key column is not in the file. Choose another key.'
-            : 'No column is mapped to a contact field. Map at least one.',
+          ? `A column is mapped to a field that does not exist (“${d.field}”). Add the field or change the mapping.`
+          : d.field !== undefined
+            ? `More than one column is mapped to the same field. Map each field once.`
+            : d.column !== undefined
+              ? 'The unique key column is not in the file. Choose another key.'
+              : 'No column is mapped to a contact field. Map at least one.',
     'key-strategy-conflict': () =>
       'With generated keys every import creates new contacts, so they cannot be matched to update or delete existing ones. Choose a unique key column, or turn off updating and deleting.',
     'consent-required': () =>

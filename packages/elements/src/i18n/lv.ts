@@ -323,7 +323,8 @@ export const lv: Messages = {
       `Vērtības garums ir ${p.length} rakstzīmes, vairāk nekā ${p.max}, ko lauks var saturēt; rinda netiek importēta.`,
     'invalid-encoding': (p) =>
       `“${p.value}” satur baitus, kas nav nolasāms teksts (redzami kā �); rinda netiek importēta, lai neviens kontakts nesaņemtu sagrozītus burtus.`,
-    'missing-required': (p) => `“${p.field}” ir obligāts, bet šūna ir tukša; rinda netiek importēta.`,
+    'missing-required': (p) =>
+      `“${p.field}” ir obligāts, bet šūna ir tukša; rinda netiek importēta.`,
     'not-an-option': (p) =>
       `“${p.value}” nav neviena no atļautajām vērtībām (${String(p.options).split('\n').slice(0, 5).join(', ')}); rinda netiek importēta.`,
     'failed-check': (p) => `“${p.value}”: ${p.reason}; rinda netiek importēta.`,
@@ -405,12 +406,12 @@ export const lv: Messages = {
       d.required !== undefined
         ? `Lauks “${d.required}” ir obligāts, bet uz to nav kartēta neviena kolonna. Kartējiet uz to kolonnu.`
         : d.field !== undefined && d.column !== undefined
-        ? `Kolonna kartēta uz lauku, kas neeksistē (“${d.field}”). Pievienojiet lauku vai mainiet kartēšanu.`
-        : d.field !== undefined
-          ? 'Vairākas kolonnas kartētas uz vienu lauku. Kartējiet katru lauku vienreiz.'
-          : d.column !== undefined
-            ? 'Unikālās atslēgas kolonnas failā nav. Izvēlieties citu atslēgu.'
-            : 'Neviena kolonna nav kartēta uz kontakta lauku. Kartējiet vismaz vienu.',
+          ? `Kolonna kartēta uz lauku, kas neeksistē (“${d.field}”). Pievienojiet lauku vai mainiet kartēšanu.`
+          : d.field !== undefined
+            ? 'Vairākas kolonnas kartētas uz vienu lauku. Kartējiet katru lauku vienreiz.'
+            : d.column !== undefined
+              ? 'Unikālās atslēgas kolonnas failā nav. Izvēlieties citu atslēgu.'
+              : 'Neviena kolonna nav kartēta uz kontakta lauku. Kartējiet vismaz vienu.',
     'key-strategy-conflict': () =>
       'Ar ģenerētām atslēgām katrs imports izveido jaunus kontaktus, tāpēc tos nevar sasaistīt, lai atjauninātu vai dzēstu esošos. Izvēlieties unikālās atslēgas kolonnu vai izslēdziet atjaunināšanu un dzēšanu.',
     'consent-required': () =>
