@@ -56,6 +56,7 @@ export {
   type NoteCode,
   type RunNote,
   type FieldDef,
+  type FieldRules,
   type FieldType,
   type FilePreview,
   type Folder,
@@ -93,3 +94,4 @@ export type {
   ProfileListOptions,
 } from './api/import-types.ts';
 export type { DeviceOptions, DevicePreview, DeviceSyncState } from './api/device-types.ts';
+export type { FieldCheck, FieldCheckContext, FieldCheckResult } from './api/field-check.ts';

@@ -18,7 +18,14 @@ export function configSignature(
     mapping: profile.mapping,
     updateExisting: profile.behaviour.updateExisting,
     deleteMissing: profile.behaviour.deleteMissing,
-    fieldTypes: fields.filter((f) => mapped.has(f.id)).map((f) => [f.id, f.type]),
+    // Rules only where a field has some, so signatures from before rules existed still hold.
+    fieldTypes: fields
+      .filter((f) => mapped.has(f.id))
+      .map((f) =>
+        f.required || f.options || f.check
+          ? [f.id, f.type, { required: !!f.required, options: f.options, check: f.check }]
+          : [f.id, f.type],
+      ),
   };
   const state = hasher.create();
   state.update(new TextEncoder().encode(JSON.stringify(relevant)));

@@ -94,6 +94,9 @@ export class ContactSyncClient implements ContactSync {
       addField: at((s, bookId, field) => s.books.addField(bookId, field)),
       removeField: at((s, bookId, fieldId) => s.books.removeField(bookId, fieldId)),
       renameField: at((s, bookId, fieldId, label) => s.books.renameField(bookId, fieldId, label)),
+      setFieldRules: at((s, bookId, fieldId, rules) =>
+        s.books.setFieldRules(bookId, fieldId, rules),
+      ),
     };
     this.folders = {
       list: at((s, bookId) => s.folders.list(bookId)),

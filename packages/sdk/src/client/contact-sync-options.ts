@@ -1,4 +1,5 @@
 import type { RunProgress, RunTrigger } from '@contactsync/core';
+import type { FieldCheck } from '../api/field-check.ts';
 import type { ContactConflictResolver } from '../api/conflict-types.ts';
 
 export interface ContactSyncOptions {
@@ -27,6 +28,15 @@ export interface ContactSyncOptions {
    * truth and this browser a fast local replica; without it, everything stays in this browser.
    */
   readonly backend?: BackendOptions;
+  /**
+   * Your checks of field values, by the name a field's `check` gives (`books.addField(id,
+   * { label: 'IBAN', type: 'text', check: 'iban' })`), sync or async (a server's answer): each
+   * value an import brings is kept as the check returns it (a transform), or its row is left out
+   * with `{ problem }`, shown in the review and the history like a built-in problem. They run
+   * in this page for imports in this browser; the reference server's own runs refuse a field
+   * whose check it does not have.
+   */
+  readonly fieldChecks?: Readonly<Record<string, FieldCheck>>;
 }
 
 export interface BackendOptions {

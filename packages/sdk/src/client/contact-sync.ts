@@ -3,6 +3,7 @@ import type {
   Contact,
   DeviceContact,
   FieldDef,
+  FieldRules,
   FieldType,
   FilePreview,
   Folder,
@@ -45,10 +46,21 @@ export interface BooksApi {
   rename(bookId: string, name: string): Promise<AddressBook>;
   /** Deletes the book with its contacts, folders, imports and history. */
   delete(bookId: string): Promise<void>;
-  /** A custom field ("New field…" in the mapping). */
-  addField(bookId: string, field: { label: string; type: FieldType }): Promise<FieldDef>;
+  /**
+   * A custom field ("New field…" in the mapping), with its own rules if any: `required`,
+   * `options` (the only values allowed), `check` (the name of one of your `fieldChecks`).
+   */
+  addField(
+    bookId: string,
+    field: { label: string; type: FieldType } & FieldRules,
+  ): Promise<FieldDef>;
   removeField(bookId: string, fieldId: string): Promise<void>;
   renameField(bookId: string, fieldId: string, label: string): Promise<FieldDef>;
+  /**
+   * Replaces a field's rules (built-in fields too); the next import of an unchanged file
+   * applies them, since the rules are part of what an import checks.
+   */
+  setFieldRules(bookId: string, fieldId: string, rules: FieldRules): Promise<FieldDef>;
 }
 
 /** Folders inside a book (phone contacts land in their own, "From iOS"). */

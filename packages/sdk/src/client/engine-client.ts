@@ -3,6 +3,7 @@ import {
   ContactSyncError,
   problemRowsCsv,
   type RowIssue,
+  type FieldRules,
   type FieldType,
   type ParseOptions,
   type DeviceContact,
@@ -17,6 +18,7 @@ import { channelName, type ContactSyncEvent } from '../events.ts';
 import type { Engine } from '../worker/engine.ts';
 import type { RunRequest } from '../worker/run-profile.ts';
 import type { ContactSync } from './contact-sync.ts';
+import { batchFieldChecks } from './field-checks.ts';
 import type { ContactSyncOptions, RunOptions } from './contact-sync-options.ts';
 import type { ContactQuery, ExportOptions } from '../api/contact-queries.ts';
 import type { HistoryQuery, ImportFileSettings, ProfileListOptions } from '../api/import-types.ts';
@@ -44,6 +46,11 @@ export async function connectEngine(
     );
   }
   if (options.storageReserveBytes) await engine.configureStorage(options.storageReserveBytes);
+  if (options.fieldChecks)
+    await engine.configureFieldChecks(
+      Object.keys(options.fieldChecks),
+      callback(batchFieldChecks(options.fieldChecks)),
+    );
   if (options.backend) {
     const { url, resolveConflict, ...rest } = options.backend;
     await engine.configureBackend(
@@ -115,11 +122,13 @@ export async function connectEngine(
       create: (input: { name: string }) => engine.createBook(input),
       rename: (bookId: string, name: string) => engine.renameBook(bookId, name),
       delete: (bookId: string) => engine.deleteBook(bookId),
-      addField: (bookId: string, field: { label: string; type: FieldType }) =>
+      addField: (bookId: string, field: { label: string; type: FieldType } & FieldRules) =>
         engine.addField(bookId, field),
       removeField: (bookId: string, fieldId: string) => engine.removeField(bookId, fieldId),
       renameField: (bookId: string, fieldId: string, label: string) =>
         engine.renameField(bookId, fieldId, label),
+      setFieldRules: (bookId: string, fieldId: string, rules: FieldRules) =>
+        engine.setFieldRules(bookId, fieldId, rules),
     },
 
     folders: {

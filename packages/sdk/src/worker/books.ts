@@ -5,8 +5,10 @@ import {
   ContactSyncError,
   customFieldId,
   FIELD_TYPES,
+  FieldRulesSchema,
   type AddressBook,
   type FieldDef,
+  type FieldRules,
   type FieldType,
   type Folder,
 } from '@contactsync/core';
@@ -16,7 +18,20 @@ import { parseInput } from './parse-input.ts';
 import { folderAt } from '../store/segment-records.ts';
 
 const NameSchema = z.string().check(z.trim(), z.minLength(1), z.maxLength(200));
-const NewFieldSchema = z.object({ label: NameSchema, type: z.enum(FIELD_TYPES) });
+const NewFieldSchema = z.object({
+  label: NameSchema,
+  type: z.enum(FIELD_TYPES),
+  ...FieldRulesSchema.shape,
+});
+
+/** The rules worth keeping: none of `required: false`, no empty option lists. */
+function withRules({ required, options, check }: FieldRules): FieldRules {
+  return {
+    ...(required ? { required } : {}),
+    ...(options ? { options: [...new Set(options)] } : {}),
+    ...(check ? { check } : {}),
+  };
+}
 
 async function requireBook(ctx: WorkerContext, bookId: string): Promise<AddressBook> {
   const book = await (await ctx.db()).get('books', bookId);
@@ -80,8 +95,11 @@ export function bookOps(ctx: WorkerContext) {
     },
 
     /** Adds a custom field; its id is derived from the label. */
-    async addField(bookId: string, input: { label: string; type: FieldType }): Promise<FieldDef> {
-      const { label, type } = parseInput(NewFieldSchema, input, 'field');
+    async addField(
+      bookId: string,
+      input: { label: string; type: FieldType } & FieldRules,
+    ): Promise<FieldDef> {
+      const { label, type, ...rules } = parseInput(NewFieldSchema, input, 'field');
       const book = await requireBook(ctx, bookId);
       if (book.fields.some((f) => f.label.toLowerCase() === label.toLowerCase())) {
         throw new ContactSyncError(
@@ -94,6 +112,7 @@ export function bookOps(ctx: WorkerContext) {
         label,
         type,
         builtIn: false,
+        ...withRules(rules),
       };
       await (
         await ctx.db()
@@ -130,6 +149,26 @@ export function bookOps(ctx: WorkerContext) {
       });
       ctx.emit({ type: 'books-changed' });
       return renamed;
+    },
+
+    /** Replaces a field's own rules (required, allowed values, the host's check). */
+    async setFieldRules(bookId: string, fieldId: string, input: FieldRules): Promise<FieldDef> {
+      const rules = parseInput(FieldRulesSchema, input, 'field rules');
+      const book = await requireBook(ctx, bookId);
+      const field = book.fields.find((f) => f.id === fieldId);
+      if (!field)
+        throw new ContactSyncError('not-found', 'This field does not exist.', { fieldId });
+      const { required: _r, options: _o, check: _c, ...plain } = field;
+      const changed: FieldDef = { ...plain, ...withRules(rules) };
+      await (
+        await ctx.db()
+      ).put('books', {
+        ...book,
+        fields: book.fields.map((f) => (f.id === fieldId ? changed : f)),
+        updatedAt: ctx.clock.now(),
+      });
+      ctx.emit({ type: 'books-changed' });
+      return changed;
     },
 
     /** Removes a custom field that no import maps any more. */

@@ -1,4 +1,11 @@
-import { ContactSyncError, formatPhone, MAX_VALUE_LENGTH, type Contact } from '@contactsync/core';
+import {
+  ContactSyncError,
+  formatPhone,
+  matchOption,
+  MAX_VALUE_LENGTH,
+  type Contact,
+  type FieldDef,
+} from '@contactsync/core';
 import { z } from 'zod/mini';
 import type { WorkerContext } from './context.ts';
 import { packLocator, unpackLocator, type BookView } from '../store/book-view.ts';
@@ -49,10 +56,10 @@ async function readContacts(
   });
 }
 
-/** Keeps only known fields, and stores passwords as digests. */
+/** Keeps only known fields, spells allowed values as defined, and stores passwords as digests. */
 function cleanValues(
   values: Record<string, string>,
-  fields: readonly { id: string; type: string }[],
+  fields: readonly FieldDef[],
   contactId: string,
 ) {
   const out: Record<string, string> = {};
@@ -61,9 +68,25 @@ function cleanValues(
     if (!field) throw new ContactSyncError('invalid-argument', `Unknown field "${fieldId}".`);
     const value = raw.trim();
     if (value === '') continue;
-    out[fieldId] = field.type === 'password' ? digestPassword(contactId, value) : value;
+    const option = field.options ? matchOption(field.options, value) : value;
+    if (option === null)
+      throw new ContactSyncError(
+        'invalid-argument',
+        `"${value}" is not one of the values allowed for "${field.label}": ${field.options!.join(', ')}.`,
+        { field: field.id },
+      );
+    out[fieldId] = field.type === 'password' ? digestPassword(contactId, option) : option;
   }
   return out;
+}
+
+/** A contact written by hand keeps the book's required fields filled, as imports do. */
+function assertRequired(values: Record<string, string>, fields: readonly FieldDef[]): void {
+  const missing = fields.find((f) => f.required && f.type !== 'password' && !values[f.id]);
+  if (missing)
+    throw new ContactSyncError('invalid-argument', `The field "${missing.label}" is required.`, {
+      field: missing.id,
+    });
 }
 
 /** A page of a query, read from one version of the book. */
@@ -211,12 +234,14 @@ export function contactOps(ctx: WorkerContext) {
       const book = await requireBook(ctx, bookId);
       const id = ctx.newId();
       const now = ctx.clock.now();
+      const values = cleanValues(clean.values, book.fields, id);
+      assertRequired(values, book.fields);
       const contact: Contact = {
         id,
         bookId,
         folderId: clean.folderId ?? null,
         key: null,
-        values: cleanValues(clean.values, book.fields, id),
+        values,
         origin: null,
         createdAt: now,
         updatedAt: now,
@@ -245,6 +270,12 @@ export function contactOps(ctx: WorkerContext) {
         const values = { ...before!.values };
         for (const fieldId of Object.keys(clean.values ?? {})) delete values[fieldId];
         Object.assign(values, cleanValues(clean.values ?? {}, book.fields, contactId));
+        // Only a change may not empty a required field; one imported before the rule stays.
+        const cleared = Object.keys(clean.values ?? {});
+        assertRequired(
+          values,
+          book.fields.filter((f) => cleared.includes(f.id)),
+        );
         updated = {
           ...before!,
           values,

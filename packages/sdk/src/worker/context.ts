@@ -1,5 +1,11 @@
 import type { IDBPDatabase } from 'idb';
-import { ContactSyncError, type Clock, type Random, type RunRecord } from '@contactsync/core';
+import {
+  ContactSyncError,
+  type Clock,
+  type FieldChecks,
+  type Random,
+  type RunRecord,
+} from '@contactsync/core';
 import type { ContactSyncEvent } from '../events.ts';
 import { channelName } from '../events.ts';
 import { BookView } from '../store/book-view.ts';
@@ -22,6 +28,8 @@ export class WorkerContext {
   notifyRetryDelaysMs: readonly number[] = [5_000, 30_000, 120_000];
   /** Storage an import must leave free for the rest of the portal (createContactSync option). */
   storageReserveBytes = 0;
+  /** The host's checks that fields name (createContactSync's `fieldChecks`). */
+  fieldChecks: FieldChecks | null = null;
 
   constructor(
     readonly dbName: string,

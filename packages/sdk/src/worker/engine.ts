@@ -1,3 +1,4 @@
+import type { FieldChecks } from '@contactsync/core';
 import type { WorkerContext } from './context.ts';
 import type { ProxyConfig } from './proxy-client.ts';
 import { bookOps } from './books.ts';
@@ -55,6 +56,11 @@ export function createEngine(ctx: WorkerContext) {
     /** Storage an import must leave free, beyond what it needs itself. */
     configureStorage(reserveBytes: number): void {
       ctx.storageReserveBytes = Math.max(0, Number(reserveBytes) || 0);
+    },
+    /** The host's checks of field values, by name (a function from the page: one call a batch). */
+    configureFieldChecks(names: readonly string[], check: FieldChecks['check']): void {
+      const known = new Set(names);
+      ctx.fieldChecks = { has: (name) => known.has(name), check };
     },
     /** Wipes the whole database; other tabs hear `destroyed` and stop using it. */
     async destroy(): Promise<void> {

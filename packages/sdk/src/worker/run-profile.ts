@@ -79,6 +79,7 @@ export function engineDeps(ctx: WorkerContext, source: ByteSource) {
     random: ctx.random,
     newId: ctx.newId,
     digestPassword,
+    ...(ctx.fieldChecks ? { fieldChecks: ctx.fieldChecks } : {}),
   };
 }
 
