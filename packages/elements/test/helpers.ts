@@ -1,5 +1,5 @@
 import axe from 'axe-core';
-import { createContactSync } from '@contactsync/sdk';
+import { createContactSync, type ContactSyncOptions } from '@contactsync/sdk';
 
 export {
   CSV,
@@ -14,11 +14,12 @@ export {
 export { csvFile, profileInput, remoteSource } from '../../sdk/test/helpers.ts';
 
 /** A client on a database of its own, talking to the proxy at /v1 (msw or the real one). */
-export async function client(prefix = 'elements') {
+export async function client(prefix = 'elements', options: ContactSyncOptions = {}) {
   return createContactSync({
     dbName: `${prefix}-${Date.now()}-${Math.random()}`,
     proxyUrl: '/v1',
     scheduler: 'manual',
+    ...options,
   });
 }
 

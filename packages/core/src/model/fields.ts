@@ -14,7 +14,7 @@ export const FieldRulesSchema = z.object({
   /** The only values allowed, matched ignoring case and stored as spelled here. */
   options: z.optional(
     z
-      .array(z.string().check(z.trim(), z.minLength(1), z.maxLength(100)))
+      .array(z.string().check(z.minLength(1), z.maxLength(100)))
       .check(z.minLength(1), z.maxLength(500)),
   ),
   /** A host's check (validation and transform) by name; it runs on imports in the browser. */

@@ -427,6 +427,65 @@ describe('<cs-import-wizard>', () => {
     expect(await axeViolations(w)).to.deep.equal([]);
   });
 
+  it("words the problems of a field's own rules and of the host's check like built-in ones, in both languages", async () => {
+    sync = await client('rules', {
+      fieldChecks: {
+        iban: (v) => (/^[A-Z]{2}\d{2}\w{4,}$/.test(v) ? v : { problem: 'not an IBAN' }),
+      },
+    });
+    const book = await sync.books.create({ name: 'Customers' });
+    const tier = await sync.books.addField(book.id, {
+      label: 'Tier',
+      type: 'text',
+      required: true,
+      options: ['Gold', 'Silver'],
+    });
+    const account = await sync.books.addField(book.id, {
+      label: 'IBAN',
+      type: 'text',
+      check: 'iban',
+    });
+    const saved = await sync.profiles.create(
+      profileInput(book.id, {
+        mapping: {
+          columns: [
+            { column: 0, header: 'email', field: 'email' },
+            { column: 1, header: 'tier', field: tier.id },
+            { column: 2, header: 'iban', field: account.id },
+          ],
+          key: { kind: 'column', column: 0 },
+        },
+      }),
+    );
+    const w = await fixture<ImportWizard>(
+      html`<cs-import-wizard .sync=${sync} book-id=${book.id} locale="en-GB"></cs-import-wizard>`,
+    );
+    await w.open(saved.id);
+    const file =
+      'email,tier,iban\nann@x.io,Gold,LV80BANK0000435195001\nbob@x.io,,\ncy@x.io,Bronze,\ndee@x.io,Silver,12345\n';
+    drop(w, csvFile(file, 'crm.csv'));
+    await press(w, 'Next');
+    await atStep(w, 'How is the file written?');
+    await nextThrough(w, ['Does this look right?', 'Which column goes where?', 'What will change']);
+    const problems = () =>
+      [...w.shadowRoot!.querySelectorAll('[part=problems] li')].map((li) =>
+        li.textContent!.replace(/\s+/g, ' ').trim(),
+      );
+    expect(problems()).to.deep.equal([
+      'Row 3, column “tier”: “Tier” is required, but the cell is empty; the row is left out.',
+      'Row 4, column “tier”: “Bronze” is not one of the allowed values (Gold, Silver); the row is left out.',
+      'Row 5, column “iban”: “12345”: not an IBAN; the row is left out.',
+    ]);
+    w.messages = lv;
+    await w.updateComplete;
+    expect(problems()).to.deep.equal([
+      '3. rinda, kolonna “tier”: “Tier” ir obligāts, bet šūna ir tukša; rinda netiek importēta.',
+      '4. rinda, kolonna “tier”: “Bronze” nav neviena no atļautajām vērtībām (Gold, Silver); rinda netiek importēta.',
+      '5. rinda, kolonna “iban”: “12345”: not an IBAN; rinda netiek importēta.',
+    ]);
+    expect(await axeViolations(w)).to.deep.equal([]);
+  });
+
   it('counts the rows of contacts deleted here in the review and the result, so every row is accounted for', async () => {
     const env = await setup();
     sync = env.sync;

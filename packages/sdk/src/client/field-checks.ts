@@ -17,7 +17,7 @@ export function batchFieldChecks(checks: Readonly<Record<string, FieldCheck>>): 
         if (out === undefined) return { value };
         if (typeof out === 'string') return { value: out };
         if (typeof out?.problem === 'string') return { problem: out.problem };
-        throw new Error(`it returned ${JSON.stringify(out)} for a value`);
+        throw new Error('it answered neither a value nor { problem }');
       }),
     );
 }
