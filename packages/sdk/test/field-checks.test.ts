@@ -85,7 +85,9 @@ describe("fields with their own rules and the host's checks", () => {
     const missing = await without.run(profile.id, csvFile(CSV));
     expect(missing.status).to.equal('failed');
     expect(missing.error).to.include({ code: 'unsupported' });
-    expect(missing.error!.message).to.contain('checked by "iban"');
+    expect(missing.error!.message).to.contain(
+      'names the check "iban", which is not available here',
+    );
     without.close();
 
     const broken = await createContactSync({

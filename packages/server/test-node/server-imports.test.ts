@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { utils, write } from '@e965/xlsx';
 import { after, before, describe, it } from 'node:test';
-import type { RunRecord } from '@contactsync/core';
+import { BUILT_IN_FIELDS, type RunRecord } from '@contactsync/core';
 import { sql, type Kysely } from 'kysely';
 import { createServerImports, openDatabase, type ServerDatabase } from '../src/index.ts';
 import { startMailSink } from '../../proxy/test-node/fixtures/mail-sink.ts';
@@ -198,5 +198,33 @@ for (const backend of backends)
         schedule: null,
       });
       await assert.rejects(imports.runNow('cid', 'profile-cid'), /runs in its browser/);
+    });
+
+    it("applies a book's field rules, and refuses a field whose check only a page has", async () => {
+      files.set('email,name\na@example.com,gold\nb@example.com,\nc@example.com,Bronze\n');
+      const ruled = (rules: object) =>
+        BUILT_IN_FIELDS.map((f) => (f.id === 'firstName' ? { ...f, ...rules } : f));
+      await seedPortal(
+        db,
+        'dee',
+        files.url,
+        { schedule: null },
+        ruled({ required: true, options: ['Gold', 'Silver'] }),
+      );
+      const run = await imports.runNow('dee', 'profile-dee');
+      assert.equal(run.status, 'warnings', JSON.stringify(run.error));
+      assert.deepEqual(
+        run.issues.map((i) => [i.row, i.code]),
+        [
+          [3, 'missing-required'],
+          [4, 'not-an-option'],
+        ],
+      );
+      assert.deepEqual(await count(db, 'dee'), { rows: 1, live: 1 });
+      await seedPortal(db, 'eve', files.url, { schedule: null }, ruled({ check: 'iban' }));
+      const refused = await imports.runNow('eve', 'profile-eve');
+      assert.equal(refused.status, 'failed');
+      assert.equal(refused.error!.code, 'unsupported');
+      assert.deepEqual(await count(db, 'eve'), { rows: 0, live: 0 });
     });
   });

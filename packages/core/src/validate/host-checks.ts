@@ -39,7 +39,7 @@ export async function applyHostChecks(
     if (!checks?.has(name))
       throw new ContactSyncError(
         'unsupported',
-        `The field "${field.label}" is checked by "${name}", which this page does not provide: pass it in fieldChecks when creating the client. Nothing was changed.`,
+        `The field "${field.label}" names the check "${name}", which is not available here (a page passes its checks in fieldChecks; the reference server runs none). Nothing was changed.`,
         { field: field.label, check: name },
       );
     const asked = rows.filter((r) => r.issues.length === 0 && r.values[field.id] !== undefined);
