@@ -325,15 +325,20 @@ describe('host apps built from the packed packages', () => {
     });
   });
 
-  test('webpack 5, production build, with no ContactSync configuration', async () => {
+  test('webpack 5, production and development builds, with no ContactSync configuration', async () => {
     const dir = install('webpack', { ...tarballs, webpack: '^5.0.0', 'webpack-cli': '^6.0.0' });
-    execFileSync('npx', ['webpack', '--no-stats'], { cwd: dir, stdio: 'inherit' });
-    cpSync(join(dir, 'index.html'), join(dir, 'dist/index.html'));
-    const built = await serveStatic(join(dir, 'dist'));
-    try {
-      await importThroughWizard(browser, built.url);
-    } finally {
-      built.close();
+    for (const mode of ['production', 'development']) {
+      execFileSync('npx', ['webpack', '--no-stats', '--mode', mode], {
+        cwd: dir,
+        stdio: 'inherit',
+      });
+      cpSync(join(dir, 'index.html'), join(dir, 'dist/index.html'));
+      const built = await serveStatic(join(dir, 'dist'));
+      try {
+        await importThroughWizard(browser, built.url);
+      } finally {
+        built.close();
+      }
     }
   });
 });
