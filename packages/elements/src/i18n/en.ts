@@ -165,6 +165,9 @@ export const en = {
   keyConflict:
     'Generated keys cannot update or delete existing contacts: choose a unique key column, or turn off “Update existing contacts” and “Delete contacts not found in the file”.',
   mappingNothing: 'Map at least one column to a contact field.',
+  mappingRequired: (field: string) => `“${field}” is required: map a column to it.`,
+  /** A required field as the mapping's field menu offers it. */
+  fieldRequired: (label: string) => `${label} (required)`,
   twinFound: (name: string) =>
     `“${name}” already imports a file with this name into this address book. Update that import with this file, or set up a separate one?`,
   twinUpdate: (name: string) => `Update “${name}”`,

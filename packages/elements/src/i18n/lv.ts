@@ -137,6 +137,8 @@ export const lv: Messages = {
   keyConflict:
     'Ģenerētas atslēgas nevar atjaunināt vai dzēst esošos kontaktus: izvēlieties unikālās atslēgas kolonnu vai izslēdziet atjaunināšanu un dzēšanu.',
   mappingNothing: 'Sasaistiet vismaz vienu kolonnu ar kontakta lauku.',
+  mappingRequired: (field) => `“${field}” ir obligāts: sasaistiet ar to kolonnu.`,
+  fieldRequired: (label) => `${label} (obligāts)`,
   twinFound: (name) =>
     `“${name}” jau importē failu ar šādu nosaukumu šajā adrešu grāmatā. Atjaunināt šo importu ar šo failu vai iestatīt atsevišķu?`,
   twinUpdate: (name) => `Atjaunināt “${name}”`,

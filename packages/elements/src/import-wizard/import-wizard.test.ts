@@ -31,6 +31,11 @@ import {
 
 ImportWizard.define();
 
+/** The problems listed at the review or the result, as read. */
+const problems = (w: ImportWizard) =>
+  [...w.shadowRoot!.querySelectorAll('[part=problems] li')].map((li) =>
+    li.textContent!.replace(/\s+/g, ' ').trim(),
+  );
 const heading = (w: ImportWizard) => $(w, 'h2').textContent!.replace(/\s+/g, ' ').trim();
 const activeIsHeading = (w: ImportWizard) => w.shadowRoot!.activeElement?.tagName === 'H2';
 
@@ -385,11 +390,7 @@ describe('<cs-import-wizard>', () => {
     await press(w, 'Next');
     await atStep(w, 'How is the file written?');
     await nextThrough(w, ['Does this look right?', 'Which column goes where?', 'What will change']);
-    const problems = () =>
-      [...w.shadowRoot!.querySelectorAll('[part=problems] li')].map((li) =>
-        li.textContent!.replace(/\s+/g, ' ').trim(),
-      );
-    expect(problems()).to.deep.equal([
+    expect(problems(w)).to.deep.equal([
       'Row 3, column “email”: “not-an-email” is not a valid email address.',
       'Row 4, column “email”: The same unique key as row 2; the row is left out.',
     ]);
@@ -417,7 +418,7 @@ describe('<cs-import-wizard>', () => {
       () => w.shadowRoot!.querySelector('[part=result]')?.textContent?.includes('problēm') ?? false,
       'the result',
     );
-    expect(problems()).to.deep.equal([
+    expect(problems(w)).to.deep.equal([
       '3. rinda, kolonna “email”: “not-an-email” nav derīga e-pasta adrese.',
       '4. rinda, kolonna “email”: Tāda pati unikālā atslēga kā 2. rindā; rinda netiek importēta.',
     ]);
@@ -467,18 +468,14 @@ describe('<cs-import-wizard>', () => {
     await press(w, 'Next');
     await atStep(w, 'How is the file written?');
     await nextThrough(w, ['Does this look right?', 'Which column goes where?', 'What will change']);
-    const problems = () =>
-      [...w.shadowRoot!.querySelectorAll('[part=problems] li')].map((li) =>
-        li.textContent!.replace(/\s+/g, ' ').trim(),
-      );
-    expect(problems()).to.deep.equal([
+    expect(problems(w)).to.deep.equal([
       'Row 3, column “tier”: “Tier” is required, but the cell is empty; the row is left out.',
       'Row 4, column “tier”: “Bronze” is not one of the allowed values (Gold, Silver); the row is left out.',
       'Row 5, column “iban”: “12345”: not an IBAN; the row is left out.',
     ]);
     w.messages = lv;
     await w.updateComplete;
-    expect(problems()).to.deep.equal([
+    expect(problems(w)).to.deep.equal([
       '3. rinda, kolonna “tier”: “Tier” ir obligāts, bet šūna ir tukša; rinda netiek importēta.',
       '4. rinda, kolonna “tier”: “Bronze” nav neviena no atļautajām vērtībām (Gold, Silver); rinda netiek importēta.',
       '5. rinda, kolonna “iban”: “12345”: not an IBAN; rinda netiek importēta.',

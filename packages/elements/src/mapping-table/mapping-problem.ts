@@ -1,4 +1,4 @@
-import type { BehaviourOptions, FilePreview, Mapping } from '@contactsync/sdk';
+import type { BehaviourOptions, FieldDef, FilePreview, Mapping } from '@contactsync/sdk';
 import type { Messages } from '../i18n/en.ts';
 
 /** Why a mapping cannot run, in the user's words, or null. The engine checks the same rules. */
@@ -7,8 +7,12 @@ export function mappingProblem(
   behaviour: BehaviourOptions | null,
   t: Messages,
   preview: FilePreview | null = null,
+  fields: readonly FieldDef[] = [],
 ): string | null {
   if (!mapping || !mapping.columns.some((c) => c.field !== null)) return t.mappingNothing;
+  const unmapped = fields.find((f) => f.required && !mapping.columns.some((c) => c.field === f.id));
+  if (unmapped)
+    return t.mappingRequired((unmapped.builtIn && t.fieldLabels[unmapped.id]) || unmapped.label);
   // A key column with no value in the rows read would make every row invalid.
   if (mapping.key.kind === 'column' && preview) {
     const key = mapping.key.column;

@@ -4,6 +4,12 @@ export const mappingTableStyles = css`
   table {
     width: 100%;
   }
+  /* On a narrow screen the table scrolls inside its own box, never the page (positioned, so
+     that its visually hidden header stays inside it too). */
+  .scroll {
+    overflow-x: auto;
+    position: relative;
+  }
   .samples ul {
     margin: 0;
     padding: 0;

@@ -153,6 +153,52 @@ describe('<cs-mapping-table>', () => {
     expect(env.table.validationMessage).to.equal('Map at least one column to a contact field.');
   });
 
+  it('marks required fields in the menus, and says which one still needs a column', async () => {
+    const env = await setup();
+    sync = env.sync;
+    await env.sync.books.addField(env.book.id, {
+      label: 'Shoe size',
+      type: 'number',
+      required: true,
+    });
+    const shoe = rowOf(env.table, 'Shoe size').querySelector('select')!;
+    await until(
+      () => [...shoe.options].some((o) => o.text === 'Shoe size (required)'),
+      'the required field in the menu',
+    );
+    await until(
+      () => env.table.validationMessage === '“Shoe size” is required: map a column to it.',
+      'the missing required field',
+    );
+    shoe.value = [...shoe.options].find((o) => o.text === 'Shoe size (required)')!.value;
+    shoe.dispatchEvent(new Event('change'));
+    await env.table.updateComplete;
+    expect(env.table.validationMessage).to.equal(null);
+    env.table.messages = lv;
+    await env.table.updateComplete;
+    expect([...shoe.options].map((o) => o.text)).to.include('Shoe size (obligāts)');
+  });
+
+  it('fits a 360 px screen in Latvian with long samples: the table scrolls inside its own box', async () => {
+    const env = await setup();
+    sync = env.sync;
+    env.table.messages = lv;
+    env.table.preview = await env.sync.preview(
+      env.book.id,
+      csvFile('Email,IBAN\nann@x.io,LV80BANK0000435195001LV80BANK00004351950\n'),
+    );
+    env.table.style.display = 'block';
+    env.table.style.width = '360px';
+    await env.table.updateComplete;
+    expect(env.table.scrollWidth).to.be.at.most(360);
+    const box = env.table.shadowRoot!.querySelector<HTMLElement>('.scroll')!;
+    // Nothing escapes the box, not even a header hidden for sight but read to screen readers
+    // (placed absolutely: against the box, or it would widen the page).
+    const hidden = box.querySelector<HTMLElement>('.visually-hidden')!;
+    expect(hidden.offsetParent === box || box.contains(hidden.offsetParent)).to.equal(true);
+    expect(box.scrollWidth).to.be.greaterThan(box.clientWidth); // the table scrolls, inside
+  });
+
   it('finds the client provided by an ancestor and speaks Latvian when given the catalogue', async () => {
     const sync2 = await client('mapping-ctx');
     sync = sync2;

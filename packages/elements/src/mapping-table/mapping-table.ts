@@ -105,7 +105,8 @@ export class MappingTable extends CsElement {
 
   /** A problem that stops this mapping from running, in words, or null. */
   get validationMessage(): string | null {
-    return mappingProblem(this.mapping, this.behaviour, this.t, this.preview);
+    const fields = this.fields ?? this.bookFields;
+    return mappingProblem(this.mapping, this.behaviour, this.t, this.preview, fields);
   }
 
   private change(mapping: Mapping): void {
@@ -158,8 +159,10 @@ export class MappingTable extends CsElement {
   private renderFieldOptions(selected: string | null) {
     const t = this.t;
     const fields = this.fields ?? this.bookFields;
+    const label = (f: FieldDef) =>
+      f.required ? t.fieldRequired(this.fieldLabel(f)) : this.fieldLabel(f);
     const option = (f: FieldDef) =>
-      html`<option value=${f.id} ?selected=${f.id === selected}>${this.fieldLabel(f)}</option>`;
+      html`<option value=${f.id} ?selected=${f.id === selected}>${label(f)}</option>`;
     const custom = fields.filter((f) => !f.builtIn);
     return html`<option value="" ?selected=${selected === null}>${t.mappingIgnore}</option>
       <optgroup label=${t.mappingBuiltInFields}>
@@ -282,23 +285,25 @@ export class MappingTable extends CsElement {
     const keyHeader =
       key.kind === 'column' ? mapping.columns.find((c) => c.column === key.column)?.header : null;
     const invalid = this.validationMessage;
-    return html`<table part="table">
-        <caption>
-          ${t.mappingTitle}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">${t.mappingColumn}</th>
-            <th scope="col">${t.mappingSamples}</th>
-            <th scope="col">${t.mappingField}</th>
-            <th scope="col">${t.mappingKey}</th>
-            <th scope="col"><span class="visually-hidden">${t.mappingRemove}</span></th>
-          </tr>
-        </thead>
-        <tbody>
-          ${mapping.columns.map((c) => this.renderRow(c.column, c.header, c.field))}
-        </tbody>
-      </table>
+    return html`<div class="scroll">
+        <table part="table">
+          <caption>
+            ${t.mappingTitle}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">${t.mappingColumn}</th>
+              <th scope="col">${t.mappingSamples}</th>
+              <th scope="col">${t.mappingField}</th>
+              <th scope="col">${t.mappingKey}</th>
+              <th scope="col"><span class="visually-hidden">${t.mappingRemove}</span></th>
+            </tr>
+          </thead>
+          <tbody>
+            ${mapping.columns.map((c) => this.renderRow(c.column, c.header, c.field))}
+          </tbody>
+        </table>
+      </div>
       <p class="generated">
         <label>
           <input
