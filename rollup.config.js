@@ -108,22 +108,25 @@ export default [
     // error worded: fetch failures by the proxy's code, columns, backend, undo).
     // 34.5 KB with the workbook's sheet chooser, "Review and import", progress through the run;
     // 36 KB for validation at each field, time zones by city and the schedule's next runs.
+    // 39 KB (from 38.5 KB) for the mapping table's phone layout and the wording of field rules
+    // and checks (three row problems, a failure, the required field in en and lv).
     // 38.5 KB when each element became an entry of its own: the boundaries between the chunks
     // they share cost about 2 KB gzip for pages that load them all, the price of a page with one
     // element loading a third to two thirds of that. Each element's budget counts what its page
     // loads: itself, the shared base (CsElement, the English catalogue) and any element inside.
+    // The mapping table 14.8 KB (from 14.4 KB) for its phone layout and required fields.
     plugins: browserPlugins({
-      'index.js': 38_500,
+      'index.js': 39_000,
       'lv.js': 9_000,
       'contact-list.js': 17_300,
       'device-sync.js': 14_400,
       'history-grid.js': 15_200,
       'import-wizard.js': 27_500,
-      'mapping-table.js': 14_400,
+      'mapping-table.js': 14_800,
       'recipient-picker.js': 14_300,
       'schedule-editor.js': 15_000,
       'sync-status.js': 11_900,
-      'react.js': 39_000,
+      'react.js': 39_500,
     }),
   },
   {
@@ -138,8 +141,9 @@ export default [
     },
     // 39 KB: down from 45 KB when Latvian moved out (pages load `lv.js` beside it when needed);
     // 40.5 KB for undo, the sheet chooser, "Review and import" and progress through the run;
-    // 42 KB for validation at each field, time zones by city and the schedule's next runs.
-    plugins: browserPlugins({ 'contactsync-elements.js': 42_000 }),
+    // 42 KB for validation at each field, time zones by city and the schedule's next runs;
+    // 42.5 KB for the mapping table's phone layout and the wording of field rules and checks.
+    plugins: browserPlugins({ 'contactsync-elements.js': 42_500 }),
   },
   {
     // The SDK's main-thread client: small, self-contained, loads the worker beside it.

@@ -4,11 +4,69 @@ export const mappingTableStyles = css`
   table {
     width: 100%;
   }
-  /* On a narrow screen the table scrolls inside its own box, never the page (positioned, so
-     that its visually hidden header stays inside it too). */
+  :host {
+    container-type: inline-size;
+  }
+  /* Should the rows still not fit, the table scrolls inside its own box, never the page
+     (positioned, so that its visually hidden header stays inside it too). */
   .scroll {
     overflow-x: auto;
     position: relative;
+  }
+  .narrow-only {
+    display: none;
+  }
+  /* A phone: each column becomes a card (name, samples, then its field, key and Remove), so the
+     menus stay in view; the headers are still read to screen readers. */
+  @container (max-width: 34rem) {
+    table,
+    tbody,
+    tbody th,
+    tbody td {
+      display: block;
+    }
+    caption {
+      display: block;
+      text-align: start;
+    }
+    thead {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+    }
+    tbody tr {
+      display: grid;
+      grid-template-columns: minmax(0, 1fr) auto;
+      align-items: center;
+      gap: 0.3rem 0.75rem;
+      padding-block: 0.6rem;
+      border-block-end: 1px solid var(--_border);
+    }
+    tbody th,
+    tbody td {
+      padding: 0;
+      border: 0;
+    }
+    tbody th,
+    .samples,
+    .field {
+      grid-column: 1 / -1;
+    }
+    .field select {
+      max-width: calc(100% - 6rem);
+    }
+    .samples li {
+      max-width: 100%;
+    }
+    .key {
+      text-align: start;
+    }
+    .narrow-only {
+      display: inline;
+      margin-inline-start: 0.3rem;
+    }
   }
   .samples ul {
     margin: 0;

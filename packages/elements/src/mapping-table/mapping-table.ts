@@ -242,7 +242,7 @@ export class MappingTable extends CsElement {
               : html`<span class="hint">${t.mappingNoSamples}</span>`
           }
         </td>
-        <td>
+        <td class="field">
           <select
             id=${`field-${column}`}
             aria-label=${t.mappingFieldFor(header)}
@@ -254,13 +254,16 @@ export class MappingTable extends CsElement {
           ${suggested ? html`<span part="suggested" class="badge">${t.mappingSuggested}</span>` : nothing}
         </td>
         <td class="key">
-          <input
-            type="radio"
-            name="key"
-            .checked=${isKey}
-            aria-label=${t.mappingKeyFor(header)}
-            @change=${() => this.change(setKeyStrategy(this.mapping!, { kind: 'column', column }))}
-          />
+          <label>
+            <input
+              type="radio"
+              name="key"
+              .checked=${isKey}
+              aria-label=${t.mappingKeyFor(header)}
+              @change=${() => this.change(setKeyStrategy(this.mapping!, { kind: 'column', column }))}
+            />
+            <span class="narrow-only" aria-hidden="true">${t.mappingKey}</span>
+          </label>
         </td>
         <td>
           <button
