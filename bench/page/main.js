@@ -15,21 +15,8 @@ new PerformanceObserver((list) => {
 const files = () =>
   Object.fromEntries([...document.getElementById('files').files].map((f) => [f.name, f]));
 
-function baseline(kind, name) {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker('/bench/bench-worker.js', { type: 'module' });
-    worker.onerror = (e) => reject(new Error(e.message));
-    worker.onmessage = ({ data }) => {
-      worker.terminate();
-      if (data.error) reject(new Error(data.error));
-      else resolve(data.ms);
-    };
-    worker.postMessage({ kind, file: files()[name] });
-  });
-}
-
-/** A competitor's import, re-import of the 1% file and search, in one worker. */
-function competitor(kind, name, changedName) {
+/** One message to a fresh bench worker; resolves with its answer. */
+function inBenchWorker(message) {
   return new Promise((resolve, reject) => {
     const worker = new Worker('/bench/bench-worker.js', { type: 'module' });
     worker.onerror = (e) => reject(new Error(e.message));
@@ -38,9 +25,16 @@ function competitor(kind, name, changedName) {
       if (data.error) reject(new Error(data.error));
       else resolve(data);
     };
-    worker.postMessage({ kind, file: files()[name], changed: files()[changedName] });
+    worker.postMessage(message);
   });
 }
+
+/** A baseline's time in ms. */
+const baseline = async (kind, name) => (await inBenchWorker({ kind, file: files()[name] })).ms;
+
+/** A competitor's import, re-import of the 1% file and search, in one worker. */
+const competitor = (kind, name, changedName) =>
+  inBenchWorker({ kind, file: files()[name], changed: files()[changedName] });
 
 /** A book with the bench's import profile (the generated file's ten columns mapped). */
 async function benchProfile(client) {
