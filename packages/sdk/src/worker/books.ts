@@ -42,6 +42,27 @@ async function requireBook(ctx: WorkerContext, bookId: string): Promise<AddressB
 
 /** Address books, their fields and folders. */
 export function bookOps(ctx: WorkerContext) {
+  /** Replaces one field of a book with what `change` makes of it, and tells every tab. */
+  async function changeField(
+    bookId: string,
+    fieldId: string,
+    change: (field: FieldDef, book: AddressBook) => FieldDef,
+  ): Promise<FieldDef> {
+    const book = await requireBook(ctx, bookId);
+    const field = book.fields.find((f) => f.id === fieldId);
+    if (!field) throw new ContactSyncError('not-found', 'This field does not exist.', { fieldId });
+    const changed = change(field, book);
+    await (
+      await ctx.db()
+    ).put('books', {
+      ...book,
+      fields: book.fields.map((f) => (f.id === fieldId ? changed : f)),
+      updatedAt: ctx.clock.now(),
+    });
+    ctx.emit({ type: 'books-changed' });
+    return changed;
+  }
+
   return {
     async listBooks(): Promise<AddressBook[]> {
       return (await ctx.db()).getAll('books');
@@ -127,48 +148,26 @@ export function bookOps(ctx: WorkerContext) {
      */
     async renameField(bookId: string, fieldId: string, label: string): Promise<FieldDef> {
       const clean = parseInput(NameSchema, label, 'field label');
-      const book = await requireBook(ctx, bookId);
-      const field = book.fields.find((f) => f.id === fieldId);
-      if (!field)
-        throw new ContactSyncError('not-found', 'This field does not exist.', { fieldId });
-      if (
-        book.fields.some((f) => f.id !== fieldId && f.label.toLowerCase() === clean.toLowerCase())
-      ) {
-        throw new ContactSyncError(
-          'invalid-argument',
-          `This address book already has a field called "${clean}".`,
-        );
-      }
-      const renamed = { ...field, label: clean };
-      await (
-        await ctx.db()
-      ).put('books', {
-        ...book,
-        fields: book.fields.map((f) => (f.id === fieldId ? renamed : f)),
-        updatedAt: ctx.clock.now(),
+      return changeField(bookId, fieldId, (field, book) => {
+        if (
+          book.fields.some((f) => f.id !== fieldId && f.label.toLowerCase() === clean.toLowerCase())
+        ) {
+          throw new ContactSyncError(
+            'invalid-argument',
+            `This address book already has a field called "${clean}".`,
+          );
+        }
+        return { ...field, label: clean };
       });
-      ctx.emit({ type: 'books-changed' });
-      return renamed;
     },
 
     /** Replaces a field's own rules (required, allowed values, the host's check). */
     async setFieldRules(bookId: string, fieldId: string, input: FieldRules): Promise<FieldDef> {
       const rules = parseInput(FieldRulesSchema, input, 'field rules');
-      const book = await requireBook(ctx, bookId);
-      const field = book.fields.find((f) => f.id === fieldId);
-      if (!field)
-        throw new ContactSyncError('not-found', 'This field does not exist.', { fieldId });
-      const { required: _r, options: _o, check: _c, ...plain } = field;
-      const changed: FieldDef = { ...plain, ...withRules(rules) };
-      await (
-        await ctx.db()
-      ).put('books', {
-        ...book,
-        fields: book.fields.map((f) => (f.id === fieldId ? changed : f)),
-        updatedAt: ctx.clock.now(),
+      return changeField(bookId, fieldId, (field) => {
+        const { required: _r, options: _o, check: _c, ...plain } = field;
+        return { ...plain, ...withRules(rules) };
       });
-      ctx.emit({ type: 'books-changed' });
-      return changed;
     },
 
     /** Removes a custom field that no import maps any more. */
