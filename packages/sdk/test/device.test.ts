@@ -67,6 +67,18 @@ describe('phone address-book sync', () => {
     expect((await sync.device.setEnabled(env.book.id, true)).folderId).to.equal(state.folderId);
   });
 
+  it('syncs into a book with required fields: those the phone lacks do not stop it, those it fills are checked', async () => {
+    const env = await setup();
+    sync = env.sync;
+    await sync.books.addField(env.book.id, { label: 'Tier', type: 'text', required: true });
+    await sync.books.setFieldRules(env.book.id, 'email', { required: true });
+    const run = await sync.device.sync(env.book.id, phone, { manual: true });
+    expect(run.status).to.equal('warnings');
+    // Ann, only-email and Eve have an email; Bob and the plumber have only phones.
+    expect(run.counts).to.include({ created: 3, invalid: 2 });
+    expect(run.issues.map((i) => i.code)).to.deep.equal(['missing-required', 'missing-required']);
+  });
+
   it('the full tombstone cycle: sync, delete two on the web, sync again plus one new: only the new one is offered and added', async () => {
     const env = await setup();
     sync = env.sync;

@@ -10,6 +10,8 @@ export function assertMappingUsable(
   mapping: Mapping,
   fields: readonly FieldDef[],
   behaviour: BehaviourOptions,
+  /** False for a phone's fixed mapping: it cannot give a column to a field the phone lacks. */
+  everyRequiredField = true,
 ): void {
   const known = new Set(fields.map((f) => f.id));
   const seen = new Set<string>();
@@ -31,7 +33,7 @@ export function assertMappingUsable(
     }
     seen.add(c.field);
   }
-  const unmapped = fields.find((f) => f.required && !seen.has(f.id));
+  const unmapped = everyRequiredField && fields.find((f) => f.required && !seen.has(f.id));
   if (unmapped) {
     throw new ContactSyncError(
       'mapping-invalid',

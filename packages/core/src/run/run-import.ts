@@ -136,7 +136,14 @@ export async function runImport(o: ImportRunOptions): Promise<ImportRunResult> {
   };
 
   try {
-    assertMappingUsable(profile.mapping, book.fields, profile.behaviour);
+    // A phone's contacts still sync into a book with required fields the phone has no data for;
+    // the required fields it does fill (an email, say) are checked row by row as for files.
+    assertMappingUsable(
+      profile.mapping,
+      book.fields,
+      profile.behaviour,
+      profile.source.kind !== 'device',
+    );
     const scan = await scanSource(o.source, profile.parse.encoding, o.hasher, signal, (bytes) =>
       progress({ stage: 'hashing', bytesRead: bytes, totalBytes: o.source.size ?? null, rows: 0 }),
     );

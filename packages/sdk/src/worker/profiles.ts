@@ -33,7 +33,7 @@ async function validated(ctx: WorkerContext, raw: unknown): Promise<ProfileInput
       );
     }
   }
-  assertMappingUsable(input.mapping, book.fields, input.behaviour);
+  assertMappingUsable(input.mapping, book.fields, input.behaviour, input.source.kind !== 'device');
   assertSchedulable(input);
   return input;
 }
