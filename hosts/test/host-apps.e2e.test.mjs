@@ -222,6 +222,8 @@ describe('host apps built from the packed packages', () => {
   });
 
   for (const [vite, plugin] of [
+    ['5', '4'],
+    ['6', '4'],
     ['7', '5'],
     ['8', '6'],
   ])
