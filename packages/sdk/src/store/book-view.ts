@@ -67,6 +67,21 @@ export class BookView {
     );
   }
 
+  /**
+   * The view of the version a change of this tab just wrote: its manifest, the key records it
+   * wrote, and this view's records for the segments it left alone. Null if one is unknown.
+   */
+  next(manifest: Manifest, written: ReadonlyMap<string, SegmentKeysRecord>): BookView | null {
+    const mine = new Map(this.manifest.segments.map((ref, s) => [ref.id, this.keys[s]!]));
+    const keys: SegmentKeysRecord[] = [];
+    for (const ref of manifest.segments) {
+      const record = written.get(ref.id) ?? mine.get(ref.id);
+      if (!record) return null;
+      keys.push(record);
+    }
+    return new BookView(manifest, keys);
+  }
+
   locate(contactId: string): Location | null {
     // A few lookups (an edit, a deletion) scan the id columns natively; building the map of
     // every contact (about 0.3 s at 1M) pays off only for many.

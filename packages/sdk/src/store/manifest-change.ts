@@ -7,7 +7,12 @@ import {
   type Tombstone,
 } from '@contactsync/core';
 import type { BookView, Location } from './book-view.ts';
-import { SEGMENT_SIZE, type ContactSyncDB, type SegmentRef } from './schema.ts';
+import {
+  SEGMENT_SIZE,
+  type ContactSyncDB,
+  type SegmentKeysRecord,
+  type SegmentRef,
+} from './schema.ts';
 import { contactDocument, deletedDocument } from './contact-documents.ts';
 import { contactsOf, flagsAt, segmentRecords, type ReplicaFlags } from './segment-records.ts';
 
@@ -67,7 +72,7 @@ export async function applyManifestChange(
   db: IDBPDatabase<ContactSyncDB>,
   view: BookView,
   change: ManifestChange,
-): Promise<void> {
+): Promise<BookView | null> {
   const bookId = view.manifest.bookId;
   const retired = new Map<number, number[]>();
   const retireAt = (loc: Location) => {
@@ -136,6 +141,8 @@ export async function applyManifestChange(
     fromBackend?.get(id) ?? { revision: before?.revision ?? 0, dirty: true };
   const refs: SegmentRef[] = [];
   const compacted: string[] = [];
+  /** Key records this change writes, by segment: with the rest, the next version's view. */
+  const written = new Map<string, SegmentKeysRecord>();
   for (let s = 0; s < view.manifest.segments.length; s++) {
     const ref = view.manifest.segments[s]!;
     const dead = new Set([...ref.dead, ...(retired.get(s) ?? [])]);
@@ -176,6 +183,7 @@ export async function applyManifestChange(
     );
     void segments.put(next.segment);
     void keyStore.put(next.keys);
+    written.set(next.keys.id, next.keys);
     if (next.ref.id !== ref.id) compacted.push(next.ref.id);
     refs.push(compact ? next.ref : { ...next.ref, dead: [...dead].sort((a, b) => a - b) });
   }
@@ -194,6 +202,7 @@ export async function applyManifestChange(
         );
         void segments.put(next.segment);
         void keyStore.put(next.keys);
+        written.set(next.keys.id, next.keys);
         refs[refs.length - 1] = next.ref;
       }
     }
@@ -204,10 +213,12 @@ export async function applyManifestChange(
       );
       void segments.put(next.segment);
       void keyStore.put(next.keys);
+      written.set(next.keys.id, next.keys);
       refs.push(next.ref);
     }
   }
-  void tx.objectStore('manifests').put({ bookId, version: view.version + 1, segments: refs });
+  const manifest = { bookId, version: view.version + 1, segments: refs };
+  void tx.objectStore('manifests').put(manifest);
   if (change.record) void tx.objectStore('runs').put(change.record);
   for (const t of change.tombstones ?? []) void tx.objectStore('tombstones').put(t);
   for (const key of change.untombstone ?? [])
@@ -228,6 +239,11 @@ export async function applyManifestChange(
       });
   }
   await tx.done;
+  // This tab's next read starts from what it has just written, instead of loading every key
+  // record again (0.3 s at 1M after each edit). Not with a backend (another tab acknowledges
+  // revisions inside key records in place) nor for a run's segments (staged elsewhere).
+  if (replicating || (change.add?.length ?? 0) > 0) return null;
+  return view.next(manifest, written);
 }
 
 /** Any read-write transaction over (at least) these stores. */

@@ -247,10 +247,12 @@ export function contactOps(ctx: WorkerContext) {
         updatedAt: now,
       };
       await ctx.writeBook(bookId, 'wait', async (db) => {
-        await applyManifestChange(db, await ctx.view(bookId), {
-          append: [contact],
-          newSegmentId: ctx.newId,
-        });
+        ctx.adoptView(
+          await applyManifestChange(db, await ctx.view(bookId), {
+            append: [contact],
+            newSegmentId: ctx.newId,
+          }),
+        );
       });
       ctx.emit({ type: 'contacts-changed', bookId });
       return contact;
@@ -282,7 +284,7 @@ export function contactOps(ctx: WorkerContext) {
           folderId: clean.folderId === undefined ? before!.folderId : clean.folderId,
           updatedAt: ctx.clock.now(),
         };
-        await applyManifestChange(db, view, { rewrite: [updated] });
+        ctx.adoptView(await applyManifestChange(db, view, { rewrite: [updated] }));
       });
       ctx.emit({ type: 'contacts-changed', bookId });
       return updated!;
@@ -308,7 +310,9 @@ export function contactOps(ctx: WorkerContext) {
                 },
               ]
             : [];
-        await applyManifestChange(db, view, { retire: [contactId], eager: true, tombstones });
+        ctx.adoptView(
+          await applyManifestChange(db, view, { retire: [contactId], eager: true, tombstones }),
+        );
       });
       ctx.emit({ type: 'contacts-changed', bookId });
     },

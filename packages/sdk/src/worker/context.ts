@@ -103,6 +103,11 @@ export class WorkerContext {
     return view;
   }
 
+  /** Keeps the view of the version this tab has just written (see applyManifestChange). */
+  adoptView(view: BookView | null): void {
+    if (view) this.views.set(view.manifest.bookId, view);
+  }
+
   /** Under the book's lock: finishes off runs that died, and tells every tab they ended. */
   private async recover(db: IDBPDatabase<ContactSyncDB>, bookId: string, thorough = false) {
     for (const run of await recoverBook(db, bookId, this.clock.now(), thorough))

@@ -48,11 +48,13 @@ export function deletedContactOps(ctx: WorkerContext) {
           createdAt: tombstone.contact?.createdAt ?? now,
           updatedAt: now,
         };
-        await applyManifestChange(db, view, {
-          append: [restored],
-          untombstone: [tombstone.key],
-          newSegmentId: ctx.newId,
-        });
+        ctx.adoptView(
+          await applyManifestChange(db, view, {
+            append: [restored],
+            untombstone: [tombstone.key],
+            newSegmentId: ctx.newId,
+          }),
+        );
       });
       ctx.emit({ type: 'contacts-changed', bookId });
       return restored!;
