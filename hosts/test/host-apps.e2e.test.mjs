@@ -191,22 +191,30 @@ async function drive(page) {
   await page.getByTestId('deleted').filter({ hasText: 'A contact was deleted.' }).waitFor();
 }
 
-/** A Vite app's production build, served, then its dev server: the same import in each. */
-async function viteBuildAndDev(browser, dir) {
-  execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], { cwd: dir, stdio: 'inherit' });
-  const built = await serveStatic(join(dir, 'dist'));
+/** Serves a production build and imports through it. */
+async function importFromBuild(browser, dir) {
+  const built = await serveStatic(dir);
   try {
     await importThroughWizard(browser, built.url);
   } finally {
     built.close();
   }
-  const dev = await startDev(dir, 'npx', ['vite', '--host', '127.0.0.1', '--port', '0']);
+}
+
+/** An app's production build (`npx …build`), served, then its dev server: the same import in each. */
+async function buildAndDev(browser, dir, build, dev) {
+  const env = { ...process.env, NG_CLI_ANALYTICS: 'false' };
+  execFileSync('npx', build, { cwd: dir, stdio: ['ignore', 'ignore', 'inherit'], env });
+  await importFromBuild(browser, join(dir, 'dist'));
+  const server = await startDev(dir, 'npx', [...dev, '--host', '127.0.0.1', '--port', '0']);
   try {
-    await importThroughWizard(browser, dev.url);
+    await importThroughWizard(browser, server.url);
   } finally {
-    dev.close();
+    server.close();
   }
 }
+
+const VITE = [['vite', 'build', '--logLevel', 'error'], ['vite']];
 
 describe('host apps built from the packed packages', () => {
   let browser;
@@ -239,7 +247,7 @@ describe('host apps built from the packed packages', () => {
         },
         `vite-${vite}-react`,
       );
-      await viteBuildAndDev(browser, dir);
+      await buildAndDev(browser, dir, ...VITE);
     });
 
   test('Vite 7 + Vue 3: production build and dev server, with one line for custom elements', async () => {
@@ -249,7 +257,7 @@ describe('host apps built from the packed packages', () => {
       '@vitejs/plugin-vue': '^6.0.0',
       vue: '^3.5.0',
     });
-    await viteBuildAndDev(browser, dir);
+    await buildAndDev(browser, dir, ...VITE);
   });
 
   test('Angular 21 (esbuild builder): production build and dev server, with one line for the worker', async () => {
@@ -267,20 +275,7 @@ describe('host apps built from the packed packages', () => {
       tslib: '^2.8.0',
       typescript: '~5.9.0',
     });
-    const env = { ...process.env, NG_CLI_ANALYTICS: 'false' };
-    execFileSync('npx', ['ng', 'build'], { cwd: dir, stdio: ['ignore', 'ignore', 'inherit'], env });
-    const built = await serveStatic(join(dir, 'dist'));
-    try {
-      await importThroughWizard(browser, built.url);
-    } finally {
-      built.close();
-    }
-    const dev = await startDev(dir, 'npx', ['ng', 'serve', '--host', '127.0.0.1', '--port', '0']);
-    try {
-      await importThroughWizard(browser, dev.url);
-    } finally {
-      dev.close();
-    }
+    await buildAndDev(browser, dir, ['ng', 'build'], ['ng', 'serve']);
   });
 
   test('plain HTML under a strict CSP with Trusted Types, the single-file build from a second origin', async () => {
@@ -335,12 +330,7 @@ describe('host apps built from the packed packages', () => {
         stdio: 'inherit',
       });
       cpSync(join(dir, 'index.html'), join(dir, 'dist/index.html'));
-      const built = await serveStatic(join(dir, 'dist'));
-      try {
-        await importThroughWizard(browser, built.url);
-      } finally {
-        built.close();
-      }
+      await importFromBuild(browser, join(dir, 'dist'));
     }
   });
 });
