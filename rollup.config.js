@@ -190,9 +190,10 @@ export default [
     // 88 KB for undo of the latest import (kept segments, the undo as replicated changes);
     // 89 KB for the contact list's name order, phone search by digits and upcoming runs;
     // 91 KB for field rules (required, allowed values) with the host's checks, and what the
-    // in-memory mode needs of the engine (thread locks, jsdom's Blob, no WebCrypto digest).
+    // in-memory mode needs of the engine (thread locks, jsdom's Blob, no WebCrypto digest);
+    // 92 KB for search text kept beside each segment (search without reading contacts).
     // The workbook reader (SheetJS) is its own budget: only Excel users load it.
-    plugins: [readerImport(), ...browserPlugins({ [WORKER_BUNDLE]: 91_000 })],
+    plugins: [readerImport(), ...browserPlugins({ [WORKER_BUNDLE]: 92_000 })],
   },
   {
     // The spreadsheet reader (SheetJS with the core's workbook entry), self-contained: a host's

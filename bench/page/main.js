@@ -126,7 +126,10 @@ window.bench = {
       updated: record.counts.updated,
     };
   },
-  /** What the contact list and the recipient picker ask of a full book, each timed once. */
+  /**
+   * What the contact list and the recipient picker ask of a full book, each timed once: the
+   * first search of the worker loads the search text into memory, later ones find it there.
+   */
   async browse() {
     const time = async (fn) => {
       const start = performance.now();
@@ -134,16 +137,17 @@ window.bench = {
       return performance.now() - start;
     };
     const { total } = await sync.contacts.list(bookId, { limit: 1 });
+    const miss = () => sync.contacts.list(bookId, { search: 'no-such-text', limit: 8 });
+    const recipients = () =>
+      sync.contacts.list(bookId, { search: 'ann', withField: 'email', limit: 8 });
     return {
+      total,
       firstPage: await time(() => sync.contacts.list(bookId, { offset: 0, limit: 100 })),
       lastPage: await time(() => sync.contacts.list(bookId, { offset: total - 100, limit: 100 })),
-      searchMiss: await time(() =>
-        sync.contacts.list(bookId, { search: 'no-such-text', limit: 8 }),
-      ),
-      recipients: await time(() =>
-        sync.contacts.list(bookId, { search: 'ann', withField: 'email', limit: 8 }),
-      ),
-      ...(await this.editAndRestart(total)),
+      firstSearch: await time(miss),
+      searchMiss: await time(miss),
+      recipients: await time(recipients),
+      recipientsFound: (await recipients()).total,
     };
   },
   /**
@@ -170,7 +174,10 @@ window.bench = {
       sync = await createContactSync({ dbName, scheduler: 'manual' });
     });
     const pageAfterStart = await time(() => sync.contacts.list(bookId, { offset: 0, limit: 100 }));
-    return { edit, remove, coldStart, pageAfterStart };
+    const searchAfterStart = await time(() =>
+      sync.contacts.list(bookId, { search: 'no-such-text', limit: 8 }),
+    );
+    return { edit, remove, coldStart, pageAfterStart, searchAfterStart };
   },
   async run(name) {
     const start = performance.now();

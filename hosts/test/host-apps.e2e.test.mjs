@@ -6,7 +6,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { utils, write } from '@e965/xlsx';
 import { chromium } from 'playwright-core';
@@ -32,6 +32,8 @@ const XLSX = (() => {
 
 /** Dev servers still running, stopped after the tests whatever happened. */
 const running = new Set();
+/** The app the current test installed: removed after it, so that one app's packages are on disk at a time. */
+let installed = null;
 
 /** The packages as npm would publish them (`npm run build` wrote their dist first). */
 function packAll() {
@@ -58,9 +60,12 @@ function install(app, dependencies, as = app) {
     join(dir, 'package.json'),
     JSON.stringify({ name: `host-${app}`, private: true, type: 'module', dependencies }, null, 2),
   );
+  installed = dir;
+  // npm's cache goes with the app too: the next app downloads what it needs itself.
   execFileSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], {
     cwd: dir,
     stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, npm_config_cache: join(dir, '.npm-cache') },
   });
   return dir;
 }
@@ -222,6 +227,10 @@ describe('host apps built from the packed packages', () => {
   before(async () => {
     tarballs = packAll();
     browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  });
+  afterEach(() => {
+    if (installed) rmSync(installed, { recursive: true, force: true });
+    installed = null;
   });
   after(async () => {
     for (const close of running) close();

@@ -15,6 +15,7 @@ import { contactAt, dirtyAt, revisionAt, segmentRecords } from './segment-record
 import { contactDocument } from './contact-documents.ts';
 import { applyManifestChange } from './manifest-change.ts';
 import { storageError } from './storage-error.ts';
+import { deleteSegment, putSegment, SEGMENT_STORES } from './segment-writes.ts';
 
 const CACHE_SEGMENTS = 32;
 
@@ -154,11 +155,8 @@ export class BookTarget implements SyncTarget {
     this.pending = [];
     await this.inflight.catch(() => undefined);
     if (this.staged.length === 0) return;
-    const tx = this.db.transaction(['segments', 'segmentKeys'], 'readwrite');
-    for (const ref of this.staged.splice(0)) {
-      void tx.objectStore('segments').delete(ref.id);
-      void tx.objectStore('segmentKeys').delete(ref.id);
-    }
+    const tx = this.db.transaction(SEGMENT_STORES, 'readwrite');
+    for (const ref of this.staged.splice(0)) deleteSegment(tx, ref.id);
     await tx.done;
   }
 
@@ -196,13 +194,8 @@ export class BookTarget implements SyncTarget {
     const previous = this.inflight;
     this.inflight = (async () => {
       await previous;
-      const tx = this.db.transaction(['segments', 'segmentKeys'], 'readwrite', {
-        durability: 'relaxed',
-      });
-      for (const { segment, keys } of records) {
-        void tx.objectStore('segments').put(segment);
-        void tx.objectStore('segmentKeys').put(keys);
-      }
+      const tx = this.db.transaction(SEGMENT_STORES, 'readwrite', { durability: 'relaxed' });
+      for (const record of records) putSegment(tx, record);
       await tx.done;
     })().catch((error: unknown) => {
       throw error instanceof ContactSyncError ? error : storageError(error);

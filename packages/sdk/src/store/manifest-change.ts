@@ -15,6 +15,7 @@ import {
 } from './schema.ts';
 import { contactDocument, deletedDocument } from './contact-documents.ts';
 import { contactsOf, flagsAt, segmentRecords, type ReplicaFlags } from './segment-records.ts';
+import { deleteSegment, putSegment, SEGMENT_STORES } from './segment-writes.ts';
 
 export interface ManifestChange {
   /** Contacts deleted by hand, by id (their keys go to `tombstones`). */
@@ -53,8 +54,7 @@ export interface ManifestChange {
 
 const STORES = [
   'manifests',
-  'segments',
-  'segmentKeys',
+  ...SEGMENT_STORES,
   'runs',
   'profiles',
   'tombstones',
@@ -149,8 +149,7 @@ export async function applyManifestChange(
     const edits = rewrites.get(s);
     if (dead.size === ref.size) {
       if (undoable) continue; // kept for undo
-      void segments.delete(ref.id);
-      void keyStore.delete(ref.id);
+      deleteSegment(tx, ref.id);
       continue;
     }
     const compact = dead.size > ref.dead.length && (change.eager || dead.size * 2 >= ref.size);
@@ -181,8 +180,7 @@ export async function applyManifestChange(
       keptAt.map((p) => contacts[p]!),
       (i) => flags[keptAt[i]!]!,
     );
-    void segments.put(next.segment);
-    void keyStore.put(next.keys);
+    putSegment(tx, next);
     written.set(next.keys.id, next.keys);
     if (next.ref.id !== ref.id) compacted.push(next.ref.id);
     refs.push(compact ? next.ref : { ...next.ref, dead: [...dead].sort((a, b) => a - b) });
@@ -200,8 +198,7 @@ export async function applyManifestChange(
         const next = segmentRecords(last.id, bookId, [...carried, ...added], (i) =>
           i < carried.length ? flagsAt(keys, i) : flagsFor(added[i - carried.length]!.id, null),
         );
-        void segments.put(next.segment);
-        void keyStore.put(next.keys);
+        putSegment(tx, next);
         written.set(next.keys.id, next.keys);
         refs[refs.length - 1] = next.ref;
       }
@@ -211,8 +208,7 @@ export async function applyManifestChange(
       const next = segmentRecords(change.newSegmentId!(), bookId, chunk, (i) =>
         flagsFor(chunk[i]!.id, null),
       );
-      void segments.put(next.segment);
-      void keyStore.put(next.keys);
+      putSegment(tx, next);
       written.set(next.keys.id, next.keys);
       refs.push(next.ref);
     }
@@ -249,7 +245,7 @@ export async function applyManifestChange(
 /** Any read-write transaction over (at least) these stores. */
 export type UndoTransaction = IDBPTransaction<
   ContactSyncDB,
-  ('undo' | 'segments' | 'segmentKeys')[],
+  ('undo' | 'segments' | 'segmentKeys' | 'segmentSearch')[],
   'readwrite'
 >;
 
@@ -268,7 +264,6 @@ export async function dropUndo(
   const keep = new Set(current.map((r) => r.id));
   for (const ref of undo.previous.segments) {
     if (keep.has(ref.id)) continue;
-    void tx.objectStore('segments').delete(ref.id);
-    void tx.objectStore('segmentKeys').delete(ref.id);
+    deleteSegment(tx, ref.id);
   }
 }

@@ -43,6 +43,10 @@ const MIGRATIONS: readonly Upgrade[] = [
   (db) => {
     db.createObjectStore('undo', { keyPath: 'bookId' });
   },
+  // Search text beside each segment; older segments get theirs when first searched.
+  (db) => {
+    db.createObjectStore('segmentSearch', { keyPath: 'id' }).createIndex('bookId', 'bookId');
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,9 +1,10 @@
 import type { IDBPDatabase } from 'idb';
 import { ContactSyncError } from '@contactsync/core';
 import type { BookView } from './book-view.ts';
-import type { ContactSyncDB, SegmentRecord } from './schema.ts';
+import type { ContactSyncDB, SegmentRecord, SegmentSearchRecord } from './schema.ts';
 
 export type ReadSegment = (id: string) => Promise<SegmentRecord | undefined>;
+export type ReadSearch = (id: string) => Promise<SegmentSearchRecord | undefined>;
 
 const ATTEMPTS = 20;
 
@@ -16,15 +17,20 @@ const ATTEMPTS = 20;
 export async function readAtVersion<T>(
   db: IDBPDatabase<ContactSyncDB>,
   currentView: () => Promise<BookView>,
-  read: (view: BookView, segment: ReadSegment) => Promise<T>,
+  read: (view: BookView, segment: ReadSegment, search: ReadSearch) => Promise<T>,
 ): Promise<T> {
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const view = await currentView();
-    const tx = db.transaction(['manifests', 'segments'], 'readonly');
+    const tx = db.transaction(['manifests', 'segments', 'segmentSearch'], 'readonly');
     const manifest = await tx.objectStore('manifests').get(view.manifest.bookId);
     if ((manifest?.version ?? 0) !== view.version) continue;
     const segments = tx.objectStore('segments');
-    return read(view, (id) => segments.get(id));
+    const search = tx.objectStore('segmentSearch');
+    return read(
+      view,
+      (id) => segments.get(id),
+      (id) => search.get(id),
+    );
   }
   throw new ContactSyncError('busy', 'The address book is changing too fast to read; try again.');
 }

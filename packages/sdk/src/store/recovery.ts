@@ -1,6 +1,7 @@
 import type { IDBPDatabase } from 'idb';
 import { noteFields, runNote, runNotes, type RunRecord } from '@contactsync/core';
 import type { ContactSyncDB } from './schema.ts';
+import { SEGMENT_STORES } from './segment-writes.ts';
 
 /**
  * Cleans up after a run that never finished (tab closed, worker killed): its staged segments
@@ -18,7 +19,7 @@ export async function recoverBook(
   thorough = false,
 ): Promise<RunRecord[]> {
   const tx = db.transaction(
-    ['manifests', 'segments', 'segmentKeys', 'runs', 'profiles', 'undo'],
+    ['manifests', ...SEGMENT_STORES, 'runs', 'profiles', 'undo'] as const,
     'readwrite',
   );
   const unfinished = (await tx.objectStore('runs').index('status').getAll('running')).filter(
@@ -33,7 +34,7 @@ export async function recoverBook(
   // The book as it was before its latest run, kept for undo.
   const undo = await tx.objectStore('undo').get(bookId);
   for (const ref of undo?.previous.segments ?? []) live.add(ref.id);
-  for (const name of ['segments', 'segmentKeys'] as const) {
+  for (const name of SEGMENT_STORES) {
     const store = tx.objectStore(name);
     for (const id of await store.index('bookId').getAllKeys(bookId)) {
       if (!live.has(id)) void store.delete(id);

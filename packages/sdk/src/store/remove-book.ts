@@ -1,5 +1,6 @@
 import type { IDBPDatabase } from 'idb';
 import type { ContactSyncDB } from './schema.ts';
+import { SEGMENT_STORES } from './segment-writes.ts';
 
 /** Deletes a book with everything in it, in one transaction. Callers hold the book's lock. */
 export async function removeBookData(
@@ -9,8 +10,7 @@ export async function removeBookData(
   const stores = [
     'books',
     'manifests',
-    'segments',
-    'segmentKeys',
+    ...SEGMENT_STORES,
     'folders',
     'profiles',
     'runs',
@@ -21,7 +21,7 @@ export async function removeBookData(
   void tx.objectStore('books').delete(bookId);
   void tx.objectStore('manifests').delete(bookId);
   void tx.objectStore('undo').delete(bookId);
-  for (const name of ['segments', 'segmentKeys', 'folders', 'profiles'] as const) {
+  for (const name of [...SEGMENT_STORES, 'folders', 'profiles'] as const) {
     const store = tx.objectStore(name);
     for (const key of await store.index('bookId').getAllKeys(bookId)) void store.delete(key);
   }

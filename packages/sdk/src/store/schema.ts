@@ -62,6 +62,38 @@ export interface SegmentKeysRecord {
    */
   readonly revisions?: Float64Array;
   readonly dirty?: Uint8Array;
+  /**
+   * Names the segment's search record written with it (`SegmentSearchRecord.stamp`); absent in
+   * stores written before search records, whose search text is then built when first needed.
+   */
+  readonly searchStamp?: number;
+}
+
+/** One column of a segment's search text. */
+export interface SearchColumn {
+  /** The field whose values these are; null for the contacts' keys. */
+  readonly field: string | null;
+  /** Every contact's value in lower case, each followed by U+0000 (an empty value: just that). */
+  readonly text: string;
+  /**
+   * Only the digits of each value, each followed by U+0000, for phone numbers however typed.
+   * Null when `text` already is exactly that; "" when no value here holds a digit.
+   */
+  readonly digits: string | null;
+  /** A bit per contact, set where it has a value (`withField`). */
+  readonly filled: Uint8Array;
+}
+
+/**
+ * What search reads of a segment instead of its values: written in the same transaction as the
+ * segment (and so as immutable), loaded once into the worker's memory for the first search.
+ */
+export interface SegmentSearchRecord {
+  readonly id: string;
+  readonly bookId: string;
+  /** Equals the key record's `searchStamp` when both describe the same contents. */
+  readonly stamp: number;
+  readonly columns: readonly SearchColumn[];
 }
 
 /** Where replication stands for one collection (`contacts`, `books`, …). */
@@ -111,6 +143,7 @@ export interface ContactSyncDB extends DBSchema {
   manifests: { key: string; value: Manifest };
   segments: { key: string; value: SegmentRecord; indexes: { bookId: string } };
   segmentKeys: { key: string; value: SegmentKeysRecord; indexes: { bookId: string } };
+  segmentSearch: { key: string; value: SegmentSearchRecord; indexes: { bookId: string } };
   tombstones: { key: [string, string]; value: Tombstone };
   /** Replication's pull positions, by collection; present only once a backend was configured. */
   replicaCheckpoints: { key: string; value: ReplicaCheckpoint };

@@ -1,5 +1,11 @@
 import type { Contact } from '@contactsync/core';
-import type { SegmentKeysRecord, SegmentRecord, SegmentRef } from './schema.ts';
+import type {
+  SegmentKeysRecord,
+  SegmentRecord,
+  SegmentRef,
+  SegmentSearchRecord,
+} from './schema.ts';
+import { newSearchStamp, segmentSearch } from './search-text.ts';
 
 /** Stores a few distinct strings as small indexes into a table. */
 function encodeTable(values: readonly (string | null)[]): {
@@ -42,16 +48,24 @@ export const flagsAt = (k: SegmentKeysRecord, p: number): ReplicaFlags => ({
 /** A contact made or changed here: never acknowledged by a backend. */
 const NEW: ReplicaFlags = { revision: 0, dirty: true };
 
+/** What stores one segment, all written in one transaction (see segment-writes.ts). */
+export interface SegmentWrite {
+  readonly segment: SegmentRecord;
+  readonly keys: SegmentKeysRecord;
+  readonly search: SegmentSearchRecord;
+  readonly ref: SegmentRef;
+}
+
 /**
- * The two records that store one segment: the values by column, and the key columns.
- * `flags(i)` gives each contact's replication state (default: new, changed here).
+ * The records that store one segment: the values by column, the key columns, and the search
+ * text. `flags(i)` gives each contact's replication state (default: new, changed here).
  */
 export function segmentRecords(
   id: string,
   bookId: string,
   contacts: readonly Contact[],
   flags: (index: number) => ReplicaFlags = () => NEW,
-): { segment: SegmentRecord; keys: SegmentKeysRecord; ref: SegmentRef } {
+): SegmentWrite {
   const n = contacts.length;
   const revisions = new Float64Array(n);
   const dirty = new Uint8Array(n);
@@ -82,13 +96,17 @@ export function segmentRecords(
   }
   const folders = encodeTable(contacts.map((c) => c.folderId));
   const sources = encodeTable(contacts.map((c) => c.origin?.sourceId ?? null));
+  const fields = [...fieldIndex.keys()];
+  const keys = contacts.map((c) => c.key);
+  const searchStamp = newSearchStamp();
   return {
-    segment: { id, bookId, created, updated, fields: [...fieldIndex.keys()], columns },
+    segment: { id, bookId, created, updated, fields, columns },
+    search: segmentSearch(id, bookId, searchStamp, keys, fields, columns),
     keys: {
       id,
       bookId,
       ids: contacts.map((c) => c.id),
-      keys: contacts.map((c) => c.key),
+      keys,
       hashes,
       folderTable: folders.table,
       folders: folders.indexes,
@@ -96,6 +114,7 @@ export function segmentRecords(
       sources: sources.indexes,
       revisions,
       dirty,
+      searchStamp,
     },
     ref: { id, size: n, dead: [] },
   };
@@ -123,39 +142,4 @@ export function contactAt(keys: SegmentKeysRecord, record: SegmentRecord, p: num
 
 export function contactsOf(keys: SegmentKeysRecord, record: SegmentRecord): Contact[] {
   return keys.ids.map((_, p) => contactAt(keys, record, p));
-}
-
-/**
- * True when the needle (lower case) is in the contact's key or any of its values. A needle of
- * digits (`digits`, however it was typed: "415 799 9999", "(415) 799-9999") also finds a phone
- * number stored as "+14157999999".
- */
-export function segmentMatches(
-  keys: SegmentKeysRecord,
-  record: SegmentRecord,
-  p: number,
-  needle: string,
-  digits: string | null = null,
-): boolean {
-  if (keys.keys[p]?.toLowerCase().includes(needle)) return true;
-  for (const column of record.columns) {
-    const value = column[p];
-    if (!value) continue;
-    if (value.toLowerCase().includes(needle)) return true;
-    if (digits !== null && value.replace(/\D+/g, '').includes(digits)) return true;
-  }
-  return false;
-}
-
-/** The digits of a search that looks like a phone number (3 or more digits, only phone marks). */
-export function phoneDigits(needle: string): string | null {
-  if (!/^[\d\s()+./-]+$/.test(needle)) return null;
-  const digits = needle.replace(/\D+/g, '');
-  return digits.length >= 3 ? digits : null;
-}
-
-/** True when the contact at position `p` has a value in `field`. */
-export function segmentHas(record: SegmentRecord, p: number, field: string): boolean {
-  const column = record.fields.indexOf(field);
-  return column >= 0 && !!record.columns[column]![p];
 }

@@ -4,11 +4,11 @@ import type { BookView } from './book-view.ts';
 import type { ContactSyncDB, SegmentKeysRecord, UndoRecord } from './schema.ts';
 import { contactDocument, deletedDocument } from './contact-documents.ts';
 import { contactAt, dirtyAt, revisionAt } from './segment-records.ts';
+import { deleteSegment, SEGMENT_STORES } from './segment-writes.ts';
 
 const STORES = [
   'manifests',
-  'segments',
-  'segmentKeys',
+  ...SEGMENT_STORES,
   'runs',
   'profiles',
   'replicaCheckpoints',
@@ -68,8 +68,7 @@ export async function applyUndo(
   const keep = new Set(previous.map((r) => r.id));
   for (const ref of view.manifest.segments) {
     if (keep.has(ref.id)) continue;
-    void tx.objectStore('segments').delete(ref.id);
-    void tx.objectStore('segmentKeys').delete(ref.id);
+    deleteSegment(tx, ref.id);
   }
   void tx.objectStore('manifests').put({ bookId, version: view.version + 1, segments: previous });
   void tx.objectStore('undo').delete(bookId);

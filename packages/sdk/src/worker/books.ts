@@ -111,6 +111,7 @@ export function bookOps(ctx: WorkerContext) {
           await tx.done;
         }
         await removeBookData(db, bookId);
+        ctx.search.forget(bookId);
       });
       ctx.emit({ type: 'books-changed' });
     },

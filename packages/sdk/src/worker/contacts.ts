@@ -12,10 +12,11 @@ import { packLocator, unpackLocator, type BookView } from '../store/book-view.ts
 import type { SegmentRecord } from '../store/schema.ts';
 import { applyManifestChange } from '../store/manifest-change.ts';
 import { readAtVersion, type ReadSegment } from '../store/read-at-version.ts';
-import { contactAt, folderAt } from '../store/segment-records.ts';
+import type { SearchIndex } from '../store/search-index.ts';
+import { contactAt } from '../store/segment-records.ts';
 import { digestPassword } from '../platform/sha256.ts';
 import { requireBook } from './books.ts';
-import { scanMatching } from './scan-matching.ts';
+import { matchesOf, scanMatching, type VersionRead } from './scan-matching.ts';
 import { parseInput } from './parse-input.ts';
 import type { ContactFilter } from '../api/contact-queries.ts';
 import type { ContactPage, ContactQuery } from '../api/contact-queries.ts';
@@ -91,43 +92,28 @@ function assertRequired(values: Record<string, string>, fields: readonly FieldDe
 
 /** A page of a query, read from one version of the book. */
 async function listAt(
-  view: BookView,
-  segment: ReadSegment,
+  index: SearchIndex,
+  at: VersionRead,
   query: ContactQuery,
 ): Promise<ContactPage> {
   const offset = Math.max(0, query.offset ?? 0);
   const limit = Math.max(0, Math.min(query.limit ?? 50, MAX_PAGE));
-  const inFolder = (folder: string | null) =>
-    query.folderId === undefined || folder === query.folderId;
-  const needle = query.search?.trim().toLowerCase() ?? '';
-  const withField = query.withField ?? null;
   if (query.sort === 'name') {
-    const order = await sortedByName(view, segment, query);
+    const order = await sortedByName(index, at, query);
     const picks = Array.from(order.subarray(offset, offset + limit), (n) => {
       const { segment: s, position } = unpackLocator(n);
       return [s, position] as [number, number];
     });
-    return { items: await readContacts(view, segment, picks), total: order.length, limit };
+    return { items: await readContacts(at.view, at.segment, picks), total: order.length, limit };
   }
-  if (needle === '' && withField === null) {
-    const picks: [number, number][] = [];
-    view.forEachLive((s, p, k) => {
-      if (inFolder(folderAt(k, p))) picks.push([s, p]);
-    });
-    return {
-      items: await readContacts(view, segment, picks.slice(offset, offset + limit)),
-      total: picks.length,
-      limit,
-    };
-  }
-  // Search and field filters read the contacts themselves.
-  const items: Contact[] = [];
+  // Matches come from the search records; only the page's contacts are read.
+  const picks: [number, number][] = [];
   let total = 0;
-  await scanMatching(view, segment, query, (keys, record, p) => {
-    if (total >= offset && items.length < limit) items.push(contactAt(keys, record, p));
+  (await matchesOf(index, at, query))((s, p) => {
+    if (total >= offset && picks.length < limit) picks.push([s, p]);
     total++;
   });
-  return { items, total, limit };
+  return { items: await readContacts(at.view, at.segment, picks), total, limit };
 }
 
 /** Name orders already worked out, per version of a book and filter (a new version starts over). */
@@ -149,24 +135,25 @@ function nameAt(record: SegmentRecord, columns: readonly number[], p: number, ke
  * matching contact once per version of the book and filter; later pages come from memory.
  */
 async function sortedByName(
-  view: BookView,
-  segment: ReadSegment,
+  index: SearchIndex,
+  at: VersionRead,
   filter: ContactFilter,
 ): Promise<Float64Array> {
+  const view = at.view;
   // undefined (every folder) and null (no folder) must not share a key.
   const folder = filter.folderId === undefined ? { all: true } : filter.folderId;
   const key = JSON.stringify([folder, filter.search?.trim() ?? '', filter.withField ?? null]);
   const cached = nameOrders.get(view)?.get(key);
   if (cached) return cached;
   const names: string[] = [];
-  const at: number[] = [];
-  const index = new Map(view.keys.map((k, s) => [k, s]));
+  const places: number[] = [];
+  const segmentOf = new Map(view.keys.map((k, s) => [k, s]));
   let columnsOf: { record: SegmentRecord; columns: number[] } | null = null;
-  await scanMatching(view, segment, filter, (keys, record, p) => {
+  await scanMatching(index, at, filter, (keys, record, p) => {
     if (columnsOf?.record !== record)
       columnsOf = { record, columns: NAME_FIELDS.map((f) => record.fields.indexOf(f)) };
     names.push(nameAt(record, columnsOf.columns, p, keys.keys[p] ?? null));
-    at.push(packLocator(index.get(keys)!, p));
+    places.push(packLocator(segmentOf.get(keys)!, p));
   });
   const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
   const order = names.map((_, i) => i);
@@ -176,7 +163,7 @@ async function sortedByName(
     const y = names[b]!;
     return x === '' ? (y === '' ? 0 : 1) : y === '' ? -1 : collator.compare(x, y);
   });
-  const sorted = Float64Array.from(order, (i) => at[i]!);
+  const sorted = Float64Array.from(order, (i) => places[i]!);
   const orders = nameOrders.get(view) ?? new Map<string, Float64Array>();
   orders.set(key, sorted);
   nameOrders.set(view, orders);
@@ -187,12 +174,17 @@ async function sortedByName(
 export function contactOps(ctx: WorkerContext) {
   const atOneVersion = async <T>(
     bookId: string,
-    read: (view: BookView, segment: ReadSegment) => Promise<T>,
-  ): Promise<T> => readAtVersion(await ctx.db(), () => ctx.view(bookId), read);
+    read: (at: VersionRead) => Promise<T>,
+  ): Promise<T> =>
+    readAtVersion(
+      await ctx.db(),
+      () => ctx.view(bookId),
+      (view, segment, search) => read({ view, segment, search }),
+    );
 
   /** One contact, with the view it was read from. */
   const readOne = (bookId: string, contactId: string) =>
-    atOneVersion(bookId, async (view, segment) => {
+    atOneVersion(bookId, async ({ view, segment }) => {
       const loc = view.locate(contactId);
       if (!loc)
         throw new ContactSyncError(
@@ -206,7 +198,7 @@ export function contactOps(ctx: WorkerContext) {
 
   return {
     async listContacts(bookId: string, query: ContactQuery = {}): Promise<ContactPage> {
-      const page = await atOneVersion(bookId, (view, segment) => listAt(view, segment, query));
+      const page = await atOneVersion(bookId, (at) => listAt(ctx.search, at, query));
       if (!query.phoneRegion) return page;
       const region = String(query.phoneRegion).toUpperCase();
       const phones = (await requireBook(ctx, bookId)).fields

@@ -16,6 +16,8 @@ import { withBookLock } from '../platform/book-lock.ts';
 import { recoverBook } from '../store/recovery.ts';
 import type { ProxyConfig } from './proxy-client.ts';
 import { REPLICATION_OFF, type ReplicationStatus } from '../replication/replication-status.ts';
+import { SearchIndex } from '../store/search-index.ts';
+import { persistLegacySearch } from '../store/legacy-search.ts';
 
 /** What every worker operation shares: the connection, cached book views, clock and events. */
 export class WorkerContext {
@@ -30,6 +32,14 @@ export class WorkerContext {
   storageReserveBytes = 0;
   /** The host's checks that fields name (createContactSync's `fieldChecks`). */
   fieldChecks: FieldChecks | null = null;
+  /** What searches read instead of contacts, per book searched in this worker. */
+  readonly search = new SearchIndex((bookId, built) => {
+    // Off the search's path, and only if no import holds the book now: the next search builds
+    // again what this misses.
+    void this.writeBook(bookId, 'brief', async (db) => persistLegacySearch(db, built)).catch(
+      () => undefined,
+    );
+  });
 
   constructor(
     readonly dbName: string,

@@ -42,10 +42,10 @@ export function exportOps(ctx: WorkerContext) {
       await readAtVersion(
         await ctx.db(),
         () => ctx.view(bookId),
-        (view, segment) =>
+        (view, segment, search) =>
           scanMatching(
-            view,
-            segment,
+            ctx.search,
+            { view, segment, search },
             {
               ...(o.folderId !== undefined ? { folderId: o.folderId } : {}),
               ...(o.search ? { search: o.search } : {}),

@@ -1,43 +1,62 @@
 import type { SegmentKeysRecord, SegmentRecord } from '../store/schema.ts';
 import type { BookView } from '../store/book-view.ts';
-import type { ReadSegment } from '../store/read-at-version.ts';
-import { folderAt, phoneDigits, segmentHas, segmentMatches } from '../store/segment-records.ts';
+import type { ReadSearch, ReadSegment } from '../store/read-at-version.ts';
+import type { SearchIndex } from '../store/search-index.ts';
+import { forEachMatch, needsSearchRecords } from '../store/search-matches.ts';
 import type { ContactFilter } from '../api/contact-queries.ts';
 
 const GROUP = 16;
 
+/** One version of a book, and its records read in the transaction that checked that version. */
+export interface VersionRead {
+  readonly view: BookView;
+  readonly segment: ReadSegment;
+  readonly search: ReadSearch;
+}
+
 /**
- * Reads every live contact of one version of the book that matches `filter`, a few segments at
- * a time (all inside the read transaction behind `segment`), and hands each to `visit`.
- * `afterGroup` runs between groups, e.g. to turn what was visited into a piece of a file.
+ * Where the contacts `filter` matches sit in that version, in the book's order: `visit` is
+ * called with each (and stops the walk by returning false). Reads search records, never contacts.
+ */
+export async function matchesOf(
+  index: SearchIndex,
+  at: VersionRead,
+  filter: ContactFilter,
+): Promise<(visit: (segment: number, position: number) => boolean | void) => void> {
+  const records = needsSearchRecords(filter)
+    ? await index.records(at.view, at.segment, at.search)
+    : null;
+  return (visit) => forEachMatch(at.view, records, filter, visit);
+}
+
+/**
+ * Reads every live contact `filter` matches, a few segments at a time (only segments holding a
+ * match), and hands each to `visit`. `afterGroup` runs between groups, e.g. to turn what was
+ * visited into a piece of a file.
  */
 export async function scanMatching(
-  view: BookView,
-  segment: ReadSegment,
+  index: SearchIndex,
+  at: VersionRead,
   filter: ContactFilter,
   visit: (keys: SegmentKeysRecord, record: SegmentRecord, position: number) => void,
   afterGroup?: () => void,
 ): Promise<void> {
-  const needle = filter.search?.trim().toLowerCase() ?? '';
-  const digits = phoneDigits(needle);
-  const withField = filter.withField ?? null;
-  const refs = view.manifest.segments;
-  for (let start = 0; start < refs.length; start += GROUP) {
-    const group = await Promise.all(refs.slice(start, start + GROUP).map((r) => segment(r.id)));
-    group.forEach((record, i) => {
-      const live = view.live[start + i]!;
-      const keys = view.keys[start + i]!;
+  const bySegment = new Map<number, number[]>();
+  (await matchesOf(index, at, filter))((s, p) => {
+    let positions = bySegment.get(s);
+    if (!positions) bySegment.set(s, (positions = []));
+    positions.push(p);
+  });
+  const segments = [...bySegment.keys()];
+  for (let start = 0; start < segments.length; start += GROUP) {
+    const group = segments.slice(start, start + GROUP);
+    const records = await Promise.all(
+      group.map((s) => at.segment(at.view.manifest.segments[s]!.id)),
+    );
+    group.forEach((s, i) => {
+      const record = records[i];
       if (!record) return;
-      for (let p = 0; p < keys.ids.length; p++) {
-        if (
-          !live[p] ||
-          (filter.folderId !== undefined && folderAt(keys, p) !== filter.folderId) ||
-          (needle !== '' && !segmentMatches(keys, record, p, needle, digits)) ||
-          (withField !== null && !segmentHas(record, p, withField))
-        )
-          continue;
-        visit(keys, record, p);
-      }
+      for (const p of bySegment.get(s)!) visit(at.view.keys[s]!, record, p);
     });
     afterGroup?.();
   }

@@ -1,0 +1,53 @@
+import { ContactSyncError } from '@contactsync/core';
+import type { BookView } from './book-view.ts';
+import type { ReadSearch, ReadSegment } from './read-at-version.ts';
+import type { SegmentSearchRecord } from './schema.ts';
+import { legacySegmentSearch } from './search-text.ts';
+
+/**
+ * The search records of the books this worker has searched, kept in memory (about 100 bytes a
+ * contact) so that a search reads no contact. Each is checked against its key record's stamp,
+ * so a segment rewritten in place, here or in another tab, is read again.
+ */
+export class SearchIndex {
+  private readonly books = new Map<string, Map<string, SegmentSearchRecord>>();
+
+  /** `persist` stores records built for segments written before search records existed. */
+  constructor(
+    private readonly persist: (bookId: string, built: readonly SegmentSearchRecord[]) => void,
+  ) {}
+
+  /** The search record of every segment of `view`, in its order. */
+  async records(
+    view: BookView,
+    segment: ReadSegment,
+    search: ReadSearch,
+  ): Promise<SegmentSearchRecord[]> {
+    const bookId = view.manifest.bookId;
+    const known = this.books.get(bookId);
+    const built: SegmentSearchRecord[] = [];
+    const records = await Promise.all(
+      view.keys.map(async (keys) => {
+        const stamp = keys.searchStamp ?? 0;
+        const cached = known?.get(keys.id);
+        if (cached?.stamp === stamp) return cached;
+        const stored = await search(keys.id);
+        if (stored?.stamp === stamp) return stored;
+        const values = await segment(keys.id);
+        if (!values)
+          throw new ContactSyncError('storage-failed', 'A part of the address book is missing.');
+        const record = legacySegmentSearch(keys, values);
+        built.push(record);
+        return record;
+      }),
+    );
+    // Only the current version's segments stay: the rest were replaced or deleted.
+    this.books.set(bookId, new Map(records.map((r) => [r.id, r])));
+    if (built.length > 0) this.persist(bookId, built);
+    return records;
+  }
+
+  forget(bookId: string): void {
+    this.books.delete(bookId);
+  }
+}

@@ -1,0 +1,103 @@
+import type { BookView } from './book-view.ts';
+import type { SearchColumn, SegmentSearchRecord } from './schema.ts';
+import { folderAt } from './segment-records.ts';
+import { END } from './search-text.ts';
+
+/** Which contacts a search means, as the search records read it. */
+export interface SearchFilter {
+  readonly folderId?: string | null;
+  readonly search?: string;
+  readonly withField?: string;
+}
+
+/** The digits of a search that looks like a phone number (3 or more digits, only phone marks). */
+export function phoneDigits(needle: string): string | null {
+  if (!/^[\d\s()+./-]+$/.test(needle)) return null;
+  const digits = needle.replace(/\D+/g, '');
+  return digits.length >= 3 ? digits : null;
+}
+
+/** Marks every contact whose value in `text` (values ended by END) holds `needle`. */
+function markHits(text: string, needle: string, hits: Uint8Array): boolean {
+  let at = text.indexOf(needle);
+  if (at < 0) return false;
+  let position = 0;
+  let start = 0;
+  while (at >= 0) {
+    // The value holding the match: count the END marks before it.
+    let end = text.indexOf(END, start);
+    while (end < at) {
+      start = end + 1;
+      position++;
+      end = text.indexOf(END, start);
+    }
+    hits[position] = 1;
+    start = end + 1;
+    position++;
+    at = text.indexOf(needle, start);
+  }
+  return true;
+}
+
+const isFilled = (column: SearchColumn, p: number) =>
+  (column.filled[p >> 3]! & (1 << (p & 7))) !== 0;
+
+/** True when a filter needs the search records: it has a text or a field to have. */
+export const needsSearchRecords = (filter: SearchFilter): boolean =>
+  (filter.search ?? '').trim() !== '' || filter.withField !== undefined;
+
+/**
+ * Calls `visit` for every live contact of the view that `filter` matches, in the book's order,
+ * from the search records (one per segment, in the view's order; null when the filter does not
+ * need them): no contact is read. Stops when `visit` returns false.
+ */
+export function forEachMatch(
+  view: BookView,
+  records: readonly SegmentSearchRecord[] | null,
+  filter: SearchFilter,
+  visit: (segment: number, position: number) => boolean | void,
+): void {
+  const needle = (filter.search ?? '').trim().toLowerCase().replaceAll(END, '');
+  const digits = phoneDigits(needle);
+  const folder = filter.folderId;
+  if (records === null && needsSearchRecords(filter))
+    throw new Error('This filter needs the search records.');
+  let marks = new Uint8Array(0);
+  for (let s = 0; s < view.keys.length; s++) {
+    const record = records?.[s];
+    const live = view.live[s]!;
+    const keys = view.keys[s]!;
+    let hits: Uint8Array | null = null;
+    if (record && needle !== '') {
+      if (marks.length < live.length) marks = new Uint8Array(live.length);
+      else marks.fill(0);
+      let any = false;
+      for (const column of record.columns) {
+        if (markHits(column.text, needle, marks)) any = true;
+        if (
+          digits !== null &&
+          column.digits !== '' &&
+          markHits(column.digits ?? column.text, digits, marks)
+        )
+          any = true;
+      }
+      if (!any) continue;
+      hits = marks;
+    }
+    let withField: SearchColumn | null = null;
+    if (record && filter.withField !== undefined) {
+      withField = record.columns.find((c) => c.field === filter.withField) ?? null;
+      if (!withField) continue;
+    }
+    for (let p = 0; p < live.length; p++) {
+      if (
+        !live[p] ||
+        (hits !== null && !hits[p]) ||
+        (withField !== null && !isFilled(withField, p)) ||
+        (folder !== undefined && folderAt(keys, p) !== folder)
+      )
+        continue;
+      if (visit(s, p) === false) return;
+    }
+  }
+}
