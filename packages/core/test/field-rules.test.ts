@@ -90,6 +90,18 @@ describe("a field's own rules and a host's checks", () => {
     );
   });
 
+  it("shortens a long value the host's check refused as built-in problems do, and quotes it", async () => {
+    const target = new MemoryTarget();
+    const long = `X"${'9'.repeat(80)}`;
+    const csv = `email,tier,iban\nann@x.io,Gold,"X""${'9'.repeat(80)}"\n`;
+    const { record } = await run(csv, target, { profile, book, fieldChecks: ibanChecks() });
+    const shown = `${long.slice(0, 57)}...`;
+    expect(record.issues[0]!.params).to.deep.equal({ value: shown, reason: 'not an IBAN' });
+    expect(record.issues[0]!.message).to.equal(
+      `Row 2, column "iban": ${JSON.stringify(shown)}: not an IBAN; the row was skipped.`,
+    );
+  });
+
   it('fails the run, changing nothing, when the check is missing, throws or answers wrongly', async () => {
     const csv = 'email,tier,iban\nann@x.io,Gold,LV80BANK0000435195001\n';
     const cases: [FieldChecks | undefined, string][] = [

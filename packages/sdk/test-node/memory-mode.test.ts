@@ -58,4 +58,27 @@ describe('createMemoryContactSync in Node (no Worker, no IndexedDB)', () => {
     );
     for (const sync of [one, two, shared]) sync.close();
   });
+
+  it('starts a client created synchronously on the in-memory engine, for a host that makes its client at module scope', async () => {
+    const { createMemoryContactSync } = await import('../src/memory/index.ts');
+    const { ContactSyncClient } = await import('../src/index.ts');
+    const sync = new ContactSyncClient({ scheduler: 'manual' }, createMemoryContactSync);
+    const book = await sync.books.create({ name: 'Customers' });
+    await sync.ready;
+    const run = await sync.importFile(book.id, new File([CSV], 'people.csv'));
+    assert.equal(run.status, 'success');
+    assert.equal((await sync.contacts.list(book.id, { search: 'ann' })).total, 1);
+    sync.close();
+  });
+
+  it('says to pass an absolute address where a relative one has no page to be relative to', async () => {
+    const { createMemoryContactSync } = await import('../src/memory/index.ts');
+    const { isContactSyncError } = await import('../src/index.ts');
+    for (const options of [{ proxyUrl: '/proxy' }, { backend: { url: '/v1/replication/' } }]) {
+      const error = await createMemoryContactSync(options).catch((e: unknown) => e);
+      assert.ok(isContactSyncError(error), String(error));
+      assert.equal(error.code, 'invalid-argument');
+      assert.match(error.message, /absolute/);
+    }
+  });
 });

@@ -3,6 +3,7 @@ import { MAX_VALUE_LENGTH } from '../model/contact.ts';
 import type { FieldDef } from '../model/fields.ts';
 import type { FieldCheckAnswer, FieldChecks } from '../ports.ts';
 import type { RowContext, NormalisedRow } from './normalise-row.ts';
+import { quote, shown } from './shown-value.ts';
 
 /** The columns whose field names a host check, with the check's name. */
 export function checkedColumns(ctx: RowContext): { header: string; field: FieldDef }[] {
@@ -64,8 +65,8 @@ export async function applyHostChecks(
           row: row.row,
           column: header,
           code: 'failed-check',
-          message: `Row ${row.row}, column "${header}": "${value.slice(0, 60)}": ${answer.problem.trim()}; the row was skipped.`,
-          params: { value: value.slice(0, 60), reason: answer.problem.trim().slice(0, 200) },
+          message: `Row ${row.row}, column "${header}": ${quote(value)}: ${answer.problem.trim()}; the row was skipped.`,
+          params: { value: shown(value), reason: answer.problem.trim().slice(0, 200) },
         });
       } else if (answer.value.trim() !== '') row.values[field.id] = answer.value.trim();
       else if (!field.required) delete row.values[field.id];

@@ -8,6 +8,7 @@ import { listedOptions, matchOption } from './field-rules.ts';
 import { normaliseEmail } from './email.ts';
 import { isNationalForm, normalisePhone } from './phone.ts';
 import { normaliseNumber, normaliseUrl } from './simple-types.ts';
+import { quote, shown } from './shown-value.ts';
 
 /** The mapping compiled against the address book's fields, ready to apply to each row. */
 export interface RowContext {
@@ -52,16 +53,6 @@ export function compileRowContext(
     keyColumn = { column, header, caseInsensitive: mapped?.field.type === 'email' };
   }
   return { columns, keyColumn, expectedColumns, parse, flagUnreadable };
-}
-
-/** Shortened for messages, so a giant cell cannot flood the history. */
-/** A cell as a message shows it: at most 60 characters. */
-function shown(value: string): string {
-  return value.length > 60 ? `${value.slice(0, 57)}...` : value;
-}
-
-function quote(value: string): string {
-  return JSON.stringify(shown(value));
 }
 
 const TYPE_CHECKS: Partial<

@@ -75,10 +75,17 @@ export class ContactSyncClient implements ContactSync {
   readonly subscribe: ContactSync['subscribe'];
   private readonly started: Started;
 
-  constructor(options: ContactSyncOptions = {}) {
+  /**
+   * @param start What starts the engine: `createContactSync` (a Web Worker), or
+   *   `createMemoryContactSync` from `@contactsync/sdk/memory` in a host's component tests.
+   */
+  constructor(
+    options: ContactSyncOptions = {},
+    start: (options: ContactSyncOptions) => Promise<ContactSync> = createContactSync,
+  ) {
     this.dbName = options.dbName ?? 'contactsync';
     // Started after this constructor returns: it never throws, even where there is no Worker.
-    const started = (this.started = Promise.resolve().then(() => createContactSync(options)));
+    const started = (this.started = Promise.resolve().then(() => start(options)));
     this.ready = started.then(() => undefined);
     // A host that never awaits `ready` hears of a failure from the calls it makes.
     this.ready.catch(() => undefined);

@@ -27,6 +27,50 @@ import type { DeviceOptions } from '../api/device-types.ts';
 /** How callbacks reach the engine: through a MessagePort to a worker, as they are in-process. */
 export type CallbackPassing = <F extends (...args: never[]) => unknown>(fn: F) => F;
 
+/** An address from the options, made absolute against the page; a clear error with no page. */
+function absolute(url: string | URL, option: string): string {
+  try {
+    return new URL(url, globalThis.location?.href).href;
+  } catch {
+    throw new ContactSyncError(
+      'invalid-argument',
+      `${option} "${url}" is not an absolute address, and there is no page here to resolve it against: pass one such as "https://portal.example/${String(url).replace(/^\/+/, '')}".`,
+      { option },
+    );
+  }
+}
+
+/** Hands the engine what the options say: the proxy, storage reserve, field checks, backend. */
+async function configure(
+  engine: Remote<Engine>,
+  options: ContactSyncOptions,
+  callback: CallbackPassing,
+): Promise<void> {
+  const proxyUrl =
+    options.proxyUrl === undefined
+      ? null
+      : absolute(options.proxyUrl, 'proxyUrl').replace(/\/$/, '');
+  const backendUrl = options.backend && absolute(options.backend.url, 'backend.url');
+  if (proxyUrl !== null)
+    await engine.configureProxy(
+      { url: proxyUrl, headers: { ...options.proxyHeaders } },
+      options.notifyRetryDelaysMs,
+    );
+  if (options.storageReserveBytes) await engine.configureStorage(options.storageReserveBytes);
+  if (options.fieldChecks)
+    await engine.configureFieldChecks(
+      Object.keys(options.fieldChecks),
+      callback(batchFieldChecks(options.fieldChecks)),
+    );
+  if (options.backend && backendUrl) {
+    const { resolveConflict, ...rest } = options.backend;
+    await engine.configureBackend(
+      { ...rest, url: backendUrl },
+      resolveConflict && callback(resolveConflict),
+    );
+  }
+}
+
 /**
  * The typed client over an engine, wherever it runs (its Web Worker, or in-process in memory
  * mode): configures it from the options, then forwards each call. `end` stops what runs it.
@@ -38,25 +82,11 @@ export async function connectEngine(
   options: ContactSyncOptions,
   callback: CallbackPassing = proxy,
 ): Promise<ContactSync> {
-  if (options.proxyUrl !== undefined) {
-    const proxy = new URL(options.proxyUrl, globalThis.location?.href).href.replace(/\/$/, '');
-    await engine.configureProxy(
-      { url: proxy, headers: { ...options.proxyHeaders } },
-      options.notifyRetryDelaysMs,
-    );
-  }
-  if (options.storageReserveBytes) await engine.configureStorage(options.storageReserveBytes);
-  if (options.fieldChecks)
-    await engine.configureFieldChecks(
-      Object.keys(options.fieldChecks),
-      callback(batchFieldChecks(options.fieldChecks)),
-    );
-  if (options.backend) {
-    const { url, resolveConflict, ...rest } = options.backend;
-    await engine.configureBackend(
-      { ...rest, url: new URL(url, globalThis.location?.href).href },
-      resolveConflict && callback(resolveConflict),
-    );
+  try {
+    await configure(engine, options, callback);
+  } catch (error) {
+    end(); // a client that never existed leaves no engine running
+    throw error;
   }
   const channels = new Set<BroadcastChannel>();
 
