@@ -213,10 +213,11 @@ export default [
     onwarn,
     output: { dir: 'packages/elements/dist/cdn', format: 'es', sourcemap: true },
     // 48 KB: the elements with Lit (40.7 KB) and the SDK's client (8.6 KB), less what they share
-    // (raised from 47 KB with the client's Trusted Types policy).
+    // (raised from 47 KB with the client's Trusted Types policy; to 48.5 KB with the client's
+    // clear refusal of a relative address where there is no page).
     plugins: [
       workerUrl(WORKER_BUNDLE, READER_BUNDLE),
-      ...browserPlugins({ 'contactsync.js': 48_000, 'contactsync-lv.js': 9_000 }),
+      ...browserPlugins({ 'contactsync.js': 48_500, 'contactsync-lv.js': 9_000 }),
       copyBeside('packages/sdk/dist', [
         WORKER_BUNDLE,
         `${WORKER_BUNDLE}.map`,
