@@ -50,6 +50,27 @@ describe('the SDK client', () => {
     sync.close();
   });
 
+  it('orders names equal but for case and accents as they were added, and names a contact by its key when nothing else does', async () => {
+    const sync = await freshClient();
+    const book = await sync.books.create({ name: 'Same names' });
+    const field = await sync.books.addField(book.id, { label: 'Customer no', type: 'text' });
+    const profile = await sync.profiles.create(
+      profileInput(book.id, {
+        mapping: {
+          columns: [
+            { column: 0, header: 'no', field: field.id },
+            { column: 1, header: 'name', field: 'firstName' },
+          ],
+          key: { kind: 'column', column: 0 },
+        },
+      }),
+    );
+    await sync.run(profile.id, csvFile('no,name\nC-9,Zoë\nB-2,\nC-1,zoe\nA-7,ZOE\nD-4,Adam\n'));
+    const page = await sync.contacts.list(book.id, { sort: 'name' });
+    expect(page.items.map((c) => c.key)).to.deep.equal(['D-4', 'B-2', 'C-9', 'C-1', 'A-7']);
+    sync.close();
+  });
+
   it('says how many contacts a page holds at most, and previews as many rows as asked', async () => {
     const { sync, book, profile } = await setup();
     await sync.run(profile.id, csvFile('email,name\n' + people(1200)));

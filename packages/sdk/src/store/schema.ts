@@ -94,6 +94,8 @@ export interface SegmentSearchRecord {
   /** Equals the key record's `searchStamp` when both describe the same contents. */
   readonly stamp: number;
   readonly columns: readonly SearchColumn[];
+  /** The field whose column also holds the contacts' keys; then there is no key column. */
+  readonly keysIn?: string;
 }
 
 /** Where replication stands for one collection (`contacts`, `books`, …). */

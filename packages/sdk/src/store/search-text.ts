@@ -56,7 +56,9 @@ export function segmentSearch(
     if (column) out.push(column);
   });
   const keyColumn = searchColumn(null, keys);
-  if (keyColumn && !out.some((c) => c.text === keyColumn.text)) out.push(keyColumn);
+  const same = keyColumn && out.find((c) => c.text === keyColumn.text);
+  if (same) return { id, bookId, stamp, columns: out, keysIn: same.field! };
+  if (keyColumn) out.push(keyColumn);
   return { id, bookId, stamp, columns: out };
 }
 

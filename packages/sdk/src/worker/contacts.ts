@@ -8,17 +8,16 @@ import {
 } from '@contactsync/core';
 import { z } from 'zod/mini';
 import type { WorkerContext } from './context.ts';
-import { packLocator, unpackLocator, type BookView } from '../store/book-view.ts';
-import type { SegmentRecord } from '../store/schema.ts';
+import { unpackLocator, type BookView } from '../store/book-view.ts';
+import { sortedByName } from './name-order.ts';
 import { applyManifestChange } from '../store/manifest-change.ts';
 import { readAtVersion, type ReadSegment } from '../store/read-at-version.ts';
 import type { SearchIndex } from '../store/search-index.ts';
 import { contactAt } from '../store/segment-records.ts';
 import { digestPassword } from '../platform/sha256.ts';
 import { requireBook } from './books.ts';
-import { matchesOf, scanMatching, type VersionRead } from './scan-matching.ts';
+import { matchesOf, type VersionRead } from './scan-matching.ts';
 import { parseInput } from './parse-input.ts';
-import type { ContactFilter } from '../api/contact-queries.ts';
 import type { ContactPage, ContactQuery } from '../api/contact-queries.ts';
 
 /** The most contacts one call returns; page with `offset` for more. */
@@ -114,60 +113,6 @@ async function listAt(
     total++;
   });
   return { items: await readContacts(at.view, at.segment, picks), total, limit };
-}
-
-/** Name orders already worked out, per version of a book and filter (a new version starts over). */
-const nameOrders = new WeakMap<BookView, Map<string, Float64Array>>();
-
-const NAME_FIELDS = ['displayName', 'firstName', 'lastName', 'email', 'phone', 'mobile'] as const;
-
-/** The name a person sees for the contact at `p`, read from the segment's columns. */
-function nameAt(record: SegmentRecord, columns: readonly number[], p: number, key: string | null) {
-  const [display, first, last, email, phone, mobile] = columns.map((c) =>
-    c < 0 ? null : record.columns[c]![p],
-  );
-  const names = [first, last].filter(Boolean).join(' ');
-  return display || names || email || phone || mobile || key || '';
-}
-
-/**
- * Where the contacts a query matches sit (packed locators), in name order. Reads every
- * matching contact once per version of the book and filter; later pages come from memory.
- */
-async function sortedByName(
-  index: SearchIndex,
-  at: VersionRead,
-  filter: ContactFilter,
-): Promise<Float64Array> {
-  const view = at.view;
-  // undefined (every folder) and null (no folder) must not share a key.
-  const folder = filter.folderId === undefined ? { all: true } : filter.folderId;
-  const key = JSON.stringify([folder, filter.search?.trim() ?? '', filter.withField ?? null]);
-  const cached = nameOrders.get(view)?.get(key);
-  if (cached) return cached;
-  const names: string[] = [];
-  const places: number[] = [];
-  const segmentOf = new Map(view.keys.map((k, s) => [k, s]));
-  let columnsOf: { record: SegmentRecord; columns: number[] } | null = null;
-  await scanMatching(index, at, filter, (keys, record, p) => {
-    if (columnsOf?.record !== record)
-      columnsOf = { record, columns: NAME_FIELDS.map((f) => record.fields.indexOf(f)) };
-    names.push(nameAt(record, columnsOf.columns, p, keys.keys[p] ?? null));
-    places.push(packLocator(segmentOf.get(keys)!, p));
-  });
-  const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
-  const order = names.map((_, i) => i);
-  // Contacts with no name at all go last.
-  order.sort((a, b) => {
-    const x = names[a]!;
-    const y = names[b]!;
-    return x === '' ? (y === '' ? 0 : 1) : y === '' ? -1 : collator.compare(x, y);
-  });
-  const sorted = Float64Array.from(order, (i) => places[i]!);
-  const orders = nameOrders.get(view) ?? new Map<string, Float64Array>();
-  orders.set(key, sorted);
-  nameOrders.set(view, orders);
-  return sorted;
 }
 
 /** Browsing and editing contacts one at a time. */
