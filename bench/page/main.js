@@ -144,11 +144,11 @@ window.bench = {
       total,
       firstPage: await time(() => sync.contacts.list(bookId, { offset: 0, limit: 100 })),
       lastPage: await time(() => sync.contacts.list(bookId, { offset: total - 100, limit: 100 })),
-      // What the contact list shows first: by name (its default order).
-      byName: await time(() => sync.contacts.list(bookId, { sort: 'name', limit: 100 })),
       firstSearch: await time(miss),
       searchMiss: await time(miss),
       recipients: await time(recipients),
+      // What the contact list shows first: by name (its default order).
+      byName: await time(() => sync.contacts.list(bookId, { sort: 'name', limit: 100 })),
       recipientsFound: (await recipients()).total,
     };
   },
