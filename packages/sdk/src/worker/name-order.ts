@@ -9,21 +9,42 @@ import type { VersionRead } from './scan-matching.ts';
 /** Name orders already worked out, per version of a book and filter (a new version starts over). */
 const nameOrders = new WeakMap<BookView, Map<string, Float64Array>>();
 
-/** Where the name a person sees comes from, first to last: then the contact's key. */
+/** Where the name a person sees comes from, first to last; then the contact's key. */
 const NAME_FIELDS = ['displayName', 'firstName', 'lastName', 'email', 'phone', 'mobile'] as const;
 
-/** One segment's name columns, split into values (lower case: the order ignores case anyway). */
-function nameColumns(record: SegmentSearchRecord): (string[] | null)[] {
-  const split = (field: string | null) =>
-    record.columns.find((c) => c.field === field)?.text.split(END) ?? null;
-  return [...NAME_FIELDS.map(split), split(record.keysIn ?? null)];
-}
+/**
+ * The names a person sees in one segment, from its search record (lower case: the order ignores
+ * case anyway). A column is split into values only when a contact needs it.
+ */
+class SegmentNames {
+  private readonly split: (string[] | null | undefined)[] = [];
 
-/** The name a person sees for the contact at `p`: display name, else first and last, else … */
-function nameAt(columns: readonly (string[] | null)[], p: number): string {
-  const [display, first, last, email, phone, mobile, key] = columns.map((c) => c?.[p] ?? '');
-  const names = first && last ? `${first} ${last}` : first || last;
-  return display || names || email || phone || mobile || key || '';
+  constructor(private readonly record: SegmentSearchRecord) {}
+
+  /** The value of name source `i` (NAME_FIELDS, then the key) at `p`. */
+  private value(i: number, p: number): string {
+    let column = this.split[i];
+    if (column === undefined) {
+      const field = i < NAME_FIELDS.length ? NAME_FIELDS[i]! : (this.record.keysIn ?? null);
+      column = this.split[i] =
+        this.record.columns.find((c) => c.field === field)?.text.split(END) ?? null;
+    }
+    return column?.[p] ?? '';
+  }
+
+  /** Display name, else first and last name, else email, phone, mobile, key; else "". */
+  at(p: number): string {
+    const display = this.value(0, p);
+    if (display) return display;
+    const first = this.value(1, p);
+    const last = this.value(2, p);
+    if (first || last) return first && last ? `${first} ${last}` : first || last;
+    for (let i = 3; i <= NAME_FIELDS.length; i++) {
+      const value = this.value(i, p);
+      if (value) return value;
+    }
+    return '';
+  }
 }
 
 /**
@@ -70,10 +91,10 @@ export async function sortedByName(
   const names: string[] = [];
   const places: number[] = [];
   let segment = -1;
-  let columns: (string[] | null)[] = [];
+  let segmentNames: SegmentNames | null = null;
   forEachMatch(view, records, filter, (s, p) => {
-    if (s !== segment) columns = nameColumns(records[(segment = s)]!);
-    names.push(nameAt(columns, p));
+    if (s !== segment) segmentNames = new SegmentNames(records[(segment = s)]!);
+    names.push(segmentNames!.at(p));
     places.push(packLocator(s, p));
   });
   const sorted = orderByName(names, places);
