@@ -115,14 +115,16 @@ export default [
     // element loading a third to two thirds of that. Each element's budget counts what its page
     // loads: itself, the shared base (CsElement, the English catalogue) and any element inside.
     // The mapping table 14.8 KB (from 14.4 KB) for its phone layout and required fields.
+    // 39.5 KB, the wizard 28 KB, the mapping table 15.3 KB and Latvian 9.2 KB for the rules of
+    // a new field (required, allowed values) in the mapping table's "New field…" form.
     plugins: browserPlugins({
-      'index.js': 39_000,
-      'lv.js': 9_000,
+      'index.js': 39_500,
+      'lv.js': 9_200,
       'contact-list.js': 17_300,
       'device-sync.js': 14_400,
       'history-grid.js': 15_200,
-      'import-wizard.js': 27_500,
-      'mapping-table.js': 14_800,
+      'import-wizard.js': 28_000,
+      'mapping-table.js': 15_300,
       'recipient-picker.js': 14_300,
       'schedule-editor.js': 15_000,
       'sync-status.js': 11_900,
@@ -142,8 +144,9 @@ export default [
     // 39 KB: down from 45 KB when Latvian moved out (pages load `lv.js` beside it when needed);
     // 40.5 KB for undo, the sheet chooser, "Review and import" and progress through the run;
     // 42 KB for validation at each field, time zones by city and the schedule's next runs;
-    // 42.5 KB for the mapping table's phone layout and the wording of field rules and checks.
-    plugins: browserPlugins({ 'contactsync-elements.js': 42_500 }),
+    // 42.5 KB for the mapping table's phone layout and the wording of field rules and checks;
+    // 43 KB for the rules of a new field in the mapping table's form.
+    plugins: browserPlugins({ 'contactsync-elements.js': 43_000 }),
   },
   {
     // The SDK's main-thread client: small, self-contained, loads the worker beside it.
@@ -217,7 +220,7 @@ export default [
     // clear refusal of a relative address where there is no page).
     plugins: [
       workerUrl(WORKER_BUNDLE, READER_BUNDLE),
-      ...browserPlugins({ 'contactsync.js': 48_500, 'contactsync-lv.js': 9_000 }),
+      ...browserPlugins({ 'contactsync.js': 48_500, 'contactsync-lv.js': 9_200 }),
       copyBeside('packages/sdk/dist', [
         WORKER_BUNDLE,
         `${WORKER_BUNDLE}.map`,

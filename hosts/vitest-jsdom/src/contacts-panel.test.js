@@ -1,7 +1,7 @@
 // The host's component test, as a team writes it in Vitest with jsdom.
 import { afterEach, expect, test, vi } from 'vitest';
 import { createMemoryContactSync } from '@contactsync/sdk/memory';
-import { createContactSync } from '@contactsync/sdk';
+import { ContactSyncClient, createContactSync } from '@contactsync/sdk';
 import { contactsPanel } from './contacts-panel.js';
 
 const CSV = 'Email,First Name\nann@example.com,Ann\nbob@example.com,Bob\n';
@@ -35,4 +35,14 @@ test('the worker client says what to use instead in jsdom', async () => {
   const error = await createContactSync().catch((e) => e);
   expect(error.code).toBe('unsupported');
   expect(error.message).toContain("createMemoryContactSync from '@contactsync/sdk/memory'");
+});
+
+test('a client the app creates synchronously runs on the in-memory engine in its tests', async () => {
+  sync = new ContactSyncClient({ scheduler: 'manual' }, createMemoryContactSync);
+  const book = await sync.books.create({ name: 'Customers' });
+  await sync.importFile(book.id, new File([CSV], 'people.csv'));
+  const panel = contactsPanel(sync, book.id);
+  document.body.append(panel);
+  const list = panel.querySelector('cs-contact-list');
+  await vi.waitFor(() => expect(list.shadowRoot.textContent).toContain('ann@example.com'));
 });

@@ -156,6 +156,8 @@ export const en = {
   mappingNoSamples: 'Empty in the sample',
   newFieldLabel: 'Name of the new field',
   newFieldType: 'Type',
+  newFieldRequired: 'Required: rows without a value are left out',
+  newFieldOptions: 'Allowed values, one per line (leave empty for any)',
   newFieldAdd: 'Add field',
   keyGenerated: 'Generated keys',
   keyGeneratedHelp:

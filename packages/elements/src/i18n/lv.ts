@@ -128,6 +128,8 @@ export const lv: Messages = {
   mappingNoSamples: 'Paraugā tukšs',
   newFieldLabel: 'Jaunā lauka nosaukums',
   newFieldType: 'Tips',
+  newFieldRequired: 'Obligāts: rindas bez vērtības netiek importētas',
+  newFieldOptions: 'Atļautās vērtības, katra savā rindā (tukšs – jebkura)',
   newFieldAdd: 'Pievienot lauku',
   keyGenerated: 'Ģenerētas atslēgas',
   keyGeneratedHelp:

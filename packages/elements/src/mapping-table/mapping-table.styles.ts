@@ -95,10 +95,42 @@ export const mappingTableStyles = css`
   .new-field td {
     background: var(--_muted-surface);
   }
+  /* The new field's controls in a row that wraps, aligned on their inputs. */
+  .new-field .form {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: flex-end;
+    gap: 0.6rem 0.75rem;
+  }
   .new-field label {
-    margin-inline-end: 0.6rem;
+    display: flex;
+    flex-direction: column;
+    gap: 0.2rem;
+  }
+  .new-field label.check {
+    flex-direction: row;
+    align-items: center;
+    min-block-size: 2.2rem;
+  }
+  .new-field textarea {
+    font: inherit;
+    min-inline-size: 12rem;
   }
   .error:empty {
     display: none;
+  }
+  /* After the rules above, which it overrides on a phone: the new field's form in one column. */
+  @container (max-width: 34rem) {
+    .new-field td {
+      grid-column: 1 / -1;
+      padding: 0.5rem;
+    }
+    .new-field .form {
+      flex-direction: column;
+      align-items: stretch;
+    }
+    .new-field button {
+      align-self: flex-start;
+    }
   }
 `;

@@ -120,6 +120,39 @@ describe('<cs-mapping-table>', () => {
     expect(rowOf(env.table, 'Given Name').querySelector('[part=suggested]')).to.equal(null);
   });
 
+  it('adds a field with its rules from the form: required, and the values it allows', async () => {
+    const env = await setup();
+    sync = env.sync;
+    const select = rowOf(env.table, 'Member id').querySelector('select')!;
+    select.value = '__new__';
+    select.dispatchEvent(new Event('change'));
+    await until(() => env.table.shadowRoot!.querySelector('.new-field'), 'the new-field form');
+    const form = $(env.table, '.new-field');
+    const input = (selector: string) => form.querySelector<HTMLInputElement>(selector)!;
+    input('input:not([type])').value = 'Tier';
+    input('input:not([type])').dispatchEvent(new Event('input'));
+    input('input[type=checkbox]').click();
+    const options = form.querySelector('textarea')!;
+    options.value = 'Gold\n  Silver \n\n';
+    options.dispatchEvent(new Event('input'));
+    // Each control is named by its visible label.
+    expect(await axeViolations(env.table)).to.deep.equal([]);
+    const added = nextEvent<FieldAddedEvent>(env.table, FieldAddedEvent.type);
+    [...form.querySelectorAll('button')]
+      .find((b) => b.textContent!.trim() === 'Add field')!
+      .click();
+    const field = (await added).field;
+    expect({ required: field.required, options: field.options }).to.deep.equal({
+      required: true,
+      options: ['Gold', 'Silver'],
+    });
+    expect(
+      (await env.sync.books.get(env.book.id)).fields.find((f) => f.id === field.id),
+    ).to.deep.equal(field);
+    await until(() => select.value === field.id, 'the column mapped to it');
+    expect(select.selectedOptions[0]!.textContent!.trim()).to.equal('Tier (required)');
+  });
+
   it('cancelling "New field…" puts the column\'s menu back to what it was, and says no stray numbers', async () => {
     const env = await setup();
     sync = env.sync;

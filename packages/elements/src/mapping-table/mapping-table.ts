@@ -71,7 +71,14 @@ export class MappingTable extends CsElement {
   declare private bookFields: FieldDef[];
   /** Update/delete modes, so the table can explain what generated keys would break. */
   declare behaviour: BehaviourOptions | null;
-  declare private adding: { column: number; label: string; type: FieldType } | null;
+  declare private adding: {
+    column: number;
+    label: string;
+    type: FieldType;
+    required: boolean;
+    /** Allowed values as typed, one per line; empty for any value. */
+    options: string;
+  } | null;
   declare private problem: string;
 
   constructor() {
@@ -117,7 +124,7 @@ export class MappingTable extends CsElement {
   private onFieldChosen(column: number, value: string): void {
     this.problem = '';
     if (value === NEW_FIELD) {
-      this.adding = { column, label: '', type: 'text' };
+      this.adding = { column, label: '', type: 'text', required: false, options: '' };
       void this.updateComplete.then(() =>
         this.renderRoot.querySelector<HTMLInputElement>('.new-field input')?.focus(),
       );
@@ -132,10 +139,16 @@ export class MappingTable extends CsElement {
     const adding = this.adding;
     const sync = this.client;
     if (!adding || !sync || !this.bookId) return;
+    const options = adding.options
+      .split('\n')
+      .map((o) => o.trim())
+      .filter(Boolean);
     try {
       const field = await sync.books.addField(this.bookId, {
         label: adding.label.trim(),
         type: adding.type,
+        ...(adding.required ? { required: true } : {}),
+        ...(options.length ? { options } : {}),
       });
       this.bookFields = [...this.bookFields, field];
       this.adding = null;
@@ -181,44 +194,71 @@ export class MappingTable extends CsElement {
     const adding = this.adding!;
     return html`<tr class="new-field">
       <td colspan="5">
-        <label
-          >${t.newFieldLabel}
-          <input
-            .value=${adding.label}
-            @input=${(e: Event) =>
-              (this.adding = { ...adding, label: (e.target as HTMLInputElement).value })}
-            @keydown=${(e: KeyboardEvent) => {
-              if (e.key === 'Enter') void this.addField();
-              if (e.key === 'Escape') this.cancelAdding();
-            }}
-        /></label>
-        <label
-          >${t.newFieldType}
-          <select
-            @change=${(e: Event) =>
-              (this.adding = {
-                ...adding,
-                type: (e.target as HTMLSelectElement).value as FieldType,
-              })}
+        <div class="form">
+          <label
+            >${t.newFieldLabel}
+            <input
+              .value=${adding.label}
+              @input=${(e: Event) =>
+                (this.adding = { ...this.adding!, label: (e.target as HTMLInputElement).value })}
+              @keydown=${(e: KeyboardEvent) => {
+                if (e.key === 'Enter') void this.addField();
+                if (e.key === 'Escape') this.cancelAdding();
+              }}
+          /></label>
+          <label
+            >${t.newFieldType}
+            <select
+              @change=${(e: Event) =>
+                (this.adding = {
+                  ...this.adding!,
+                  type: (e.target as HTMLSelectElement).value as FieldType,
+                })}
+            >
+              ${NEW_FIELD_TYPES.map(
+                (type) =>
+                  html`<option value=${type} ?selected=${type === adding.type}>
+                    ${t.fieldTypes[type]}
+                  </option>`,
+              )}
+            </select></label
           >
-            ${NEW_FIELD_TYPES.map(
-              (type) =>
-                html`<option value=${type} ?selected=${type === adding.type}>
-                  ${t.fieldTypes[type]}
-                </option>`,
-            )}
-          </select></label
-        >
-        <button
-          type="button"
-          part="button"
-          class="primary"
-          ?disabled=${adding.label.trim() === ''}
-          @click=${() => this.addField()}
-        >
-          ${t.newFieldAdd}
-        </button>
-        <button type="button" part="button" @click=${() => this.cancelAdding()}>${t.cancel}</button>
+          <label class="check"
+            ><input
+              type="checkbox"
+              .checked=${adding.required}
+              @change=${(e: Event) =>
+                (this.adding = {
+                  ...this.adding!,
+                  required: (e.target as HTMLInputElement).checked,
+                })}
+            />${t.newFieldRequired}</label
+          >
+          <label
+            >${t.newFieldOptions}
+            <textarea
+              rows="2"
+              .value=${adding.options}
+              @input=${(e: Event) =>
+                (this.adding = {
+                  ...this.adding!,
+                  options: (e.target as HTMLTextAreaElement).value,
+                })}
+            ></textarea>
+          </label>
+          <button
+            type="button"
+            part="button"
+            class="primary"
+            ?disabled=${adding.label.trim() === ''}
+            @click=${() => this.addField()}
+          >
+            ${t.newFieldAdd}
+          </button>
+          <button type="button" part="button" @click=${() => this.cancelAdding()}>
+            ${t.cancel}
+          </button>
+        </div>
       </td>
     </tr>`;
   }
