@@ -75,11 +75,6 @@ export interface SearchColumn {
   readonly field: string | null;
   /** Every contact's value in lower case, each followed by U+0000 (an empty value: just that). */
   readonly text: string;
-  /**
-   * Only the digits of each value, each followed by U+0000, for phone numbers however typed.
-   * Null when `text` already is exactly that; "" when no value here holds a digit.
-   */
-  readonly digits: string | null;
   /** A bit per contact, set where it has a value (`withField`). */
   readonly filled: Uint8Array;
 }

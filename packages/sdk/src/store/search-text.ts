@@ -5,9 +5,7 @@ export const END = '\u0000';
 
 /** A stored password (a digest): never searched, so that typed text cannot match its hex. */
 const DIGEST = /^sha256:[0-9a-f]{64}$/;
-
-/** Everything but digits and END marks. */
-const NOT_DIGITS = new RegExp(`[^0-9${END}]+`, 'g');
+const DIGEST_LENGTH = 71;
 
 /** A new stamp pairing a key record with its search record (never 0, the legacy stamp). */
 export const newSearchStamp = (): number => 1 + Math.floor(Math.random() * 2 ** 52);
@@ -27,15 +25,15 @@ function searchColumn(
     if (!value) continue;
     filled[p >> 3]! |= 1 << (p & 7);
     filledAny = true;
-    if (DIGEST.test(value)) continue;
+    if (value.length === DIGEST_LENGTH && DIGEST.test(value)) continue;
     shown[p] = value.includes(END) ? value.replaceAll(END, ' ') : value;
   }
   if (!filledAny) return null;
   // One native pass per column, not one per value: matches are placed by counting END marks,
-  // so lower case may change a value's length.
+  // so lower case may change a value's length. (The digits of phone numbers are worked out
+  // when a search needs them: see search-matches.ts.)
   const text = (shown.join(END) + END).toLowerCase();
-  const digitsOnly = /[0-9]/.test(text) ? text.replace(NOT_DIGITS, '') : '';
-  return { field, text, digits: digitsOnly === text ? null : digitsOnly, filled };
+  return { field, text, filled };
 }
 
 /**
