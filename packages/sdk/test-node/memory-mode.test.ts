@@ -65,6 +65,8 @@ describe('createMemoryContactSync in Node (no Worker, no IndexedDB)', () => {
     const sync = new ContactSyncClient({ scheduler: 'manual' }, createMemoryContactSync);
     const book = await sync.books.create({ name: 'Customers' });
     await sync.ready;
+    // The store the in-memory engine named for itself, not the worker's default.
+    assert.match(sync.dbName, /^contactsync-memory-/);
     const run = await sync.importFile(book.id, new File([CSV], 'people.csv'));
     assert.equal(run.status, 'success');
     assert.equal((await sync.contacts.list(book.id, { search: 'ann' })).total, 1);

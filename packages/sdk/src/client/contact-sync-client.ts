@@ -53,7 +53,6 @@ function listenLater<L>(
 export class ContactSyncClient implements ContactSync {
   /** Resolves when the engine is up; rejects with why it could not start. */
   readonly ready: Promise<void>;
-  readonly dbName: string;
   readonly books: BooksApi;
   readonly folders: FoldersApi;
   readonly contacts: ContactsApi;
@@ -74,6 +73,16 @@ export class ContactSyncClient implements ContactSync {
   readonly onRunFinished: ContactSync['onRunFinished'];
   readonly subscribe: ContactSync['subscribe'];
   private readonly started: Started;
+  private readonly namedDb: string;
+  private engine: ContactSync | null = null;
+
+  /**
+   * The database's name: the option, else "contactsync"; once started, the engine's own (the
+   * in-memory mode names a store of its own when given none).
+   */
+  get dbName(): string {
+    return this.engine?.dbName ?? this.namedDb;
+  }
 
   /**
    * @param start What starts the engine: `createContactSync` (a Web Worker), or
@@ -83,9 +92,11 @@ export class ContactSyncClient implements ContactSync {
     options: ContactSyncOptions = {},
     start: (options: ContactSyncOptions) => Promise<ContactSync> = createContactSync,
   ) {
-    this.dbName = options.dbName ?? 'contactsync';
+    this.namedDb = options.dbName ?? 'contactsync';
     // Started after this constructor returns: it never throws, even where there is no Worker.
-    const started = (this.started = Promise.resolve().then(() => start(options)));
+    const started = (this.started = Promise.resolve()
+      .then(() => start(options))
+      .then((sync) => (this.engine = sync)));
     this.ready = started.then(() => undefined);
     // A host that never awaits `ready` hears of a failure from the calls it makes.
     this.ready.catch(() => undefined);
