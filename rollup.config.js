@@ -217,10 +217,11 @@ export default [
     output: { dir: 'packages/elements/dist/cdn', format: 'es', sourcemap: true },
     // 48 KB: the elements with Lit (40.7 KB) and the SDK's client (8.6 KB), less what they share
     // (raised from 47 KB with the client's Trusted Types policy; to 48.5 KB with the client's
-    // clear refusal of a relative address where there is no page).
+    // clear refusal of a relative address where there is no page; to 49 KB with the rules of a
+    // new field in the mapping table's form, which left it 10 bytes from its budget).
     plugins: [
       workerUrl(WORKER_BUNDLE, READER_BUNDLE),
-      ...browserPlugins({ 'contactsync.js': 48_500, 'contactsync-lv.js': 9_200 }),
+      ...browserPlugins({ 'contactsync.js': 49_000, 'contactsync-lv.js': 9_200 }),
       copyBeside('packages/sdk/dist', [
         WORKER_BUNDLE,
         `${WORKER_BUNDLE}.map`,

@@ -20,6 +20,16 @@ import { describeThrown } from '../shared/describe.ts';
 const NEW_FIELD = '__new__';
 const NEW_FIELD_TYPES: readonly FieldType[] = ['text', 'email', 'phone', 'date', 'number', 'url'];
 
+/** What the "New field…" form holds while the person fills it in. */
+interface NewFieldDraft {
+  column: number;
+  label: string;
+  type: FieldType;
+  required: boolean;
+  /** Allowed values as typed, one per line; empty for any value. */
+  options: string;
+}
+
 /** The mapping a preview suggests, without its "suggested" marks. */
 export function mappingFromPreview(preview: FilePreview): Mapping {
   return {
@@ -71,14 +81,7 @@ export class MappingTable extends CsElement {
   declare private bookFields: FieldDef[];
   /** Update/delete modes, so the table can explain what generated keys would break. */
   declare behaviour: BehaviourOptions | null;
-  declare private adding: {
-    column: number;
-    label: string;
-    type: FieldType;
-    required: boolean;
-    /** Allowed values as typed, one per line; empty for any value. */
-    options: string;
-  } | null;
+  declare private adding: NewFieldDraft | null;
   declare private problem: string;
 
   constructor() {
@@ -161,6 +164,11 @@ export class MappingTable extends CsElement {
     }
   }
 
+  /** Changes the form as it is when the event comes, not as it was at the last render. */
+  private editDraft(change: Partial<NewFieldDraft>): void {
+    this.adding = { ...this.adding!, ...change };
+  }
+
   private cancelAdding(): void {
     const column = this.adding?.column;
     this.adding = null;
@@ -200,7 +208,7 @@ export class MappingTable extends CsElement {
             <input
               .value=${adding.label}
               @input=${(e: Event) =>
-                (this.adding = { ...this.adding!, label: (e.target as HTMLInputElement).value })}
+                this.editDraft({ label: (e.target as HTMLInputElement).value })}
               @keydown=${(e: KeyboardEvent) => {
                 if (e.key === 'Enter') void this.addField();
                 if (e.key === 'Escape') this.cancelAdding();
@@ -210,10 +218,7 @@ export class MappingTable extends CsElement {
             >${t.newFieldType}
             <select
               @change=${(e: Event) =>
-                (this.adding = {
-                  ...this.adding!,
-                  type: (e.target as HTMLSelectElement).value as FieldType,
-                })}
+                this.editDraft({ type: (e.target as HTMLSelectElement).value as FieldType })}
             >
               ${NEW_FIELD_TYPES.map(
                 (type) =>
@@ -228,10 +233,7 @@ export class MappingTable extends CsElement {
               type="checkbox"
               .checked=${adding.required}
               @change=${(e: Event) =>
-                (this.adding = {
-                  ...this.adding!,
-                  required: (e.target as HTMLInputElement).checked,
-                })}
+                this.editDraft({ required: (e.target as HTMLInputElement).checked })}
             />${t.newFieldRequired}</label
           >
           <label
@@ -240,10 +242,7 @@ export class MappingTable extends CsElement {
               rows="2"
               .value=${adding.options}
               @input=${(e: Event) =>
-                (this.adding = {
-                  ...this.adding!,
-                  options: (e.target as HTMLTextAreaElement).value,
-                })}
+                this.editDraft({ options: (e.target as HTMLTextAreaElement).value })}
             ></textarea>
           </label>
           <button
