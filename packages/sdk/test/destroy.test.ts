@@ -29,4 +29,25 @@ describe('wiping the store (sign-out on a shared computer)', () => {
     expect(typeof (await next.storage.persist())).to.equal('boolean');
     next.close();
   });
+
+  it('is heard by every other tab each time, though its own worker stops right after', async () => {
+    for (let i = 0; i < 6; i++) {
+      const dbName = `destroy-heard-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+      const a = await freshClient(dbName);
+      const b = await freshClient(dbName);
+      await a.books.create({ name: 'Private' });
+      const heard = new Promise<string>((resolve) =>
+        b.subscribe((e) => {
+          if (e.type === 'destroyed') resolve('heard');
+        }),
+      );
+      await a.destroy();
+      const outcome = await Promise.race([
+        heard,
+        new Promise((resolve) => setTimeout(() => resolve(`not heard in round ${i + 1}`), 3000)),
+      ]);
+      expect(outcome).to.equal('heard');
+      b.close();
+    }
+  });
 });

@@ -310,9 +310,14 @@ export async function connectEngine(
     },
 
     async destroy(): Promise<void> {
+      // Announced from the page, not by the worker: what a worker broadcasts just before it is
+      // stopped (as this client's is, once the wipe is done) may never be delivered.
+      const channel = new BroadcastChannel(channelName(dbName));
       try {
+        channel.postMessage({ type: 'destroyed' } satisfies ContactSyncEvent);
         await engine.destroy();
       } finally {
+        channel.close();
         close();
       }
     },

@@ -155,9 +155,8 @@ export class WorkerContext {
     );
   }
 
-  /** Deletes everything under this database name, after telling the other tabs. */
+  /** Deletes everything under this database name (the client has told the other tabs). */
   async destroy(): Promise<void> {
-    this.emit({ type: 'destroyed' });
     this.connection.destroyed();
     // Other tabs' connections close when the deletion asks them to (versionchange).
     await new Promise<void>((resolve, reject) => {

@@ -62,7 +62,7 @@ export function createEngine(ctx: WorkerContext) {
       const known = new Set(names);
       ctx.fieldChecks = { has: (name) => known.has(name), check };
     },
-    /** Wipes the whole database; other tabs hear `destroyed` and stop using it. */
+    /** Wipes the whole database; the client has told the other tabs, which stop using it. */
     async destroy(): Promise<void> {
       replicator?.close();
       await ctx.destroy();
