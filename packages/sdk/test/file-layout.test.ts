@@ -143,6 +143,51 @@ describe('tombstones belong to the address book', () => {
 });
 
 describe('a store written by the previous version', () => {
+  it('reads, searches and changes contacts whose values were stored as arrays', async () => {
+    const { sync, book, profile, before } = await importedSix();
+    sync.close();
+    // As versions before packed columns wrote them: one array of values per field, and (as
+    // stores older still) no search records.
+    const db = await openDB(sync.dbName);
+    const tx = db.transaction(['segments', 'segmentSearch', 'segmentKeys'], 'readwrite');
+    for (const record of await tx.objectStore('segments').getAll()) {
+      const columns = record.columns.map(
+        (c: { text: string; ends: Uint32Array; present: Uint8Array }) =>
+          Array.from(c.ends, (end, p) =>
+            c.present[p >> 3]! & (1 << (p & 7)) ? c.text.slice(p ? c.ends[p - 1] : 0, end) : null,
+          ),
+      );
+      await tx.objectStore('segments').put({ ...record, columns });
+    }
+    await tx.objectStore('segmentSearch').clear();
+    for (const keys of await tx.objectStore('segmentKeys').getAll()) {
+      delete keys.searchStamp;
+      await tx.objectStore('segmentKeys').put(keys);
+    }
+    await tx.done;
+    db.close();
+
+    const again = await createContactSync({ dbName: sync.dbName });
+    expect(await allContacts(again, book.id)).to.deep.equal(before);
+    const found = await again.contacts.list(book.id, { search: 'globex' });
+    expect(found.items.map((c) => c.values.email)).to.deep.equal(['bob@x.io']);
+    const ann = before.find((c) => c.values.email === 'ann@x.io')!;
+    await again.contacts.update(book.id, ann.id, { values: { ...ann.values, company: 'Initech' } });
+    const record = await again.run(
+      profile.id,
+      csvFile(FULL.replace('Bob,Ray', 'Bobby,Ray') + 'cy@x.io,Cy,,,Umbrella,n3\n'),
+    );
+    expect(record.status, JSON.stringify(record.error)).to.equal('success');
+    // Ann's row is as last imported, so her edit here stands.
+    expect(record.counts).to.include({ created: 1, updated: 1 });
+    expect(byEmail(await allContacts(again, book.id))).to.deep.equal({
+      'ann@x.io': { ...ann.values, company: 'Initech' },
+      'bob@x.io': { ...byEmail(before)['bob@x.io'], firstName: 'Bobby' },
+      'cy@x.io': { email: 'cy@x.io', firstName: 'Cy', company: 'Umbrella' },
+    });
+    again.close();
+  });
+
   it('keeps its tombstones, now for the whole book', async () => {
     const dbName = `upgrade-${Date.now()}-${Math.random()}`;
     // Version 1 of the schema, as it shipped: tombstones were kept per import.

@@ -27,9 +27,25 @@ export interface Manifest {
 }
 
 /**
+ * One field's values in a segment, end to end in one string: cloning it into and out of
+ * IndexedDB copies a few buffers instead of visiting hundreds of strings.
+ */
+export interface PackedColumn {
+  /** Every contact's value, one after another (no value: nothing). */
+  readonly text: string;
+  /** Where each contact's value ends in `text`. */
+  readonly ends: Uint32Array;
+  /** A bit per contact, set where it has a value (an empty string is a value). */
+  readonly present: Uint8Array;
+}
+
+/** A column as stored: packed, or (in stores written before packing) an array of values. */
+export type StoredColumn = PackedColumn | readonly (string | null)[];
+
+/**
  * The values of up to SEGMENT_SIZE contacts, written once per version (copy-on-write) and
- * stored by column: a few arrays clone into IndexedDB far faster than hundreds of objects.
- * Ids, keys, folders and sources live in the companion `SegmentKeysRecord`.
+ * stored by column: a few packed columns clone into IndexedDB far faster than hundreds of
+ * objects. Ids, keys, folders and sources live in the companion `SegmentKeysRecord`.
  */
 export interface SegmentRecord {
   readonly id: string;
@@ -38,7 +54,7 @@ export interface SegmentRecord {
   readonly updated: Float64Array;
   /** Field ids with a value in at least one contact here, and one column of values per field. */
   readonly fields: string[];
-  readonly columns: (string | null)[][];
+  readonly columns: readonly StoredColumn[];
 }
 
 /**

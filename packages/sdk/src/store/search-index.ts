@@ -25,6 +25,8 @@ export class SearchIndex {
   ): Promise<SegmentSearchRecord[]> {
     const bookId = view.manifest.bookId;
     const known = this.books.get(bookId);
+    const warm = known && this.cached(view, known);
+    if (warm) return warm;
     const built: SegmentSearchRecord[] = [];
     const records = await Promise.all(
       view.keys.map(async (keys) => {
@@ -45,6 +47,24 @@ export class SearchIndex {
     this.books.set(bookId, new Map(records.map((r) => [r.id, r])));
     if (built.length > 0) this.persist(bookId, built);
     return records;
+  }
+
+  /**
+   * Every record of `view` from memory, or null if one is missing or stale: the usual case once a
+   * book was searched, answered without a promise per segment or a new map.
+   */
+  private cached(
+    view: BookView,
+    known: ReadonlyMap<string, SegmentSearchRecord>,
+  ): SegmentSearchRecord[] | null {
+    const out = new Array<SegmentSearchRecord>(view.keys.length);
+    for (let s = 0; s < view.keys.length; s++) {
+      const keys = view.keys[s]!;
+      const cached = known.get(keys.id);
+      if (cached?.stamp !== (keys.searchStamp ?? 0)) return null;
+      out[s] = cached;
+    }
+    return out;
   }
 
   forget(bookId: string): void {

@@ -1,4 +1,10 @@
-import type { SearchColumn, SegmentKeysRecord, SegmentSearchRecord } from './schema.ts';
+import type {
+  SearchColumn,
+  SegmentKeysRecord,
+  SegmentRecord,
+  SegmentSearchRecord,
+} from './schema.ts';
+import { columnValues } from './packed-column.ts';
 
 /** Ends every value in a column's text: no needle holds it, so no match spans two values. */
 export const END = '\u0000';
@@ -63,7 +69,7 @@ export function segmentSearch(
 /** The search record of a segment written before search records existed. */
 export function legacySegmentSearch(
   keys: SegmentKeysRecord,
-  record: { readonly fields: string[]; readonly columns: (string | null)[][] },
+  record: SegmentRecord,
 ): SegmentSearchRecord {
   return segmentSearch(
     keys.id,
@@ -71,6 +77,6 @@ export function legacySegmentSearch(
     keys.searchStamp ?? 0,
     keys.keys,
     record.fields,
-    record.columns,
+    record.columns.map(columnValues),
   );
 }

@@ -6,6 +6,7 @@ import type {
   SegmentSearchRecord,
 } from './schema.ts';
 import { newSearchStamp, segmentSearch } from './search-text.ts';
+import { packColumn, valueAt } from './packed-column.ts';
 
 /** Stores a few distinct strings as small indexes into a table. */
 function encodeTable(values: readonly (string | null)[]): {
@@ -100,7 +101,7 @@ export function segmentRecords(
   const keys = contacts.map((c) => c.key);
   const searchStamp = newSearchStamp();
   return {
-    segment: { id, bookId, created, updated, fields, columns },
+    segment: { id, bookId, created, updated, fields, columns: columns.map(packColumn) },
     search: segmentSearch(id, bookId, searchStamp, keys, fields, columns),
     keys: {
       id,
@@ -124,7 +125,7 @@ export function segmentRecords(
 export function contactAt(keys: SegmentKeysRecord, record: SegmentRecord, p: number): Contact {
   const values: Record<string, string> = {};
   for (let f = 0; f < record.fields.length; f++) {
-    const value = record.columns[f]![p];
+    const value = valueAt(record.columns[f]!, p);
     if (value != null) values[record.fields[f]!] = value;
   }
   const source = sourceAt(keys, p);
