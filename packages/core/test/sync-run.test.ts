@@ -392,6 +392,70 @@ describe('a store that loses a contact on read', () => {
   });
 });
 
+describe('a store that is slow to read', () => {
+  /** Reads take a while, as IndexedDB's do: the run reads one batch while it plans the next. */
+  class SlowTarget extends MemoryTarget {
+    order: string[] = [];
+    reads = 0;
+    failOnRead = 0;
+    override async getContacts(entries: readonly number[]) {
+      if (++this.reads === this.failOnRead) throw new Error('The disk is gone');
+      await new Promise((resolve) => setTimeout(resolve, 30 - (this.reads % 3) * 10));
+      return super.getContacts(entries);
+    }
+    override async stage(contacts: readonly Contact[]) {
+      for (const c of contacts) this.order.push(c.key!);
+      await super.stage(contacts);
+    }
+  }
+  const EVERY_TIME = { updateExisting: true, deleteMissing: false, importEveryTime: true };
+  const N = 40_000;
+  const renamed = () =>
+    HEADER +
+    rows(N)
+      .split('\n')
+      .map((line, i) => (i % 1000 === 7 ? line.replace('User', 'Renamed') : line))
+      .join('\n') +
+    rows(3, N);
+
+  it('stages the batches in the order of the file, with every change', async () => {
+    const target = new SlowTarget();
+    const { profile } = await runAndKeepState(
+      HEADER + rows(N),
+      target,
+      makeProfile({ behaviour: EVERY_TIME }),
+    );
+    target.order = [];
+    const { record } = await run(renamed(), target, { profile });
+    expect(record.status, JSON.stringify(record.error)).to.equal('success');
+    expect(record.counts).to.include({ created: 3, updated: N / 1000, unchanged: N - N / 1000 });
+    expect(target.byKey('user7@x.io')?.values.firstName).to.equal('Renamed 7');
+    expect(target.byKey(`user${N + 2}@x.io`)?.values.firstName).to.equal(`User ${N + 2}`);
+    // Every batch's contacts are staged before the next batch's.
+    const rowOf = (key: string) => Number(/^user(\d+)@/.exec(key)![1]);
+    const batches = target.order.map((key) => Math.floor(rowOf(key) / 16384));
+    expect(batches).to.deep.equal([...batches].sort((a, b) => a - b));
+    expect(target.order).to.have.length(N / 1000 + 3);
+  });
+
+  it('fails and changes nothing when a later read fails', async () => {
+    const target = new SlowTarget();
+    const { profile } = await runAndKeepState(
+      HEADER + rows(N),
+      target,
+      makeProfile({ behaviour: EVERY_TIME }),
+    );
+    const before = structuredClone([...target.contacts.values()]);
+    target.reads = 0;
+    target.failOnRead = 2;
+    const { record } = await run(renamed(), target, { profile });
+    expect(record.status).to.equal('failed');
+    expect(record.error?.message).to.contain('The disk is gone');
+    expect([...target.contacts.values()]).to.deep.equal(before);
+    expect(target.staged.size).to.equal(0);
+  });
+});
+
 describe('a file that changes between the passes of a run', () => {
   it('fails as file-changed and changes nothing', async () => {
     const target = new MemoryTarget();

@@ -62,6 +62,12 @@ interface Candidate {
   readonly entry: number;
 }
 
+/** A planned batch: new contacts at once, changed ones when the contacts they change are read. */
+export interface PlannedBatch {
+  readonly created: readonly Contact[];
+  readonly updated: Promise<Contact[]>;
+}
+
 interface PendingUpdate {
   readonly norm: NormalisedRow;
   readonly hash: number;
@@ -98,8 +104,12 @@ export class Planner {
     this.hostChecked = checkedColumns(deps.ctx).length > 0;
   }
 
-  /** Plans a batch of rows; returns the contacts to write (new and changed). */
-  async planBatch(rows: readonly RawRow[]): Promise<Contact[]> {
+  /**
+   * Plans a batch of rows: its new contacts, and its changed ones once the contacts they change
+   * are read. The read is under way when this resolves, so the caller can parse the next batch
+   * meanwhile; the next batch may be planned before this one's changes resolve.
+   */
+  async planBatch(rows: readonly RawRow[]): Promise<PlannedBatch> {
     const { profile, index, ctx } = this.deps;
     const writes: Contact[] = [];
     const pending: PendingUpdate[] = [];
@@ -183,8 +193,10 @@ export class Planner {
       else if (entry < 0) writes.push(this.create(norm, key!, hash));
       else pending.push({ norm, hash, entry });
     }
-    if (pending.length > 0) writes.push(...(await this.resolveUpdates(pending)));
-    return writes;
+    const updated = pending.length > 0 ? this.resolveUpdates(pending) : Promise.resolve([]);
+    // Awaited by the caller later; a failed read must not count as unhandled meanwhile.
+    updated.catch(() => undefined);
+    return { created: writes, updated };
   }
 
   /** Decides deletions and the mass-deletion guard once every row has been seen. */

@@ -11,7 +11,7 @@ import { fileChangedError } from './file-changed.ts';
 import { assertMappingUsable } from '../mapping/validate-mapping.ts';
 import { resolveColumns } from '../mapping/resolve-columns.ts';
 import { compileRowContext } from '../validate/normalise-row.ts';
-import { Planner, type ProblemRow } from '../plan/planner.ts';
+import { Planner, type PlannedBatch, type ProblemRow } from '../plan/planner.ts';
 import { assertEveryRowCounted } from '../plan/row-accounting.ts';
 import type { PlanSummary } from '../plan/plan-types.ts';
 import { configSignature } from './config-signature.ts';
@@ -178,82 +178,101 @@ export async function runImport(o: ImportRunOptions): Promise<ImportRunResult> {
       let planner: Planner | null = null;
       let bytesRead = 0;
       let bytesBefore = 0;
-      for await (const batch of readRowBatches(
-        o.source,
-        passEncoding,
-        profile.parse,
-        signal,
-        strict,
-      )) {
-        delimiter = batch.layout.delimiter;
-        bytesRead = batch.bytesRead;
-        emptyRows = batch.emptyRows;
-        if (planner === null) {
-          columnCount = batch.layout.columnCount;
-          const resolved = resolveColumns(profile, batch.layout.headers, columnCount);
-          layoutNotes = [];
-          if (resolved.moved)
-            layoutNotes.push(
-              runNote(
-                'columns-reordered',
-                'The columns are in a different order than when this import was set up; they were matched by their names.',
-              ),
-            );
-          if (resolved.missing.length > 0)
-            layoutNotes.push(
-              runNote(
-                'columns-missing-kept',
-                `The file has no ${resolved.missing.map((h) => `"${h}"`).join(', ')} column; those fields were left as they were.`,
-                { columns: resolved.missing.join('\n') },
-              ),
-            );
-          o.problemRows?.begin(
-            batch.layout.headers,
-            columnCount,
-            resolved.mapping.columns
-              .filter((c) => book.fields.find((f) => f.id === c.field)?.type === 'password')
-              .map((c) => c.column),
-          );
-          planner = new Planner({
-            profile,
-            fields: book.fields,
-            ctx: compileRowContext(
-              resolved.mapping,
-              book.fields,
-              profile.parse,
+      // The batch before this one: its changed contacts are read from the store while this one
+      // is parsed and planned, then it is staged (batches stay in the file's order).
+      let staging: Promise<void> = Promise.resolve();
+      const stageBatch = async (planned: PlannedBatch) => {
+        const updated = await planned.updated;
+        const writes = updated.length > 0 ? [...planned.created, ...updated] : planned.created;
+        if (!o.dryRun && writes.length > 0) await target.stage(writes);
+      };
+      try {
+        for await (const batch of readRowBatches(
+          o.source,
+          passEncoding,
+          profile.parse,
+          signal,
+          strict,
+        )) {
+          delimiter = batch.layout.delimiter;
+          bytesRead = batch.bytesRead;
+          emptyRows = batch.emptyRows;
+          if (planner === null) {
+            columnCount = batch.layout.columnCount;
+            const resolved = resolveColumns(profile, batch.layout.headers, columnCount);
+            layoutNotes = [];
+            if (resolved.moved)
+              layoutNotes.push(
+                runNote(
+                  'columns-reordered',
+                  'The columns are in a different order than when this import was set up; they were matched by their names.',
+                ),
+              );
+            if (resolved.missing.length > 0)
+              layoutNotes.push(
+                runNote(
+                  'columns-missing-kept',
+                  `The file has no ${resolved.missing.map((h) => `"${h}"`).join(', ')} column; those fields were left as they were.`,
+                  { columns: resolved.missing.join('\n') },
+                ),
+              );
+            o.problemRows?.begin(
+              batch.layout.headers,
               columnCount,
-              passEncoding === 'utf-8' && !strict,
-            ),
-            index,
-            tombstones,
-            rowHashesValid: profile.state.lastConfigSignature === signature,
-            clock: o.clock,
-            random: o.random,
-            newId: o.newId,
-            digestPassword: o.digestPassword,
-            fetchContacts: (entries) => target.getContacts(entries),
-            ...(o.problemRows ? { onProblemRow: (row) => o.problemRows!.add(row) } : {}),
-            ...(o.fieldChecks ? { checks: o.fieldChecks } : {}),
-          });
+              resolved.mapping.columns
+                .filter((c) => book.fields.find((f) => f.id === c.field)?.type === 'password')
+                .map((c) => c.column),
+            );
+            planner = new Planner({
+              profile,
+              fields: book.fields,
+              ctx: compileRowContext(
+                resolved.mapping,
+                book.fields,
+                profile.parse,
+                columnCount,
+                passEncoding === 'utf-8' && !strict,
+              ),
+              index,
+              tombstones,
+              rowHashesValid: profile.state.lastConfigSignature === signature,
+              clock: o.clock,
+              random: o.random,
+              newId: o.newId,
+              digestPassword: o.digestPassword,
+              fetchContacts: (entries) => target.getContacts(entries),
+              ...(o.problemRows ? { onProblemRow: (row) => o.problemRows!.add(row) } : {}),
+              ...(o.fieldChecks ? { checks: o.fieldChecks } : {}),
+            });
+          }
+          rowsRead += batch.rows.length;
+          // Progress after each slice of rows, its bytes prorated within the chunk: a file smaller
+          // than one chunk still moves the bar as its rows are checked and staged.
+          const from = bytesBefore;
+          const n = batch.rows.length;
+          for (let i = 0; i < n; i += PLAN_BATCH) {
+            const planned = await planner.planBatch(batch.rows.slice(i, i + PLAN_BATCH));
+            await staging;
+            staging = stageBatch(planned);
+          // Awaited at the next batch or below; a failure must not count as unhandled meanwhile
+          // (in Node that would end the process).
+          staging.catch(() => undefined);
+            signal?.throwIfAborted();
+            const share = Math.min(1, (i + PLAN_BATCH) / n);
+            progress({
+              stage: 'parsing',
+              bytesRead: Math.round(from + (batch.bytesRead - from) * share),
+              totalBytes: scan.bytes,
+              rows: planner.counts.rows,
+            });
+          }
+          bytesBefore = batch.bytesRead;
         }
-        rowsRead += batch.rows.length;
-        // Progress after each slice of rows, its bytes prorated within the chunk: a file smaller
-        // than one chunk still moves the bar as its rows are checked and staged.
-        const from = bytesBefore;
-        const n = batch.rows.length;
-        for (let i = 0; i < n; i += PLAN_BATCH) {
-          const writes = await planner.planBatch(batch.rows.slice(i, i + PLAN_BATCH));
-          if (!o.dryRun && writes.length > 0) await target.stage(writes);
-          signal?.throwIfAborted();
-          const share = Math.min(1, (i + PLAN_BATCH) / n);
-          progress({
-            stage: 'parsing',
-            bytesRead: Math.round(from + (batch.bytesRead - from) * share),
-            totalBytes: scan.bytes,
-            rows: planner.counts.rows,
-          });
-        }
-        bytesBefore = batch.bytesRead;
+        await staging;
+      } catch (error) {
+        // Settled before the caller discards what was staged, so nothing is written after.
+        await staging.catch(() => undefined);
+        throw error;
       }
       // The bytes were hashed in the first pass; a file that grew or shrank since is not that file.
       if (bytesRead !== scan.bytes) throw fileChangedError();
