@@ -50,7 +50,11 @@ async function configure(
     options.proxyUrl === undefined
       ? null
       : absolute(options.proxyUrl, 'proxyUrl').replace(/\/$/, '');
-  const backendUrl = options.backend && absolute(options.backend.url, 'backend.url');
+  // Both addresses are checked before anything is configured.
+  const backend = options.backend && {
+    ...options.backend,
+    url: absolute(options.backend.url, 'backend.url'),
+  };
   if (proxyUrl !== null)
     await engine.configureProxy(
       { url: proxyUrl, headers: { ...options.proxyHeaders } },
@@ -62,12 +66,9 @@ async function configure(
       Object.keys(options.fieldChecks),
       callback(batchFieldChecks(options.fieldChecks)),
     );
-  if (options.backend && backendUrl) {
-    const { resolveConflict, ...rest } = options.backend;
-    await engine.configureBackend(
-      { ...rest, url: backendUrl },
-      resolveConflict && callback(resolveConflict),
-    );
+  if (backend) {
+    const { resolveConflict, ...rest } = backend;
+    await engine.configureBackend(rest, resolveConflict && callback(resolveConflict));
   }
 }
 
