@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { openDB } from 'idb';
 import { BUILT_IN_FIELDS, createContactSync, type ProfileInput } from '../src/index.ts';
-import { allContacts, csvFile, setup } from './helpers.ts';
+import { allContacts, csvFile, dropSearchRecords, setup } from './helpers.ts';
 
 const SIX = {
   columns: [
@@ -149,7 +149,7 @@ describe('a store written by the previous version', () => {
     // As versions before packed columns wrote them: one array of values per field, and (as
     // stores older still) no search records.
     const db = await openDB(sync.dbName);
-    const tx = db.transaction(['segments', 'segmentSearch', 'segmentKeys'], 'readwrite');
+    const tx = db.transaction('segments', 'readwrite');
     for (const record of await tx.objectStore('segments').getAll()) {
       const columns = record.columns.map(
         (c: { text: string; ends: Uint32Array; present: Uint8Array }) =>
@@ -159,13 +159,9 @@ describe('a store written by the previous version', () => {
       );
       await tx.objectStore('segments').put({ ...record, columns });
     }
-    await tx.objectStore('segmentSearch').clear();
-    for (const keys of await tx.objectStore('segmentKeys').getAll()) {
-      delete keys.searchStamp;
-      await tx.objectStore('segmentKeys').put(keys);
-    }
     await tx.done;
     db.close();
+    await dropSearchRecords(sync.dbName);
 
     const again = await createContactSync({ dbName: sync.dbName });
     expect(await allContacts(again, book.id)).to.deep.equal(before);

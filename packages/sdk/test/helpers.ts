@@ -1,3 +1,4 @@
+import { openDB } from 'idb';
 import {
   createContactSync,
   DEFAULT_BEHAVIOUR,
@@ -72,4 +73,17 @@ export async function localFileServer() {
     /** How many times the file was downloaded so far. */
     downloads: async () => Number(await (await fetch(`${url}/count`)).text()),
   };
+}
+
+/** Leaves a store as versions before search records did: none, and no stamps in key records. */
+export async function dropSearchRecords(dbName: string): Promise<void> {
+  const db = await openDB(dbName);
+  const tx = db.transaction(['segmentKeys', 'segmentSearch'], 'readwrite');
+  await tx.objectStore('segmentSearch').clear();
+  for (const keys of await tx.objectStore('segmentKeys').getAll()) {
+    delete keys.searchStamp;
+    await tx.objectStore('segmentKeys').put(keys);
+  }
+  await tx.done;
+  db.close();
 }

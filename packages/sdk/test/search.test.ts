@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { openDB } from 'idb';
 import { createContactSync } from '../src/index.ts';
-import { csvFile, freshClient, people, setup } from './helpers.ts';
+import { csvFile, dropSearchRecords, freshClient, people, setup } from './helpers.ts';
 
 const names = async (
   sync: Awaited<ReturnType<typeof freshClient>>,
@@ -84,15 +84,7 @@ describe('search', () => {
     await sync.run(profile.id, csvFile('email,name\n' + people(1200)));
     sync.close();
     // As an earlier version left them: no search records, no stamps in the key records.
-    const db = await openDB(sync.dbName);
-    const tx = db.transaction(['segmentKeys', 'segmentSearch'], 'readwrite');
-    await tx.objectStore('segmentSearch').clear();
-    for (const keys of await tx.objectStore('segmentKeys').getAll()) {
-      delete keys.searchStamp;
-      await tx.objectStore('segmentKeys').put(keys);
-    }
-    await tx.done;
-    db.close();
+    await dropSearchRecords(sync.dbName);
 
     const again = await createContactSync({ dbName: sync.dbName });
     expect((await again.contacts.list(book.id, { search: 'person 11' })).total).to.equal(111);

@@ -254,9 +254,9 @@ export async function runImport(o: ImportRunOptions): Promise<ImportRunResult> {
             const planned = await planner.planBatch(batch.rows.slice(i, i + PLAN_BATCH));
             await staging;
             staging = stageBatch(planned);
-          // Awaited at the next batch or below; a failure must not count as unhandled meanwhile
-          // (in Node that would end the process).
-          staging.catch(() => undefined);
+            // Awaited at the next batch or below; a failure must not count as unhandled meanwhile
+            // (in Node that would end the process).
+            staging.catch(() => undefined);
             signal?.throwIfAborted();
             const share = Math.min(1, (i + PLAN_BATCH) / n);
             progress({
