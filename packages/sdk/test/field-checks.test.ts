@@ -129,7 +129,11 @@ describe("fields with their own rules and the host's checks", () => {
 
     const file = 'email,tier,iban\nann@example.com,Bronze,\n';
     expect((await sync.run(profile.id, csvFile(file))).counts).to.include({ invalid: 1 });
-    await sync.books.setFieldRules(book.id, tier.id, { options: ['Gold', 'Bronze'] });
+    // Values are matched ignoring case, so two spellings of one value are one allowed value.
+    const rules = await sync.books.setFieldRules(book.id, tier.id, {
+      options: ['Gold', 'GOLD', 'Bronze', 'gold'],
+    });
+    expect(rules.options).to.deep.equal(['Gold', 'Bronze']);
     const again = await sync.run(profile.id, csvFile(file));
     expect(again.status).to.equal('success');
     expect(again.counts).to.include({ created: 1 });

@@ -4,6 +4,7 @@ import {
   BUILT_IN_FIELDS,
   ContactSyncError,
   customFieldId,
+  distinctOptions,
   FIELD_TYPES,
   FieldRulesSchema,
   type AddressBook,
@@ -28,7 +29,7 @@ const NewFieldSchema = z.object({
 function withRules({ required, options, check }: FieldRules): FieldRules {
   return {
     ...(required ? { required } : {}),
-    ...(options ? { options: [...new Set(options)] } : {}),
+    ...(options ? { options: distinctOptions(options) } : {}),
     ...(check ? { check } : {}),
   };
 }
