@@ -190,6 +190,7 @@ async function columnar(file) {
   let rows = [];
   let segments = [];
   let written = Promise.resolve();
+  let stored = 0;
   const pack = (batch) =>
     COLUMNS.map((_, c) => {
       const ends = new Uint32Array(batch.length);
@@ -207,11 +208,10 @@ async function columnar(file) {
     written = (async () => {
       await before;
       const tx = db.transaction('segments', 'readwrite', { durability: 'relaxed' });
-      for (const record of records) void tx.store.put(record, ++write.n);
+      for (const record of records) void tx.store.put(record, ++stored);
       await tx.done;
     })();
   };
-  write.n = 0;
   await parse(file, (data) => {
     for (const r of data) {
       if (header) header = false;
