@@ -12,7 +12,7 @@ const PACKAGES = ['core', 'sdk', 'elements', 'proxy', 'server'];
 
 describe('the packed packages', () => {
   for (const name of PACKAGES)
-    it(`@contactsync/${name} ships its README, LICENSE and every file it exports`, () => {
+    it(`@contactsync/${name} ships its README, LICENSE and every file it exports, and says where it lives`, () => {
       const dir = join(root, 'packages', name);
       const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
       const [packed] = JSON.parse(
@@ -38,6 +38,17 @@ describe('the packed packages', () => {
           ],
         );
       assert.equal(manifest.license, 'MIT');
+      // npm's page links to the source, the folder of this package in it, and the tracker.
+      const workspace = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+      assert.deepEqual(
+        [manifest.homepage, manifest.repository, manifest.bugs],
+        [
+          workspace.homepage,
+          { ...workspace.repository, directory: `packages/${name}` },
+          workspace.bugs,
+        ],
+      );
+      assert.match(workspace.repository.url, /^git\+https:\/\/github\.com\/[\w-]+\/[\w-]+\.git$/);
       // Tests stay out of what consumers download.
       assert.deepEqual(
         [...files].filter((f) => /\.test\.ts$/.test(f)),
