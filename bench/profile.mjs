@@ -1,5 +1,6 @@
-// `node bench/profile.mjs [file] [second-file]`: CPU profile of the engine worker during an import
-// of `file` (or, given a second file, during its re-import after `file`), summarised by self time.
+// `node bench/profile.mjs [file] [second-file | --edit]`: CPU profile of the engine worker during
+// an import of `file` (or, given a second file, during its re-import after `file`; or, with
+// `--edit`, during the bench's five edits and five deletions after it), summarised by self time.
 // A tool for finding hot spots, not a benchmark; build with CONTACTSYNC_UNMINIFIED=1 first.
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -10,7 +11,8 @@ import { chromiumArgs, chromiumPath } from '../scripts/wtr/chromium.js';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const file = join(root, 'bench/out', process.argv[2] ?? 'rows-100k.csv');
-const second = process.argv[3] ? join(root, 'bench/out', process.argv[3]) : null;
+const editing = process.argv[3] === '--edit';
+const second = process.argv[3] && !editing ? join(root, 'bench/out', process.argv[3]) : null;
 const mounts = [
   ['/sdk/', join(root, 'packages/sdk/dist')],
   ['/bench/', join(root, 'bench/page')],
@@ -48,7 +50,9 @@ await page.waitForFunction('window.benchReady === true');
 await (await page.$('#files')).uploadFile(...[file, second].filter(Boolean));
 await page.evaluate(() => window.bench.setup());
 const worker = await engine;
-if (second) await page.evaluate((n) => window.bench.run(n), file.split('/').pop());
+if (second || editing) await page.evaluate((n) => window.bench.run(n), file.split('/').pop());
+// As in the bench: the edits come after browsing (search text and name order in memory).
+if (editing) await page.evaluate(() => window.bench.browse());
 let peakHeap = 0;
 const heapPoll = setInterval(async () => {
   try {
@@ -61,11 +65,16 @@ await worker.client.send('Profiler.enable');
 await worker.client.send('Profiler.setSamplingInterval', { interval: 200 });
 await worker.client.send('Profiler.start');
 const name = (second ?? file).split('/').pop();
-const result = await page.evaluate((n) => window.bench.run(n), name);
+const result = editing
+  ? await page.evaluate((n) => window.bench.editFive(n), name.includes('1M') ? 1e6 : 1e5)
+  : await page.evaluate((n) => window.bench.run(n), name);
 const { profile } = await worker.client.send('Profiler.stop');
 clearInterval(heapPoll);
+const heap = `peak worker heap during it ${(peakHeap / 1e6).toFixed(0)} MB`;
 console.log(
-  `import: ${result.ms.toFixed(0)} ms, ${result.status}; peak worker heap during it ${(peakHeap / 1e6).toFixed(0)} MB`,
+  editing
+    ? `edits: ${JSON.stringify(result)}; ${heap}`
+    : `import: ${result.ms.toFixed(0)} ms, ${result.status}; ${heap}`,
 );
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 const self = new Map();

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import type { ContactSync } from '../src/index.ts';
+import type { ContactSync, ContactSyncError } from '../src/index.ts';
 import { csvFile, freshClient, people, profileInput } from './helpers.ts';
 
 const EVERY_TIME = { updateExisting: true, deleteMissing: false, importEveryTime: true } as const;
@@ -120,5 +120,69 @@ describe('reads while the book changes', () => {
     expect(bad).to.deep.equal([]);
     a.close();
     b.close();
+  });
+});
+
+describe('edits of what a page showed', () => {
+  /** Each id's email and first name, as the book holds them now. */
+  async function book(sync: ContactSync, bookId: string) {
+    const now = new Map<string, string>();
+    for (let offset = 0; offset < 1200; offset += 1000)
+      for (const c of (await sync.contacts.list(bookId, { offset, limit: 1000 })).items)
+        now.set(c.id, `${c.values.email} / ${c.values.firstName}`);
+    return now;
+  }
+
+  it('change the contact shown, also once deletions moved it or an import rewrote its part of the book', async () => {
+    const sync = await freshClient();
+    const { book: b, profile, ids } = await bookOf(sync, 1200);
+    const shown = (await sync.contacts.list(b.id, { offset: 480, limit: 40 })).items;
+    const expected = await book(sync, b.id);
+    // Neighbours in one part of the book, alternately deleted and edited: each deletion moves
+    // the contacts after it.
+    for (let i = 0; i < 20; i++) {
+      const c = shown[i]!;
+      if (i % 2 === 0) {
+        await sync.contacts.delete(b.id, c.id);
+        expected.delete(c.id);
+      } else {
+        await sync.contacts.update(b.id, c.id, { values: { firstName: `Edited ${i}` } });
+        expected.set(c.id, `${ids.get(c.id)} / Edited ${i}`);
+      }
+    }
+    expect([...(await book(sync, b.id))].sort()).to.deep.equal([...expected].sort());
+
+    // An import renames everyone: the page shown before still edits its own contacts.
+    const renamed = (from: number, to: number) =>
+      'email,name\n' + people(from).replace(/Person/g, 'Renamed') + people(1200 - to, to);
+    expect((await sync.run(profile.id, csvFile(renamed(1200, 1200)))).status).to.equal('success');
+    for (const c of shown.slice(21, 30)) {
+      await sync.contacts.update(b.id, c.id, { values: { firstName: 'Again' } });
+      expect((await sync.contacts.get(b.id, c.id)).values).to.deep.include({
+        email: ids.get(c.id),
+        firstName: 'Again',
+      });
+    }
+    // Shown again, then five of them dropped by an import that deletes what the file lacks
+    // (and changes nothing else: their part of the book keeps them, as deleted).
+    await sync.contacts.list(b.id, { offset: 450, limit: 100 });
+    await sync.profiles.update(profile.id, {
+      behaviour: { updateExisting: true, deleteMissing: true, importEveryTime: true },
+    });
+    const dropped = shown.slice(30, 35);
+    const file = renamed(1200, 1200).replace(/user51[0-4]@example.com,Renamed 51[0-4]\n/g, '');
+    expect((await sync.run(profile.id, csvFile(file))).counts).to.include({ deleted: 5 });
+    for (const c of dropped) {
+      const error = (await sync.contacts
+        .update(b.id, c.id, { values: { firstName: 'X' } })
+        .catch((e: unknown) => e)) as ContactSyncError;
+      expect(error.code).to.equal('not-found');
+    }
+    const neighbour = shown[35]!;
+    await sync.contacts.update(b.id, neighbour.id, { values: { firstName: 'Still here' } });
+    expect((await sync.contacts.get(b.id, neighbour.id)).values.email).to.equal(
+      ids.get(neighbour.id),
+    );
+    sync.close();
   });
 });

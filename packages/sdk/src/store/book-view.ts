@@ -1,11 +1,13 @@
 import { KeyIndex } from '@contactsync/core';
 import type { IDBPDatabase } from 'idb';
-import type { ContactSyncDB, Manifest, SegmentKeysRecord } from './schema.ts';
+import type { ContactSyncDB, Manifest, SegmentKeysRecord, SegmentRef } from './schema.ts';
 import { sourceAt } from './segment-records.ts';
 
 const POS_BITS = 0x10000;
-/** Lookups answered by scanning before a view builds its map of every contact's place. */
+/** Contacts found by scanning before a view builds its map of every contact's place. */
 const SCANNED_LOOKUPS = 8;
+/** Places of contacts pages showed, remembered for their edits (about two full pages). */
+const SHOWN_PLACES = 2000;
 
 /** A contact's place as one number: segment × 65536 + position. */
 export const packLocator = (segment: number, position: number) => segment * POS_BITS + position;
@@ -26,19 +28,30 @@ export interface Location {
 export class BookView {
   private index: KeyIndex | null = null;
   private locations: Map<string, number> | null = null;
-  private lookups = 0;
+  /** Scans already made: a change looks its contacts up several times. */
+  private readonly scanned = new Map<string, Location | null>();
+  private segmentIndexes: Map<string, number> | null = null;
   readonly live: Uint8Array[];
   readonly count: number;
 
   private constructor(
     readonly manifest: Manifest,
     readonly keys: readonly SegmentKeysRecord[],
+    /**
+     * The segments in which pages showed contacts, by contact id. Shared by the views that
+     * follow this one, and only a guess: the segment's ids are searched for the contact.
+     */
+    private readonly shown: Map<string, string> = new Map(),
+    /** Live flags of an earlier view, by the segment refs this version kept unchanged. */
+    earlier?: ReadonlyMap<SegmentRef, Uint8Array>,
   ) {
     let count = 0;
     this.live = manifest.segments.map((ref) => {
+      count += ref.size - ref.dead.length;
+      const kept = earlier?.get(ref);
+      if (kept) return kept;
       const live = new Uint8Array(ref.size).fill(1);
       for (const p of ref.dead) live[p] = 0;
-      count += ref.size - ref.dead.length;
       return live;
     });
     this.count = count;
@@ -48,7 +61,12 @@ export class BookView {
     return this.manifest.version;
   }
 
-  static async load(db: IDBPDatabase<ContactSyncDB>, bookId: string): Promise<BookView> {
+  /** Loads the book's current version; `earlier`, a view of it before, lends what pages showed. */
+  static async load(
+    db: IDBPDatabase<ContactSyncDB>,
+    bookId: string,
+    earlier?: BookView,
+  ): Promise<BookView> {
     const tx = db.transaction(['manifests', 'segmentKeys'], 'readonly');
     const manifest = (await tx.objectStore('manifests').get(bookId)) ?? {
       bookId,
@@ -64,6 +82,7 @@ export class BookView {
         if (!k) throw new Error(`Segment ${manifest.segments[i]!.id} is missing its key record.`);
         return k;
       }),
+      earlier?.shown,
     );
   }
 
@@ -79,14 +98,40 @@ export class BookView {
       if (!record) return null;
       keys.push(record);
     }
-    return new BookView(manifest, keys);
+    // A change keeps the ref of each segment it leaves alone, and so its live flags (2,000
+    // arrays at 1M, made again for every edit otherwise).
+    const live = new Map(this.manifest.segments.map((ref, s) => [ref, this.live[s]!]));
+    return new BookView(manifest, keys, this.shown, live);
+  }
+
+  /**
+   * Remembers where a page showed a contact: a person edits or deletes what a page showed, and
+   * finding it otherwise scans every id (about 13 ms at 1M).
+   */
+  shownAt(segment: number, position: number): void {
+    if (this.shown.size >= SHOWN_PLACES) this.shown.clear();
+    this.shown.set(this.keys[segment]!.ids[position]!, this.manifest.segments[segment]!.id);
   }
 
   locate(contactId: string): Location | null {
+    const shownIn = this.shown.get(contactId);
+    if (shownIn !== undefined) {
+      this.segmentIndexes ??= new Map(this.manifest.segments.map((ref, s) => [ref.id, s]));
+      const s = this.segmentIndexes.get(shownIn);
+      // The whole segment's ids: a deletion before it in there closes the gap.
+      const p = s === undefined ? -1 : this.keys[s]!.ids.indexOf(contactId);
+      if (p >= 0 && this.live[s!]![p]) return { segment: s!, position: p };
+    }
     // A few lookups (an edit, a deletion) scan the id columns natively; building the map of
     // every contact (about 0.3 s at 1M) pays off only for many.
-    if (!this.locations && ++this.lookups <= SCANNED_LOOKUPS) return this.scan(contactId);
     if (!this.locations) {
+      const known = this.scanned.get(contactId);
+      if (known !== undefined) return known;
+      if (this.scanned.size < SCANNED_LOOKUPS) {
+        const found = this.scan(contactId);
+        this.scanned.set(contactId, found);
+        return found;
+      }
       this.locations = new Map();
       this.forEachLive((s, p, k) => this.locations!.set(k.ids[p]!, s * POS_BITS + p));
     }

@@ -52,6 +52,7 @@ async function readContacts(
     const record = records.get(s);
     if (!record)
       throw new ContactSyncError('storage-failed', 'A part of the address book is missing.');
+    view.shownAt(s, p);
     return contactAt(view.keys[s]!, record, p);
   });
 }

@@ -108,7 +108,7 @@ export class WorkerContext {
       throw new ContactSyncError('not-found', 'This address book does not exist.', { bookId });
     const cached = this.views.get(bookId);
     if (cached && cached.version === manifest.version) return cached;
-    const view = await BookView.load(db, bookId);
+    const view = await BookView.load(db, bookId, cached);
     this.views.set(bookId, view);
     return view;
   }
