@@ -155,7 +155,7 @@ window.bench = {
   },
   /**
    * Five contacts from the middle of the book edited one after another, then deleted, end to
-   * end through the SDK (the median of each).
+   * end through the SDK (the median of each); and the first page by name after the edits.
    */
   async editFive(total) {
     const { items } = await sync.contacts.list(bookId, {
@@ -168,10 +168,14 @@ window.bench = {
       const values = { ...contact.values, [field]: `${contact.values[field] ?? ''} (edited)` };
       edits.push(await time(() => sync.contacts.update(bookId, contact.id, { values })));
     }
+    // The list's default order, as it shows again after the edits.
+    const byNameAfterEdits = await time(() =>
+      sync.contacts.list(bookId, { sort: 'name', limit: 100 }),
+    );
     const removals = [];
     for (const contact of items)
       removals.push(await time(() => sync.contacts.delete(bookId, contact.id)));
-    return { edit: median(edits), remove: median(removals) };
+    return { edit: median(edits), remove: median(removals), byNameAfterEdits };
   },
   /** The edits, then a new client on the same database (a new worker, as in a new tab) until it is ready, and its first page. */
   async editAndRestart(total) {

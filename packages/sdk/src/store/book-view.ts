@@ -33,6 +33,14 @@ export class BookView {
   private segmentIndexes: Map<string, number> | null = null;
   readonly live: Uint8Array[];
   readonly count: number;
+  /**
+   * The latest earlier version, from this tab's own changes (`next`), that something was worked
+   * out for (`derived`, e.g. a name order): carried over to this one instead of redone. Only
+   * one is kept, however many changes followed it.
+   */
+  base: BookView | null = null;
+  /** Set when something is worked out for this version that a later one could carry over. */
+  derived = false;
 
   private constructor(
     readonly manifest: Manifest,
@@ -101,7 +109,9 @@ export class BookView {
     // A change keeps the ref of each segment it leaves alone, and so its live flags (2,000
     // arrays at 1M, made again for every edit otherwise).
     const live = new Map(this.manifest.segments.map((ref, s) => [ref, this.live[s]!]));
-    return new BookView(manifest, keys, this.shown, live);
+    const view = new BookView(manifest, keys, this.shown, live);
+    view.base = this.derived ? this : this.base;
+    return view;
   }
 
   /**

@@ -77,6 +77,8 @@ export function forEachMatch(
   records: readonly SegmentSearchRecord[] | null,
   filter: SearchFilter,
   visit: (segment: number, position: number) => boolean | void,
+  /** Only these segments (indexes in the view's order, ascending); every segment if absent. */
+  only?: readonly number[],
 ): void {
   const needle = (filter.search ?? '').trim().toLowerCase().replaceAll(END, '');
   const digits = phoneDigits(needle);
@@ -84,7 +86,9 @@ export function forEachMatch(
   if (records === null && needsSearchRecords(filter))
     throw new Error('This filter needs the search records.');
   let marks = new Uint8Array(0);
-  for (let s = 0; s < view.keys.length; s++) {
+  const count = only ? only.length : view.keys.length;
+  for (let i = 0; i < count; i++) {
+    const s = only ? only[i]! : i;
     const record = records?.[s];
     const live = view.live[s]!;
     const keys = view.keys[s]!;

@@ -1,51 +1,16 @@
 import { packLocator, type BookView } from '../store/book-view.ts';
-import type { SegmentSearchRecord } from '../store/schema.ts';
 import type { SearchIndex } from '../store/search-index.ts';
+import type { SegmentSearchRecord } from '../store/schema.ts';
 import { forEachMatch } from '../store/search-matches.ts';
-import { END } from '../store/search-text.ts';
 import type { ContactFilter } from '../api/contact-queries.ts';
 import type { VersionRead } from './scan-matching.ts';
+import { nameCollator, SegmentNames } from './segment-names.ts';
+import { carriedNameOrder } from './carried-name-order.ts';
 
-/** Name orders already worked out, per version of a book and filter (a new version starts over). */
+/** Name orders already worked out, per version of a book and filter. */
 const nameOrders = new WeakMap<BookView, Map<string, Float64Array>>();
-
-/** Where the name a person sees comes from, first to last; then the contact's key. */
-const NAME_FIELDS = ['displayName', 'firstName', 'lastName', 'email', 'phone', 'mobile'] as const;
-
-/**
- * The names a person sees in one segment, from its search record (lower case: the order ignores
- * case anyway). A column is split into values only when a contact needs it.
- */
-class SegmentNames {
-  private readonly split: (string[] | null | undefined)[] = [];
-
-  constructor(private readonly record: SegmentSearchRecord) {}
-
-  /** The value of name source `i` (NAME_FIELDS, then the key) at `p`. */
-  private value(i: number, p: number): string {
-    let column = this.split[i];
-    if (column === undefined) {
-      const field = i < NAME_FIELDS.length ? NAME_FIELDS[i]! : (this.record.keysIn ?? null);
-      column = this.split[i] =
-        this.record.columns.find((c) => c.field === field)?.text.split(END) ?? null;
-    }
-    return column?.[p] ?? '';
-  }
-
-  /** Display name, else first and last name, else email, phone, mobile, key; else "". */
-  at(p: number): string {
-    const display = this.value(0, p);
-    if (display) return display;
-    const first = this.value(1, p);
-    const last = this.value(2, p);
-    if (first || last) return first && last ? `${first} ${last}` : first || last;
-    for (let i = 3; i <= NAME_FIELDS.length; i++) {
-      const value = this.value(i, p);
-      if (value) return value;
-    }
-    return '';
-  }
-}
+/** The search records each version's name orders were worked out from. */
+const recordsOf = new WeakMap<BookView, readonly SegmentSearchRecord[]>();
 
 /**
  * The places (packed locators) in name order, in the user's language's order, ignoring case
@@ -54,7 +19,7 @@ class SegmentNames {
  * sort), so a book of repeated names sorts in one pass.
  */
 function orderByName(names: readonly string[], places: readonly number[]): Float64Array {
-  const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+  const collator = nameCollator();
   const distinct = [...new Set(names)].filter((n) => n !== '').sort(collator.compare);
   const rank = new Map<string, number>();
   let r = -1;
@@ -88,6 +53,23 @@ export async function sortedByName(
   const cached = nameOrders.get(view)?.get(key);
   if (cached) return cached;
   const records = await index.records(view, at.segment, at.search);
+  recordsOf.set(view, records);
+  // After changes of this tab, the order of the version before them is carried over (an edit
+  // at 1M: milliseconds, against half a second to work it out again).
+  view.derived = true;
+  const previous = view.base;
+  const before = previous && nameOrders.get(previous)?.get(key);
+  const beforeRecords = previous && recordsOf.get(previous);
+  const carried =
+    before && beforeRecords
+      ? carriedNameOrder(
+          { view: previous, records: beforeRecords },
+          before,
+          { view, records },
+          filter,
+        )
+      : null;
+  if (carried) return remember(view, key, carried);
   const names: string[] = [];
   const places: number[] = [];
   let segment = -1;
@@ -97,9 +79,12 @@ export async function sortedByName(
     names.push(segmentNames!.at(p));
     places.push(packLocator(s, p));
   });
-  const sorted = orderByName(names, places);
+  return remember(view, key, orderByName(names, places));
+}
+
+function remember(view: BookView, key: string, order: Float64Array): Float64Array {
   const orders = nameOrders.get(view) ?? new Map<string, Float64Array>();
-  orders.set(key, sorted);
+  orders.set(key, order);
   nameOrders.set(view, orders);
-  return sorted;
+  return order;
 }
