@@ -111,6 +111,7 @@ export class BookView {
     const live = new Map(this.manifest.segments.map((ref, s) => [ref, this.live[s]!]));
     const view = new BookView(manifest, keys, this.shown, live);
     view.base = this.derived ? this : this.base;
+    if (this.derived) this.base = null; // one earlier version is kept, never a chain of them
     return view;
   }
 
