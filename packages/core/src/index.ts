@@ -24,6 +24,7 @@ export {
   type FieldDef,
   type FieldRules,
 } from './model/fields.ts';
+export { MAX_OPTION_LENGTH } from './model/field-limits.ts';
 export { distinctOptions, matchOption } from './validate/field-rules.ts';
 export { FIELD_TYPES, type FieldType } from './model/field-types.ts';
 export { BUILT_IN_FIELDS, customFieldId } from './model/built-in-fields.ts';

@@ -34,6 +34,7 @@ export {
   isContactSyncError,
   runNotes,
   mapColumn,
+  MAX_OPTION_LENGTH,
   REMOTE_PROTOCOLS,
   remoteUrlProblem,
   setKeyStrategy,

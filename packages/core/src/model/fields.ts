@@ -1,6 +1,7 @@
 import { z } from 'zod/mini';
 
 import { FIELD_TYPES } from './field-types.ts';
+import { MAX_OPTION_LENGTH } from './field-limits.ts';
 
 export { FIELD_TYPES, type FieldType } from './field-types.ts';
 
@@ -14,7 +15,7 @@ export const FieldRulesSchema = z.object({
   /** The only values allowed, matched ignoring case and stored as spelled here. */
   options: z.optional(
     z
-      .array(z.string().check(z.minLength(1), z.maxLength(100)))
+      .array(z.string().check(z.minLength(1), z.maxLength(MAX_OPTION_LENGTH)))
       .check(z.minLength(1), z.maxLength(500)),
   ),
   /** A host's check (validation and transform) by name; it runs on imports in the browser. */

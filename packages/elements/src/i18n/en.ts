@@ -158,6 +158,8 @@ export const en = {
   newFieldType: 'Type',
   newFieldRequired: 'Required: rows without a value are left out',
   newFieldOptions: 'Allowed values, one per line (leave empty for any)',
+  newFieldOptionTooLong: (line: number, max: number) =>
+    `Line ${line} of the allowed values is longer than ${max} characters.`,
   newFieldAdd: 'Add field',
   keyGenerated: 'Generated keys',
   keyGeneratedHelp:

@@ -130,6 +130,8 @@ export const lv: Messages = {
   newFieldType: 'Tips',
   newFieldRequired: 'Obligāts: rindas bez vērtības netiek importētas',
   newFieldOptions: 'Atļautās vērtības, katra savā rindā (tukšs – jebkura)',
+  newFieldOptionTooLong: (line: number, max: number) =>
+    `Atļauto vērtību ${line}. rinda ir garāka par ${max} rakstzīmēm.`,
   newFieldAdd: 'Pievienot lauku',
   keyGenerated: 'Ģenerētas atslēgas',
   keyGeneratedHelp:

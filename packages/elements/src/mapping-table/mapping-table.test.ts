@@ -153,6 +153,47 @@ describe('<cs-mapping-table>', () => {
     expect(select.selectedOptions[0]!.textContent!.trim()).to.equal('Tier (required)');
   });
 
+  it('names the line of an allowed value that is too long, and adds nothing', async () => {
+    const env = await setup();
+    sync = env.sync;
+    const select = rowOf(env.table, 'Member id').querySelector('select')!;
+    select.value = '__new__';
+    select.dispatchEvent(new Event('change'));
+    await until(() => env.table.shadowRoot!.querySelector('.new-field'), 'the new-field form');
+    const form = $(env.table, '.new-field');
+    const label = form.querySelector<HTMLInputElement>('input:not([type])')!;
+    label.value = 'Tier';
+    label.dispatchEvent(new Event('input'));
+    const options = form.querySelector('textarea')!;
+    options.value = `Gold\n\n${'x'.repeat(101)}\nSilver`;
+    options.dispatchEvent(new Event('input'));
+    const before = (await env.sync.books.get(env.book.id)).fields.length;
+    [...form.querySelectorAll('button')]
+      .find((b) => b.textContent!.trim() === 'Add field')!
+      .click();
+    await until(
+      () => $(env.table, '[role=alert]').textContent!.trim() !== '',
+      'the problem to show',
+    );
+    expect($(env.table, '[role=alert]').textContent!.trim()).to.equal(
+      'Line 3 of the allowed values is longer than 100 characters.',
+    );
+    expect(options.getAttribute('aria-invalid')).to.equal('true');
+    expect((await env.sync.books.get(env.book.id)).fields.length).to.equal(before);
+    expect(env.table.shadowRoot!.querySelector('.new-field')).not.to.equal(null);
+    // Mended, the problem goes, and the field is added.
+    options.value = 'Gold\n\nPlatinum\nSilver';
+    options.dispatchEvent(new Event('input'));
+    await env.table.updateComplete;
+    expect($(env.table, '[role=alert]').textContent!.trim()).to.equal('');
+    expect(options.getAttribute('aria-invalid')).to.equal('false');
+    const added = nextEvent<FieldAddedEvent>(env.table, FieldAddedEvent.type);
+    [...form.querySelectorAll('button')]
+      .find((b) => b.textContent!.trim() === 'Add field')!
+      .click();
+    expect((await added).field.options).to.deep.equal(['Gold', 'Platinum', 'Silver']);
+  });
+
   it('cancelling "New field…" puts the column\'s menu back to what it was, and says no stray numbers', async () => {
     const env = await setup();
     sync = env.sync;

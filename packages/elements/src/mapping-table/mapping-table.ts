@@ -2,6 +2,7 @@ import { live } from 'lit/directives/live.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import {
   mapColumn,
+  MAX_OPTION_LENGTH,
   setKeyStrategy,
   unmapColumn,
   type BehaviourOptions,
@@ -67,6 +68,7 @@ export class MappingTable extends CsElement {
     behaviour: { attribute: false },
     adding: { state: true },
     problem: { state: true },
+    optionsInvalid: { state: true },
   };
   static override tagName = 'cs-mapping-table';
 
@@ -83,6 +85,8 @@ export class MappingTable extends CsElement {
   declare behaviour: BehaviourOptions | null;
   declare private adding: NewFieldDraft | null;
   declare private problem: string;
+  /** The allowed values of the new field's form hold one that is too long. */
+  declare private optionsInvalid: boolean;
 
   constructor() {
     super();
@@ -98,6 +102,7 @@ export class MappingTable extends CsElement {
     this.behaviour = null;
     this.adding = null;
     this.problem = '';
+    this.optionsInvalid = false;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -128,6 +133,7 @@ export class MappingTable extends CsElement {
     this.problem = '';
     if (value === NEW_FIELD) {
       this.adding = { column, label: '', type: 'text', required: false, options: '' };
+      this.optionsInvalid = false;
       void this.updateComplete.then(() =>
         this.renderRoot.querySelector<HTMLInputElement>('.new-field input')?.focus(),
       );
@@ -142,10 +148,16 @@ export class MappingTable extends CsElement {
     const adding = this.adding;
     const sync = this.client;
     if (!adding || !sync || !this.bookId) return;
-    const options = adding.options
-      .split('\n')
-      .map((o) => o.trim())
-      .filter(Boolean);
+    const lines = adding.options.split('\n').map((o) => o.trim());
+    // Said here with its line: the SDK's refusal cannot say which of the values it was.
+    const tooLong = lines.findIndex((o) => o.length > MAX_OPTION_LENGTH);
+    this.optionsInvalid = tooLong >= 0;
+    if (tooLong >= 0) {
+      this.problem = this.t.newFieldOptionTooLong(tooLong + 1, MAX_OPTION_LENGTH);
+      this.renderRoot.querySelector<HTMLTextAreaElement>('.new-field textarea')?.focus();
+      return;
+    }
+    const options = lines.filter(Boolean);
     try {
       const field = await sync.books.addField(this.bookId, {
         label: adding.label.trim(),
@@ -240,9 +252,12 @@ export class MappingTable extends CsElement {
             >${t.newFieldOptions}
             <textarea
               rows="2"
+              aria-invalid=${String(this.optionsInvalid)}
               .value=${adding.options}
-              @input=${(e: Event) =>
-                this.editDraft({ options: (e.target as HTMLTextAreaElement).value })}
+              @input=${(e: Event) => {
+                if (this.optionsInvalid) [this.optionsInvalid, this.problem] = [false, ''];
+                this.editDraft({ options: (e.target as HTMLTextAreaElement).value });
+              }}
             ></textarea>
           </label>
           <button
