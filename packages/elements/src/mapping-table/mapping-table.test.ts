@@ -37,6 +37,18 @@ const rowOf = (table: MappingTable, header: string) =>
     (tr) => tr.querySelector('th')?.textContent?.trim() === header,
   )!;
 
+/** Chooses "New field…" for a column's row and waits for the form. */
+async function openNewField(table: MappingTable, column: string) {
+  const select = rowOf(table, column).querySelector('select')!;
+  select.value = '__new__';
+  select.dispatchEvent(new Event('change'));
+  await until(() => table.shadowRoot!.querySelector('.new-field'), 'the new-field form');
+  return { select, form: $(table, '.new-field') };
+}
+
+const buttonIn = (root: Element, text: string) =>
+  [...root.querySelectorAll('button')].find((b) => b.textContent!.trim() === text)!;
+
 describe('<cs-mapping-table>', () => {
   let sync: ContactSync | null = null;
   afterEach(() => {
@@ -123,11 +135,7 @@ describe('<cs-mapping-table>', () => {
   it('adds a field with its rules from the form: required, and the values it allows', async () => {
     const env = await setup();
     sync = env.sync;
-    const select = rowOf(env.table, 'Member id').querySelector('select')!;
-    select.value = '__new__';
-    select.dispatchEvent(new Event('change'));
-    await until(() => env.table.shadowRoot!.querySelector('.new-field'), 'the new-field form');
-    const form = $(env.table, '.new-field');
+    const { select, form } = await openNewField(env.table, 'Member id');
     const input = (selector: string) => form.querySelector<HTMLInputElement>(selector)!;
     input('input:not([type])').value = 'Tier';
     input('input:not([type])').dispatchEvent(new Event('input'));
@@ -138,9 +146,7 @@ describe('<cs-mapping-table>', () => {
     // Each control is named by its visible label.
     expect(await axeViolations(env.table)).to.deep.equal([]);
     const added = nextEvent<FieldAddedEvent>(env.table, FieldAddedEvent.type);
-    [...form.querySelectorAll('button')]
-      .find((b) => b.textContent!.trim() === 'Add field')!
-      .click();
+    buttonIn(form, 'Add field').click();
     const field = (await added).field;
     expect({ required: field.required, options: field.options }).to.deep.equal({
       required: true,
@@ -156,11 +162,7 @@ describe('<cs-mapping-table>', () => {
   it('names the line of an allowed value that is too long, and adds nothing', async () => {
     const env = await setup();
     sync = env.sync;
-    const select = rowOf(env.table, 'Member id').querySelector('select')!;
-    select.value = '__new__';
-    select.dispatchEvent(new Event('change'));
-    await until(() => env.table.shadowRoot!.querySelector('.new-field'), 'the new-field form');
-    const form = $(env.table, '.new-field');
+    const { form } = await openNewField(env.table, 'Member id');
     const label = form.querySelector<HTMLInputElement>('input:not([type])')!;
     label.value = 'Tier';
     label.dispatchEvent(new Event('input'));
@@ -168,9 +170,7 @@ describe('<cs-mapping-table>', () => {
     options.value = `Gold\n\n${'x'.repeat(101)}\nSilver`;
     options.dispatchEvent(new Event('input'));
     const before = (await env.sync.books.get(env.book.id)).fields.length;
-    [...form.querySelectorAll('button')]
-      .find((b) => b.textContent!.trim() === 'Add field')!
-      .click();
+    buttonIn(form, 'Add field').click();
     await until(
       () => $(env.table, '[role=alert]').textContent!.trim() !== '',
       'the problem to show',
@@ -188,9 +188,7 @@ describe('<cs-mapping-table>', () => {
     expect($(env.table, '[role=alert]').textContent!.trim()).to.equal('');
     expect(options.getAttribute('aria-invalid')).to.equal('false');
     const added = nextEvent<FieldAddedEvent>(env.table, FieldAddedEvent.type);
-    [...form.querySelectorAll('button')]
-      .find((b) => b.textContent!.trim() === 'Add field')!
-      .click();
+    buttonIn(form, 'Add field').click();
     expect((await added).field.options).to.deep.equal(['Gold', 'Platinum', 'Silver']);
   });
 

@@ -6,7 +6,7 @@ import { sourceAt } from './segment-records.ts';
 const POS_BITS = 0x10000;
 /** Contacts found by scanning before a view builds its map of every contact's place. */
 const SCANNED_LOOKUPS = 8;
-/** Places of contacts pages showed, remembered for their edits (about two full pages). */
+/** Contacts whose page segment is remembered for their edits (about two full pages). */
 const SHOWN_PLACES = 2000;
 
 /** A contact's place as one number: segment × 65536 + position. */
@@ -51,12 +51,12 @@ export class BookView {
      */
     private readonly shown: Map<string, string> = new Map(),
     /** Live flags of an earlier view, by the segment refs this version kept unchanged. */
-    earlier?: ReadonlyMap<SegmentRef, Uint8Array>,
+    keptLive?: ReadonlyMap<SegmentRef, Uint8Array>,
   ) {
     let count = 0;
     this.live = manifest.segments.map((ref) => {
       count += ref.size - ref.dead.length;
-      const kept = earlier?.get(ref);
+      const kept = keptLive?.get(ref);
       if (kept) return kept;
       const live = new Uint8Array(ref.size).fill(1);
       for (const p of ref.dead) live[p] = 0;
