@@ -135,7 +135,7 @@ export {
   type RowContext,
 } from './validate/normalise-row.ts';
 
-export { KeyIndex } from './keys/key-index.ts';
+export { KeyIndex, type KeyEntries } from './keys/key-index.ts';
 export { generateKey } from './keys/generated-key.ts';
 
 export { rowHash } from './plan/row-hash.ts';
@@ -175,7 +175,8 @@ export { toRRule } from './schedule/rrule.ts';
 export { assertSchedulable } from './schedule/schedulable.ts';
 export { isTimeZone, offsetAt, zonedDate, zonedInstant } from './schedule/zoned-time.ts';
 export { type SyncTarget } from './run/sync-target.ts';
-export { runImport, type ImportRunOptions, type ImportRunResult } from './run/run-import.ts';
+export { runImport, type ImportRunResult } from './run/run-import.ts';
+export type { ImportRunOptions } from './run/import-run-options.ts';
 export { fileChangedError } from './run/file-changed.ts';
 export { scanSource, type ScanResult } from './run/scan-source.ts';
 export {
@@ -227,5 +228,5 @@ export {
   type RunNote,
 } from './model/run-note.ts';
 export type { ProblemRow } from './plan/planner.ts';
-export type { ProblemRowSink } from './run/run-import.ts';
+export type { ProblemRowSink } from './run/import-run-options.ts';
 export { undoRecord, type UndoEffect } from './run/undo-record.ts';

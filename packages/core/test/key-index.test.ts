@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { KeyIndex } from '../src/index.ts';
+import { KeyIndex, type KeyEntries } from '../src/index.ts';
 
 describe('the key index', () => {
   const build = () => {
@@ -29,5 +29,40 @@ describe('the key index', () => {
       index.keyAt(4),
     ]).to.deep.equal(['id-e', null, 9, 7, 'e']);
     expect(index.size).to.equal(5);
+  });
+
+  it('reads entries in place from the store, in file order and by lookup, and takes none of its own', () => {
+    const rows = [
+      { key: 'x@a.lv', id: 'id-x', source: 'p1', hash: 11, at: 65536 },
+      { key: 'y@a.lv', id: 'id-y', source: null, hash: 12, at: 65538 },
+      { key: 'z@a.lv', id: 'id-z', source: 'p2', hash: 13, at: 131072 },
+    ];
+    let reads = 0;
+    const entries: KeyEntries = {
+      size: rows.length,
+      keyAt: (n) => (reads++, rows[n]!.key),
+      idAt: (n) => rows[n]!.id,
+      sourceAt: (n) => rows[n]!.source,
+      hashAt: (n) => rows[n]!.hash,
+      locatorAt: (n) => rows[n]!.at,
+    };
+    const index = new KeyIndex(entries);
+    expect(index.size).to.equal(3);
+    expect(['x@a.lv', 'y@a.lv', 'z@a.lv'].map((k) => index.find(k))).to.deep.equal([0, 1, 2]);
+    // In file order, each key is one comparison with the entry after the last found.
+    expect(reads).to.equal(3);
+    expect(['z@a.lv', 'x@a.lv', 'nobody', 'y@a.lv'].map((k) => index.find(k))).to.deep.equal([
+      2, 0, -1, 1,
+    ]);
+    expect(index.has('y@a.lv')).to.equal(true);
+    expect(index.has('nobody')).to.equal(false);
+    expect([
+      index.idAt(2),
+      index.sourceAt(1),
+      index.hashAt(2),
+      index.locatorAt(1),
+      index.keyAt(0),
+    ]).to.deep.equal(['id-z', null, 13, 65538, 'x@a.lv']);
+    expect(() => index.add('w@a.lv', 'id-w', null, 1, 0)).to.throw(/store/);
   });
 });

@@ -1,4 +1,37 @@
 /**
+ * An index's entries, numbered 0 … size − 1: kept by the index itself (`add`), or read in place
+ * from a store's own columns, so that a large book is not copied into arrays for every run.
+ */
+export interface KeyEntries {
+  readonly size: number;
+  keyAt(n: number): string;
+  idAt(n: number): string;
+  sourceAt(n: number): string | null;
+  hashAt(n: number): number;
+  /** The store's own address of the contact (opaque here). */
+  locatorAt(n: number): number;
+}
+
+/** Entries an index keeps itself, one array per column. */
+class OwnEntries implements KeyEntries {
+  readonly keys: string[] = [];
+  readonly ids: string[] = [];
+  readonly sources: (string | null)[] = [];
+  readonly hashes: number[] = [];
+  readonly locators: number[] = [];
+
+  get size(): number {
+    return this.ids.length;
+  }
+
+  keyAt = (n: number) => this.keys[n]!;
+  idAt = (n: number) => this.ids[n]!;
+  sourceAt = (n: number) => this.sources[n]!;
+  hashAt = (n: number) => this.hashes[n]!;
+  locatorAt = (n: number) => this.locators[n]!;
+}
+
+/**
  * Key → contact lookup for one address book, built by the store from its compact key records.
  *
  * Files are usually re-exported in the order of the last import, and the store keeps contacts
@@ -8,15 +41,18 @@
  */
 export class KeyIndex {
   private map: Map<string, number> | null = null;
-  private readonly keys: string[] = [];
-  private readonly ids: string[] = [];
-  private readonly sources: (string | null)[] = [];
-  private readonly hashes: number[] = [];
-  private readonly locators: number[] = [];
+  private readonly entries: KeyEntries;
+  private readonly own: OwnEntries | null;
   private cursor = 0;
 
+  /** An index of entries it is given by `add`, or of a store's `entries`, read in place. */
+  constructor(entries?: KeyEntries) {
+    this.own = entries ? null : new OwnEntries();
+    this.entries = entries ?? this.own!;
+  }
+
   get size(): number {
-    return this.ids.length;
+    return this.entries.size;
   }
 
   /**
@@ -24,18 +60,20 @@ export class KeyIndex {
    * unique within a book; were one repeated, either entry may be found.
    */
   add(key: string, id: string, sourceId: string | null, rowHash: number, locator = -1): void {
-    this.map?.set(key, this.keys.length);
-    this.keys.push(key);
-    this.ids.push(id);
-    this.sources.push(sourceId);
-    this.hashes.push(rowHash);
-    this.locators.push(locator);
+    const own = this.own;
+    if (!own) throw new Error('This index reads its entries from the store; add them there.');
+    this.map?.set(key, own.size);
+    own.keys.push(key);
+    own.ids.push(id);
+    own.sources.push(sourceId);
+    own.hashes.push(rowHash);
+    own.locators.push(locator);
   }
 
   /** Entry number for a key, or -1. */
   find(key: string): number {
     const next = this.cursor;
-    if (next < this.keys.length && this.keys[next] === key) {
+    if (next < this.entries.size && this.entries.keyAt(next) === key) {
       this.cursor = next + 1;
       return next;
     }
@@ -49,29 +87,30 @@ export class KeyIndex {
   }
 
   keyAt(n: number): string {
-    return this.keys[n]!;
+    return this.entries.keyAt(n);
   }
 
   idAt(n: number): string {
-    return this.ids[n]!;
+    return this.entries.idAt(n);
   }
 
   sourceAt(n: number): string | null {
-    return this.sources[n]!;
+    return this.entries.sourceAt(n);
   }
 
   hashAt(n: number): number {
-    return this.hashes[n]!;
+    return this.entries.hashAt(n);
   }
 
   locatorAt(n: number): number {
-    return this.locators[n]!;
+    return this.entries.locatorAt(n);
   }
 
   private lookup(): Map<string, number> {
     if (!this.map) {
       this.map = new Map();
-      for (let n = 0; n < this.keys.length; n++) this.map.set(this.keys[n]!, n);
+      const { entries } = this;
+      for (let n = 0; n < entries.size; n++) this.map.set(entries.keyAt(n), n);
     }
     return this.map;
   }

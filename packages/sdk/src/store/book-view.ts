@@ -1,7 +1,7 @@
 import { KeyIndex } from '@contactsync/core';
 import type { IDBPDatabase } from 'idb';
 import type { ContactSyncDB, Manifest, SegmentKeysRecord, SegmentRef } from './schema.ts';
-import { sourceAt } from './segment-records.ts';
+import { ViewKeyEntries } from './view-key-entries.ts';
 
 const POS_BITS = 0x10000;
 /** Contacts found by scanning before a view builds its map of every contact's place. */
@@ -163,14 +163,7 @@ export class BookView {
   }
 
   keyIndex(): KeyIndex {
-    if (!this.index) {
-      const index = new KeyIndex();
-      this.forEachLive((s, p, k) => {
-        const key = k.keys[p];
-        if (key != null) index.add(key, k.ids[p]!, sourceAt(k, p), k.hashes[p]!, packLocator(s, p));
-      });
-      this.index = index;
-    }
+    this.index ??= new KeyIndex(new ViewKeyEntries(this.keys, this.live, packLocator));
     return this.index;
   }
 
