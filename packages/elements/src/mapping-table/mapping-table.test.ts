@@ -179,6 +179,12 @@ describe('<cs-mapping-table>', () => {
       'Line 3 of the allowed values is longer than 100 characters.',
     );
     expect(options.getAttribute('aria-invalid')).to.equal('true');
+    // A screen reader reads the reason on the box itself.
+    const describedBy = options.getAttribute('aria-describedby');
+    expect(describedBy, 'aria-describedby').to.be.a('string');
+    expect(env.table.shadowRoot!.getElementById(describedBy!)!.textContent!.trim()).to.equal(
+      'Line 3 of the allowed values is longer than 100 characters.',
+    );
     expect((await env.sync.books.get(env.book.id)).fields.length).to.equal(before);
     expect(env.table.shadowRoot!.querySelector('.new-field')).not.to.equal(null);
     // Mended, the problem goes, and the field is added.
@@ -187,6 +193,7 @@ describe('<cs-mapping-table>', () => {
     await env.table.updateComplete;
     expect($(env.table, '[role=alert]').textContent!.trim()).to.equal('');
     expect(options.getAttribute('aria-invalid')).to.equal('false');
+    expect(options.hasAttribute('aria-describedby')).to.equal(false);
     const added = nextEvent<FieldAddedEvent>(env.table, FieldAddedEvent.type);
     buttonIn(form, 'Add field').click();
     expect((await added).field.options).to.deep.equal(['Gold', 'Platinum', 'Silver']);

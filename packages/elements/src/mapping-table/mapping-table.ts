@@ -253,6 +253,7 @@ export class MappingTable extends CsElement {
             <textarea
               rows="2"
               aria-invalid=${String(this.optionsInvalid)}
+              aria-describedby=${this.optionsInvalid ? 'mapping-problem' : nothing}
               .value=${adding.options}
               @input=${(e: Event) => {
                 if (this.optionsInvalid) [this.optionsInvalid, this.problem] = [false, ''];
@@ -375,7 +376,7 @@ export class MappingTable extends CsElement {
       <p part="key-help" class="hint" id="key-help">
         ${key.kind === 'generated' ? t.keyGeneratedHelp : t.keyColumnHelp(keyHeader ?? '')}
       </p>
-      <p role="alert" class="error">${this.problem || invalid || ''}</p>`;
+      <p role="alert" class="error" id="mapping-problem">${this.problem || invalid || ''}</p>`;
   }
 }
 
