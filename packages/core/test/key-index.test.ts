@@ -41,6 +41,7 @@ describe('the key index', () => {
     const entries: KeyEntries = {
       size: rows.length,
       keyAt: (n) => (reads++, rows[n]!.key),
+      keyIs: (n, key) => (reads++, rows[n]!.key === key),
       idAt: (n) => rows[n]!.id,
       sourceAt: (n) => rows[n]!.source,
       hashAt: (n) => rows[n]!.hash,

@@ -143,21 +143,24 @@ describe('tombstones belong to the address book', () => {
 });
 
 describe('a store written by the previous version', () => {
-  it('reads, searches and changes contacts whose values were stored as arrays', async () => {
+  it('reads, searches and changes contacts whose values, ids and keys were stored as arrays', async () => {
     const { sync, book, profile, before } = await importedSix();
     sync.close();
-    // As versions before packed columns wrote them: one array of values per field, and (as
-    // stores older still) no search records.
-    const db = await openDB(sync.dbName);
-    const tx = db.transaction('segments', 'readwrite');
-    for (const record of await tx.objectStore('segments').getAll()) {
-      const columns = record.columns.map(
-        (c: { text: string; ends: Uint32Array; present: Uint8Array }) =>
-          Array.from(c.ends, (end, p) =>
-            c.present[p >> 3]! & (1 << (p & 7)) ? c.text.slice(p ? c.ends[p - 1] : 0, end) : null,
-          ),
+    // As versions before packed columns wrote them: one array of values per field, and of ids
+    // and of keys per key record, and (as stores older still) no search records.
+    const unpack = (c: { text: string; ends: Uint32Array; present: Uint8Array }) =>
+      Array.from(c.ends, (end, p) =>
+        c.present[p >> 3]! & (1 << (p & 7)) ? c.text.slice(p ? c.ends[p - 1] : 0, end) : null,
       );
-      await tx.objectStore('segments').put({ ...record, columns });
+    const db = await openDB(sync.dbName);
+    const tx = db.transaction(['segments', 'segmentKeys'], 'readwrite');
+    for (const record of await tx.objectStore('segments').getAll())
+      await tx.objectStore('segments').put({ ...record, columns: record.columns.map(unpack) });
+    for (const keys of await tx.objectStore('segmentKeys').getAll()) {
+      expect(keys.ids.text, 'ids packed').to.be.a('string');
+      await tx
+        .objectStore('segmentKeys')
+        .put({ ...keys, ids: unpack(keys.ids), keys: unpack(keys.keys) });
     }
     await tx.done;
     db.close();
@@ -181,6 +184,13 @@ describe('a store written by the previous version', () => {
       'bob@x.io': { ...byEmail(before)['bob@x.io'], firstName: 'Bobby' },
       'cy@x.io': { email: 'cy@x.io', firstName: 'Cy', company: 'Umbrella' },
     });
+    // A contact found by id in a record as old, and gone for good.
+    const bob = (await allContacts(again, book.id)).find((c) => c.values.email === 'bob@x.io')!;
+    await again.contacts.delete(book.id, bob.id);
+    expect(Object.keys(byEmail(await allContacts(again, book.id))).sort()).to.deep.equal([
+      'ann@x.io',
+      'cy@x.io',
+    ]);
     again.close();
   });
 

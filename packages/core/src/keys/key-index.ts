@@ -5,6 +5,8 @@
 export interface KeyEntries {
   readonly size: number;
   keyAt(n: number): string;
+  /** True when entry `n` holds `key`: what a run asks of every row, without making a string. */
+  keyIs(n: number, key: string): boolean;
   idAt(n: number): string;
   sourceAt(n: number): string | null;
   hashAt(n: number): number;
@@ -25,6 +27,7 @@ class OwnEntries implements KeyEntries {
   }
 
   keyAt = (n: number) => this.keys[n]!;
+  keyIs = (n: number, key: string) => this.keys[n] === key;
   idAt = (n: number) => this.ids[n]!;
   sourceAt = (n: number) => this.sources[n]!;
   hashAt = (n: number) => this.hashes[n]!;
@@ -73,7 +76,7 @@ export class KeyIndex {
   /** Entry number for a key, or -1. */
   find(key: string): number {
     const next = this.cursor;
-    if (next < this.entries.size && this.entries.keyAt(next) === key) {
+    if (next < this.entries.size && this.entries.keyIs(next, key)) {
       this.cursor = next + 1;
       return next;
     }

@@ -2,7 +2,7 @@ import { sameData, type ContactDocument } from '@contactsync/core';
 import type { BookView } from '../store/book-view.ts';
 import { contactDocument } from '../store/contact-documents.ts';
 import type { SegmentKeysRecord, SegmentRecord } from '../store/schema.ts';
-import { contactAt } from '../store/segment-records.ts';
+import { contactAt, sizeOf } from '../store/segment-records.ts';
 import type { WorkerContext } from '../worker/context.ts';
 
 /**
@@ -61,7 +61,7 @@ export async function markAcknowledged(
 function withReplicaColumns(view: BookView, s: number): SegmentKeysRecord {
   const keys = view.keys[s]!;
   if (keys.revisions && keys.dirty) return keys;
-  const n = keys.ids.length;
+  const n = sizeOf(keys);
   const filled = { ...keys, revisions: new Float64Array(n), dirty: new Uint8Array(n).fill(1) };
   (view.keys as SegmentKeysRecord[])[s] = filled;
   return filled;

@@ -1,7 +1,7 @@
 import type { ContactDocument } from '@contactsync/core';
 import { contactDocument } from '../store/contact-documents.ts';
 import { readAtVersion } from '../store/read-at-version.ts';
-import { contactAt, dirtyAt, revisionAt } from '../store/segment-records.ts';
+import { contactAt, dirtyAt, idAt, revisionAt } from '../store/segment-records.ts';
 import type { WorkerContext } from '../worker/context.ts';
 import type { BackendClient } from './backend-client.ts';
 import { settleContactConflicts } from './contact-conflicts.ts';
@@ -42,7 +42,7 @@ export async function pushContacts(
               const keys = view.keys[s]!;
               const live = view.live[s]!;
               for (let p = 0; p < live.length; p++)
-                if (live[p] && dirtyAt(keys, p) && !sentIds.has(keys.ids[p]!)) picks.push([s, p]);
+                if (live[p] && dirtyAt(keys, p) && !sentIds.has(idAt(keys, p))) picks.push([s, p]);
             }
             cursor = { version: view.version, segment: s };
             const documents: ContactDocument[] = [];

@@ -2,6 +2,8 @@ import { KeyIndex } from '@contactsync/core';
 import type { IDBPDatabase } from 'idb';
 import type { ContactSyncDB, Manifest, SegmentKeysRecord, SegmentRef } from './schema.ts';
 import { ViewKeyEntries } from './view-key-entries.ts';
+import { indexOfValue } from './packed-column.ts';
+import { idAt } from './segment-records.ts';
 
 const POS_BITS = 0x10000;
 /** Contacts found by scanning before a view builds its map of every contact's place. */
@@ -121,7 +123,7 @@ export class BookView {
    */
   shownAt(segment: number, position: number): void {
     if (this.shown.size >= SHOWN_PLACES) this.shown.clear();
-    this.shown.set(this.keys[segment]!.ids[position]!, this.manifest.segments[segment]!.id);
+    this.shown.set(idAt(this.keys[segment]!, position), this.manifest.segments[segment]!.id);
   }
 
   locate(contactId: string): Location | null {
@@ -130,7 +132,7 @@ export class BookView {
       this.segmentIndexes ??= new Map(this.manifest.segments.map((ref, s) => [ref.id, s]));
       const s = this.segmentIndexes.get(shownIn);
       // The whole segment's ids: a deletion before it in there closes the gap.
-      const p = s === undefined ? -1 : this.keys[s]!.ids.indexOf(contactId);
+      const p = s === undefined ? -1 : indexOfValue(this.keys[s]!.ids, contactId);
       if (p >= 0 && this.live[s!]![p]) return { segment: s!, position: p };
     }
     // A few lookups (an edit, a deletion) scan the id columns natively; building the map of
@@ -144,7 +146,7 @@ export class BookView {
         return found;
       }
       this.locations = new Map();
-      this.forEachLive((s, p, k) => this.locations!.set(k.ids[p]!, s * POS_BITS + p));
+      this.forEachLive((s, p, k) => this.locations!.set(idAt(k, p), s * POS_BITS + p));
     }
     const packed = this.locations.get(contactId);
     return packed === undefined
@@ -156,7 +158,7 @@ export class BookView {
     for (let s = 0; s < this.keys.length; s++) {
       const ids = this.keys[s]!.ids;
       const live = this.live[s]!;
-      for (let p = ids.indexOf(contactId); p >= 0; p = ids.indexOf(contactId, p + 1))
+      for (let p = indexOfValue(ids, contactId); p >= 0; p = indexOfValue(ids, contactId, p + 1))
         if (live[p]) return { segment: s, position: p };
     }
     return null;

@@ -1,6 +1,6 @@
 import type { Contact, ContactDocument, Tombstone } from '@contactsync/core';
 import type { SegmentKeysRecord } from './schema.ts';
-import { revisionAt, sourceAt } from './segment-records.ts';
+import { idAt, keyAt, revisionAt, sourceAt } from './segment-records.ts';
 
 /** A stored contact as the replication protocol's document. */
 export function contactDocument(contact: Contact, revision: number): ContactDocument {
@@ -31,13 +31,13 @@ export function deletedDocument(
   now: number,
 ): ContactDocument {
   return {
-    id: keys.ids[p]!,
+    id: idAt(keys, p),
     revision: revisionAt(keys, p),
     updatedAt: now,
     deleted: true,
     bookId,
     folderId: null,
-    key: byHand ? (keys.keys[p] ?? null) : null,
+    key: byHand ? keyAt(keys, p) : null,
     sourceId: sourceAt(keys, p),
     rowHash: null,
     values: {},

@@ -64,8 +64,13 @@ export interface SegmentRecord {
 export interface SegmentKeysRecord {
   readonly id: string;
   readonly bookId: string;
-  readonly ids: string[];
-  readonly keys: (string | null)[];
+  /**
+   * Contact ids and unique keys (null: none), packed as values are: two strings instead of a
+   * thousand, which is what a view holds for every contact and what loading it deserialises.
+   * Stores written before hold arrays.
+   */
+  readonly ids: StoredColumn;
+  readonly keys: StoredColumn;
   readonly hashes: Float64Array;
   readonly folderTable: (string | null)[];
   readonly folders: Uint16Array;

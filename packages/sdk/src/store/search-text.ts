@@ -75,7 +75,7 @@ export function legacySegmentSearch(
     keys.id,
     keys.bookId,
     keys.searchStamp ?? 0,
-    keys.keys,
+    columnValues(keys.keys),
     record.fields,
     record.columns.map(columnValues),
   );

@@ -6,7 +6,7 @@ import type {
   SegmentSearchRecord,
 } from './schema.ts';
 import { newSearchStamp, segmentSearch } from './search-text.ts';
-import { packColumn, valueAt } from './packed-column.ts';
+import { columnSize, columnValues, packColumn, valueAt } from './packed-column.ts';
 
 /** Stores a few distinct strings as small indexes into a table. */
 function encodeTable(values: readonly (string | null)[]): {
@@ -27,6 +27,14 @@ function encodeTable(values: readonly (string | null)[]): {
   });
   return { table, indexes };
 }
+
+/** How many contacts (live or not) a key record describes. */
+export const sizeOf = (k: SegmentKeysRecord): number => columnSize(k.ids);
+/** The id of the contact at `p` (a new string each call when packed). */
+export const idAt = (k: SegmentKeysRecord, p: number): string => valueAt(k.ids, p)!;
+export const keyAt = (k: SegmentKeysRecord, p: number): string | null => valueAt(k.keys, p);
+/** Every id of a key record, by position. */
+export const idsOf = (k: SegmentKeysRecord): string[] => columnValues(k.ids) as string[];
 
 export const folderAt = (k: SegmentKeysRecord, p: number): string | null =>
   k.folderTable[k.folders[p]!] ?? null;
@@ -106,8 +114,8 @@ export function segmentRecords(
     keys: {
       id,
       bookId,
-      ids: contacts.map((c) => c.id),
-      keys,
+      ids: packColumn(contacts.map((c) => c.id)),
+      keys: packColumn(keys),
       hashes,
       folderTable: folders.table,
       folders: folders.indexes,
@@ -130,10 +138,10 @@ export function contactAt(keys: SegmentKeysRecord, record: SegmentRecord, p: num
   }
   const source = sourceAt(keys, p);
   return {
-    id: keys.ids[p]!,
+    id: idAt(keys, p),
     bookId: record.bookId,
     folderId: folderAt(keys, p),
-    key: keys.keys[p] ?? null,
+    key: keyAt(keys, p),
     values,
     origin: source === null ? null : { sourceId: source, rowHash: keys.hashes[p]! },
     createdAt: record.created[p]!,
@@ -142,5 +150,5 @@ export function contactAt(keys: SegmentKeysRecord, record: SegmentRecord, p: num
 }
 
 export function contactsOf(keys: SegmentKeysRecord, record: SegmentRecord): Contact[] {
-  return keys.ids.map((_, p) => contactAt(keys, record, p));
+  return Array.from({ length: sizeOf(keys) }, (_, p) => contactAt(keys, record, p));
 }

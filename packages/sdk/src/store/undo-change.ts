@@ -3,7 +3,8 @@ import { ContactSyncError, undoRecord, type RunRecord } from '@contactsync/core'
 import type { BookView } from './book-view.ts';
 import type { ContactSyncDB, SegmentKeysRecord, UndoRecord } from './schema.ts';
 import { contactDocument, deletedDocument } from './contact-documents.ts';
-import { contactAt, dirtyAt, revisionAt } from './segment-records.ts';
+import { contactAt, dirtyAt, idAt, idsOf, revisionAt, sizeOf } from './segment-records.ts';
+import { packColumn } from './packed-column.ts';
 import { deleteSegment, SEGMENT_STORES } from './segment-writes.ts';
 
 const STORES = [
@@ -109,7 +110,7 @@ function effectOfRun(
   compacted: readonly string[],
 ): RunEffect {
   const now = new Map<string, Spot>();
-  view.forEachLive((s, p, k) => now.set(k.ids[p]!, [s, p]));
+  view.forEachLive((s, p, k) => now.set(idAt(k, p), [s, p]));
   // A compacted copy is the same contact moved, which the run left alone.
   const copies = new Set(compacted);
   const added: Spot[] = [];
@@ -120,7 +121,7 @@ function effectOfRun(
     const dead = new Set(ref.dead);
     for (let p = 0; p < ref.size; p++) {
       if (dead.has(p)) continue;
-      const id = keys[s]!.ids[p]!;
+      const id = idAt(keys[s]!, p);
       before.add(id);
       const after = now.get(id);
       if (!after) {
@@ -135,6 +136,13 @@ function effectOfRun(
   for (const [id, spot] of now) if (!before.has(id)) added.push(spot);
   return { added, changed, deleted };
 }
+
+/** A key record being changed: its ids as an array until it is written. */
+type WritableKeys = SegmentKeysRecord & {
+  ids: string[];
+  revisions: Float64Array;
+  dirty: Uint8Array;
+};
 
 /**
  * The undo as changes for the backend: added contacts go out as deletions, reverted ones as
@@ -154,15 +162,15 @@ async function replicateUndo(
     void tx
       .objectStore('replicaOutbox')
       .put(deletedDocument(view.keys[s]!, p, view.manifest.bookId, false, at));
-  const changed = new Map<number, SegmentKeysRecord>();
+  const changed = new Map<number, WritableKeys>();
   const writable = (s: number) => {
     let k = changed.get(s);
     if (!k) {
       const old = keys[s]!;
-      const n = old.ids.length;
+      const n = sizeOf(old);
       k = {
         ...old,
-        ids: [...old.ids],
+        ids: idsOf(old),
         revisions: old.revisions ? Float64Array.from(old.revisions) : new Float64Array(n),
         dirty: old.dirty ? Uint8Array.from(old.dirty) : new Uint8Array(n).fill(1),
       };
@@ -174,8 +182,8 @@ async function replicateUndo(
     // Deleted by the run: the backend may already hold the deletion, so a new id.
     const k = writable(s);
     k.ids[p] = newId();
-    k.revisions![p] = 0;
-    k.dirty![p] = 1;
+    k.revisions[p] = 0;
+    k.dirty[p] = 1;
   }
   for (const {
     before: [s, p],
@@ -189,8 +197,9 @@ async function replicateUndo(
       if (record) void bases.put(contactDocument(contactAt(runKeys, record, np), revision));
     }
     const k = writable(s);
-    k.revisions![p] = revision;
-    k.dirty![p] = 1;
+    k.revisions[p] = revision;
+    k.dirty[p] = 1;
   }
-  for (const k of changed.values()) void tx.objectStore('segmentKeys').put(k);
+  for (const k of changed.values())
+    void tx.objectStore('segmentKeys').put({ ...k, ids: packColumn(k.ids) });
 }

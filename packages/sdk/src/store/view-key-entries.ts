@@ -1,6 +1,7 @@
 import type { KeyEntries } from '@contactsync/core';
 import type { SegmentKeysRecord } from './schema.ts';
-import { sourceAt } from './segment-records.ts';
+import { hasValue, valueIs } from './packed-column.ts';
+import { idAt, keyAt, sourceAt } from './segment-records.ts';
 
 /**
  * A view's keyed contacts as a key index's entries, read in place from its key records: the
@@ -20,7 +21,7 @@ export class ViewKeyEntries implements KeyEntries {
     let size = 0;
     keys.forEach((k, s) => {
       const alive = live[s]!;
-      for (let p = 0; p < alive.length; p++) if (alive[p] && k.keys[p] != null) size++;
+      for (let p = 0; p < alive.length; p++) if (alive[p] && hasValue(k.keys, p)) size++;
     });
     this.size = size;
     this.segments = new Uint32Array(size);
@@ -29,7 +30,7 @@ export class ViewKeyEntries implements KeyEntries {
     keys.forEach((k, s) => {
       const alive = live[s]!;
       for (let p = 0; p < alive.length; p++) {
-        if (!alive[p] || k.keys[p] == null) continue;
+        if (!alive[p] || !hasValue(k.keys, p)) continue;
         this.segments[n] = s;
         this.positions[n++] = p;
       }
@@ -37,11 +38,15 @@ export class ViewKeyEntries implements KeyEntries {
   }
 
   keyAt(n: number): string {
-    return this.keys[this.segments[n]!]!.keys[this.positions[n]!]!;
+    return keyAt(this.keys[this.segments[n]!]!, this.positions[n]!)!;
+  }
+
+  keyIs(n: number, key: string): boolean {
+    return valueIs(this.keys[this.segments[n]!]!.keys, this.positions[n]!, key);
   }
 
   idAt(n: number): string {
-    return this.keys[this.segments[n]!]!.ids[this.positions[n]!]!;
+    return idAt(this.keys[this.segments[n]!]!, this.positions[n]!);
   }
 
   sourceAt(n: number): string | null {

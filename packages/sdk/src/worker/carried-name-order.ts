@@ -1,6 +1,7 @@
 import { packLocator, type BookView } from '../store/book-view.ts';
 import type { SegmentSearchRecord } from '../store/schema.ts';
 import { forEachMatch, type SearchFilter } from '../store/search-matches.ts';
+import { idAt, idsOf } from '../store/segment-records.ts';
 import { nameCollator, SegmentNames } from './segment-names.ts';
 
 /** Beyond this many rewritten segments, working the order out again is as quick. */
@@ -66,15 +67,15 @@ export function carriedNameOrder(
     const was = new Map<string, number>();
     const kept = new Map<number, number>();
     if (old !== undefined) {
-      const ids = before.view.keys[old]!.ids;
+      const ids = idsOf(before.view.keys[old]!);
       const live = before.view.live[old]!;
       for (let p = 0; p < ids.length; p++) if (live[p]) was.set(ids[p]!, p);
       rewritten.set(old, { s, kept });
     }
-    const ids = next.view.keys[s]!.ids;
+    const keys = next.view.keys[s]!;
     for (const p of matching.get(s)!) {
       const name = newName(s, p);
-      const q = was.get(ids[p]!);
+      const q = was.get(idAt(keys, p));
       if (q !== undefined && oldName(old!, q) === name) kept.set(q, p);
       else candidates.push({ name, place: packLocator(s, p) });
     }
