@@ -129,8 +129,7 @@ export class BookView {
   locate(contactId: string): Location | null {
     const shownIn = this.shown.get(contactId);
     if (shownIn !== undefined) {
-      this.segmentIndexes ??= new Map(this.manifest.segments.map((ref, s) => [ref.id, s]));
-      const s = this.segmentIndexes.get(shownIn);
+      const s = this.segmentIndex(shownIn);
       // The whole segment's ids: a deletion before it in there closes the gap.
       const p = s === undefined ? -1 : indexOfValue(this.keys[s]!.ids, contactId);
       if (p >= 0 && this.live[s!]![p]) return { segment: s!, position: p };
@@ -152,6 +151,12 @@ export class BookView {
     return packed === undefined
       ? null
       : { segment: Math.floor(packed / POS_BITS), position: packed % POS_BITS };
+  }
+
+  /** Where the segment `id` sits in this version (undefined: not in it). */
+  segmentIndex(id: string): number | undefined {
+    this.segmentIndexes ??= new Map(this.manifest.segments.map((ref, s) => [ref.id, s]));
+    return this.segmentIndexes.get(id);
   }
 
   private scan(contactId: string): Location | null {

@@ -1,5 +1,9 @@
 import type { PackedColumn, StoredColumn } from './schema.ts';
 
+/** Bit `p` of a bit set stored a byte per eight positions (a column's `present`, `filled`). */
+export const bitAt = (bits: Uint8Array, p: number): boolean =>
+  ((bits[p >> 3] ?? 0) & (1 << (p & 7))) !== 0;
+
 /**
  * Packs one field's values in a segment: IndexedDB then clones one string and two typed arrays
  * instead of hundreds of strings, which makes writing and reading a segment several times cheaper.
@@ -25,7 +29,7 @@ export function packColumn(values: readonly (string | null)[]): PackedColumn {
 /** The value at position `p` of a stored column, in either layout. */
 export function valueAt(column: StoredColumn, p: number): string | null {
   if (!('ends' in column)) return column[p] ?? null;
-  if (((column.present[p >> 3] ?? 0) & (1 << (p & 7))) === 0) return null;
+  if (!bitAt(column.present, p)) return null;
   return column.text.slice(p === 0 ? 0 : column.ends[p - 1], column.ends[p]);
 }
 
@@ -64,7 +68,7 @@ export function indexOfValue(column: StoredColumn, value: string, from = 0): num
     }
     // Empty values start there too; the one that holds `value` ends where it does.
     for (let p = lo; p < n && (p === 0 ? 0 : ends[p - 1]!) === at; p++) {
-      if (ends[p] === at + value.length && (present[p >> 3]! & (1 << (p & 7))) !== 0) return p;
+      if (ends[p] === at + value.length && bitAt(present, p)) return p;
       if (ends[p]! > at) break;
     }
     at = text.indexOf(value, at + 1);
@@ -78,11 +82,11 @@ export function valueIs(column: StoredColumn, p: number, value: string): boolean
   const start = p === 0 ? 0 : column.ends[p - 1]!;
   return (
     column.ends[p]! - start === value.length &&
-    (column.present[p >> 3]! & (1 << (p & 7))) !== 0 &&
+    bitAt(column.present, p) &&
     column.text.startsWith(value, start)
   );
 }
 
 /** True when position `p` has a value (no string is made). */
 export const hasValue = (column: StoredColumn, p: number): boolean =>
-  'ends' in column ? ((column.present[p >> 3] ?? 0) & (1 << (p & 7))) !== 0 : column[p] != null;
+  'ends' in column ? bitAt(column.present, p) : column[p] != null;

@@ -2,6 +2,7 @@ import type { BookView } from './book-view.ts';
 import type { SearchColumn, SegmentSearchRecord } from './schema.ts';
 import { folderAt } from './segment-records.ts';
 import { END } from './search-text.ts';
+import { bitAt } from './packed-column.ts';
 
 /** Which contacts a search means, as the search records read it. */
 export interface SearchFilter {
@@ -60,8 +61,7 @@ function digitsOf(column: SearchColumn): string {
   return digits;
 }
 
-const isFilled = (column: SearchColumn, p: number) =>
-  (column.filled[p >> 3]! & (1 << (p & 7))) !== 0;
+const isFilled = (column: SearchColumn, p: number) => bitAt(column.filled, p);
 
 /** True when a filter needs the search records: it has a text or a field to have. */
 export const needsSearchRecords = (filter: SearchFilter): boolean =>

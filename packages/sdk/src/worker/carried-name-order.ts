@@ -38,14 +38,13 @@ export function carriedNameOrder(
   next: NamedVersion,
   filter: SearchFilter,
 ): Float64Array | null {
-  const oldIndex = new Map(before.view.manifest.segments.map((ref, s) => [ref.id, s]));
   // Old segment → its new index, for segments this change left exactly as they were.
   const moved = new Int32Array(before.view.keys.length).fill(-1);
   // Old segment → its new index and, per old position, the new one of a contact keeping its place.
   const rewritten = new Map<number, { s: number; kept: Map<number, number> }>();
   const changed: number[] = [];
   next.view.manifest.segments.forEach((ref, s) => {
-    const old = oldIndex.get(ref.id);
+    const old = before.view.segmentIndex(ref.id);
     if (
       old !== undefined &&
       before.view.keys[old] === next.view.keys[s] &&
@@ -63,7 +62,7 @@ export function carriedNameOrder(
   forEachMatch(next.view, next.records, filter, (s, p) => void matching.get(s)!.push(p), changed);
   const candidates: { name: string; place: number }[] = [];
   for (const s of changed) {
-    const old = oldIndex.get(next.view.manifest.segments[s]!.id);
+    const old = before.view.segmentIndex(next.view.manifest.segments[s]!.id);
     const was = new Map<string, number>();
     const kept = new Map<number, number>();
     if (old !== undefined) {
