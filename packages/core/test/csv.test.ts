@@ -26,6 +26,19 @@ describe('CSV reading', () => {
     });
   }
 
+  it('reads a long record fed in small pieces, and every record around it, in order', () => {
+    const long = 'x'.repeat(100_000);
+    const text = `a,b\n${long},"y\nz"\nc,d\ne,"${long}"\nf,g`;
+    const rows = readAll(text, ',', 7);
+    expect(rows.map((r) => [r.row, r.fields])).to.deep.equal([
+      [1, ['a', 'b']],
+      [2, [long, 'y\nz']],
+      [3, ['c', 'd']],
+      [4, ['e', long]],
+      [5, ['f', 'g']],
+    ]);
+  });
+
   it('detects comma, semicolon, tab and pipe', () => {
     for (const d of [',', ';', '\t', '|']) {
       expect(detectDelimiter(`a${d}b${d}c\n1${d}2${d}3\n4${d}5${d}6\n`)).to.equal(d);

@@ -31,6 +31,21 @@ describe('the key index', () => {
     expect(index.size).to.equal(5);
   });
 
+  it('finds thousands of keys in any order, before and after its table grows', () => {
+    const index = new KeyIndex(undefined, 12345);
+    const keys = Array.from({ length: 5000 }, (_, n) => `k${n}@a.lv`);
+    keys.slice(0, 100).forEach((key, n) => index.add(key, `id${n}`, null, n));
+    // A miss builds the table over the first hundred; the rest are added to it as it grows.
+    expect(index.find('k99@a.lv')).to.equal(99);
+    expect(index.find('k100@a.lv')).to.equal(-1);
+    keys.slice(100).forEach((key, n) => index.add(key, `id${n + 100}`, null, n + 100));
+    const shuffled = keys.map((key, n) => [key, n] as const).sort((a, b) => (a[0] < b[0] ? -1 : 1));
+    for (const [key, n] of shuffled) expect(index.find(key)).to.equal(n);
+    expect(index.has('k5000@a.lv')).to.equal(false);
+    expect(index.has('k4999@a.lv')).to.equal(true);
+    expect(index.has('k4999@a.l')).to.equal(false);
+  });
+
   it('reads entries in place from the store, in file order and by lookup, and takes none of its own', () => {
     const rows = [
       { key: 'x@a.lv', id: 'id-x', source: 'p1', hash: 11, at: 65536 },

@@ -1,6 +1,13 @@
 import { expect } from '@open-wc/testing';
 import { BUILT_IN_FIELDS, type Contact } from '../src/index.ts';
-import { makeBook, makeProfile, MemoryTarget, run, runAndKeepState } from './helpers.ts';
+import {
+  bytesSource,
+  makeBook,
+  makeProfile,
+  MemoryTarget,
+  run,
+  runAndKeepState,
+} from './helpers.ts';
 
 const HEADER = 'email,first,phone\n';
 const rows = (n: number, from = 0) =>
@@ -279,6 +286,70 @@ describe('an import run', () => {
     // An invalid row still proves its contact is in the file: nothing was deleted.
     expect(target.contacts.size).to.equal(4);
     expect(target.byKey('user0@x.io')!.values.firstName).to.equal('User 0');
+  });
+
+  it('finds each repeated key among thousands of new ones, and keeps keys that begin others apart', async () => {
+    const target = new MemoryTarget();
+    // Over a thousand keys a run keeps packed; keys such as user15@… and user150@… share a start.
+    const csv =
+      HEADER + rows(3000) + 'user1500@x.io,Again\nuser0@x.io,Again\nuser2999@x.io,Again\n';
+    const { record } = await run(csv, target);
+    expect(record.issues.map((i) => [i.row, i.code, i.params?.firstRow])).to.deep.equal([
+      [3002, 'duplicate-key', 1502],
+      [3003, 'duplicate-key', 2],
+      [3004, 'duplicate-key', 3001],
+    ]);
+    expect(record.counts).to.include({ rows: 3003, created: 3000, invalid: 3 });
+    expect(target.byKey('user15@x.io')!.values.firstName).to.equal('User 15');
+    expect(target.byKey('user150@x.io')!.values.firstName).to.equal('User 150');
+  });
+
+  it('matches every contact of a file in another order to its key, and adds the new ones', async () => {
+    const target = new MemoryTarget();
+    const first = await runAndKeepState(HEADER + rows(2000), target, makeProfile());
+    const ids = new Map([...target.contacts.values()].map((c) => [c.key, c.id]));
+    // Reversed, every other name changed, and 100 new keys: each lookup misses the file order.
+    const lines = rows(2100).trim().split('\n').reverse();
+    const csv =
+      HEADER + lines.map((l, i) => (i % 2 ? l.replace(',User ', ',Renamed ') : l)).join('\n');
+    const { record } = await run(csv, target, { profile: first.profile });
+    expect(record.counts).to.include({ rows: 2100, created: 100, updated: 1000, invalid: 0 });
+    expect(target.contacts.size).to.equal(2100);
+    for (const [key, id] of ids) expect(target.byKey(key!)!.id).to.equal(id);
+    expect(target.byKey('user1998@x.io')!.values.firstName).to.equal('Renamed 1998');
+    expect(target.byKey('user1999@x.io')!.values.firstName).to.equal('User 1999');
+  });
+
+  it('reads a large file handed over in one slice whole: no character or row is split', async () => {
+    const target = new MemoryTarget();
+    // Two- and four-byte characters and quoted line breaks all through more than a megabyte,
+    // read in pieces and batches of rows far smaller than the slice.
+    const name = (i: number) => `Ānna ${'žš'.repeat(i % 7)}😀${i}`;
+    const lines = Array.from(
+      { length: 20_000 },
+      (_, i) => `user${i}@x.io,"${name(i)}","line one\nline ${'ē'.repeat(i % 5)} two"`,
+    );
+    const csv = 'email,first,notes\n' + lines.join('\r\n') + '\r\n';
+    const { record } = await run(csv, target, {
+      source: bytesSource(csv, 4 * 1024 * 1024),
+      profile: makeProfile({
+        mapping: {
+          ...makeProfile().mapping,
+          columns: [
+            { column: 0, header: 'email', field: 'email' },
+            { column: 1, header: 'first', field: 'firstName' },
+            { column: 2, header: 'notes', field: 'notes' },
+          ],
+        },
+      }),
+    });
+    expect(record.counts).to.include({ rows: 20_000, created: 20_000, invalid: 0 });
+    const byKey = new Map([...target.contacts.values()].map((c) => [c.key, c.values]));
+    for (let i = 0; i < 20_000; i++) {
+      const values = byKey.get(`user${i}@x.io`)!;
+      expect(values.firstName).to.equal(name(i));
+      expect(values.notes).to.equal(`line one\nline ${'ē'.repeat(i % 5)} two`);
+    }
   });
 
   it('gives generated keys of nine unique digits and creates new contacts on every run', async () => {

@@ -105,7 +105,8 @@ describe('files that are almost right', () => {
 
   it('skips a row whose value is longer than the 10,000 characters a contact may hold', async () => {
     const { sync, book, profile } = await setup();
-    const huge = 'x'.repeat(17 * 1024 * 1024);
+    // Huge, yet under the 16 million characters a line may have (the next test goes over).
+    const huge = 'x'.repeat(12 * 1024 * 1024);
     const record = await sync.run(
       profile.id,
       csvFile(`email,name\nann@x.io,Ann\nbig@x.io,${huge}\n`),

@@ -20,6 +20,9 @@ const MAX_PENDING_CHARS = 16 * 1024 * 1024;
 export class CsvRowReader {
   private readonly parser: Papa.Parser;
   private pending = '';
+  /** Text pushed since the last parse, while a long record is pending. */
+  private held: string[] = [];
+  private heldChars = 0;
   private nextRow = 1;
   /** Blank lines seen since the last record; counted only once a record follows them. */
   private blankRun = 0;
@@ -34,7 +37,19 @@ export class CsvRowReader {
   }
 
   push(text: string): RawRow[] {
-    const input = this.pending + text;
+    this.held.push(text);
+    this.heldChars += text.length;
+    // A record longer than the pieces fed in is parsed again only once as much text again has
+    // come: parsing it anew for every small piece would cost the square of its length.
+    if (this.heldChars < this.pending.length) return [];
+    return this.parseHeld();
+  }
+
+  /** Parses the pending record and the text held after it, up to the last complete record. */
+  private parseHeld(): RawRow[] {
+    const input = this.pending + this.held.join('');
+    this.held = [];
+    this.heldChars = 0;
     const result: Papa.ParseResult<string[]> = this.parser.parse(input, 0, true);
     this.pending = input.slice(result.meta.cursor);
     if (this.pending.length > MAX_PENDING_CHARS) {
@@ -57,7 +72,8 @@ export class CsvRowReader {
 
   /** Flushes the last record; an unterminated quote there is fatal. */
   end(): RawRow[] {
-    if (this.pending === '') return [];
+    const rows = this.held.length > 0 ? this.parseHeld() : [];
+    if (this.pending === '') return rows;
     const result: Papa.ParseResult<string[]> = this.parser.parse(this.pending, 0, false);
     this.pending = '';
     const missing = result.errors.find((e) => e.code === 'MissingQuotes');
@@ -69,7 +85,8 @@ export class CsvRowReader {
         { row },
       );
     }
-    return this.collect(result);
+    const last = this.collect(result);
+    return rows.length > 0 ? [...rows, ...last] : last;
   }
 
   private collect(result: Papa.ParseResult<string[]>): RawRow[] {

@@ -1,3 +1,5 @@
+import { KeyTable } from './key-table.ts';
+
 /**
  * An index's entries, numbered 0 … size − 1: kept by the index itself (`add`), or read in place
  * from a store's own columns, so that a large book is not copied into arrays for every run.
@@ -39,17 +41,24 @@ class OwnEntries implements KeyEntries {
  *
  * Files are usually re-exported in the order of the last import, and the store keeps contacts
  * in that order, so `find` first tries the entry after the last one found: a string comparison
- * instead of a hash lookup. The hash map is built only at the first miss; a file in the same
- * order never needs it, which saves both time and memory on large books.
+ * instead of a hash lookup. The hash table is built only at the first miss; a file in the same
+ * order never needs it, and it holds entry numbers, not keys, which saves both time and memory
+ * on large books.
  */
 export class KeyIndex {
-  private map: Map<string, number> | null = null;
+  private table: KeyTable | null = null;
   private readonly entries: KeyEntries;
   private readonly own: OwnEntries | null;
   private cursor = 0;
 
-  /** An index of entries it is given by `add`, or of a store's `entries`, read in place. */
-  constructor(entries?: KeyEntries) {
+  /**
+   * An index of entries it is given by `add`, or of a store's `entries`, read in place. `seed`
+   * seeds the hash table (a random one keeps a file from being written to collide).
+   */
+  constructor(
+    entries?: KeyEntries,
+    private readonly seed = 0,
+  ) {
     this.own = entries ? null : new OwnEntries();
     this.entries = entries ?? this.own!;
   }
@@ -65,7 +74,7 @@ export class KeyIndex {
   add(key: string, id: string, sourceId: string | null, rowHash: number, locator = -1): void {
     const own = this.own;
     if (!own) throw new Error('This index reads its entries from the store; add them there.');
-    this.map?.set(key, own.size);
+    this.table?.add(key, own.size);
     own.keys.push(key);
     own.ids.push(id);
     own.sources.push(sourceId);
@@ -80,13 +89,14 @@ export class KeyIndex {
       this.cursor = next + 1;
       return next;
     }
-    const n = this.lookup().get(key) ?? -1;
+    if (this.entries.size === 0) return -1;
+    const n = this.lookup().get(key);
     if (n >= 0) this.cursor = n + 1;
     return n;
   }
 
   has(key: string): boolean {
-    return this.lookup().has(key);
+    return this.entries.size > 0 && this.lookup().get(key) >= 0;
   }
 
   keyAt(n: number): string {
@@ -109,12 +119,12 @@ export class KeyIndex {
     return this.entries.locatorAt(n);
   }
 
-  private lookup(): Map<string, number> {
-    if (!this.map) {
-      this.map = new Map();
+  private lookup(): KeyTable {
+    if (!this.table) {
       const { entries } = this;
-      for (let n = 0; n < entries.size; n++) this.map.set(entries.keyAt(n), n);
+      this.table = new KeyTable(entries, this.seed, entries.size);
+      for (let n = 0; n < entries.size; n++) this.table.add(entries.keyAt(n), n);
     }
-    return this.map;
+    return this.table;
   }
 }

@@ -7,6 +7,7 @@ import { emptyCounts, MAX_RECORDED_ISSUES, type RowIssue, type RunCounts } from 
 import type { RawRow } from '../csv/row-reader.ts';
 import { KeyIndex } from '../keys/key-index.ts';
 import { generateKey } from '../keys/generated-key.ts';
+import { SeenKeys } from '../keys/seen-keys.ts';
 import {
   keyOf,
   normaliseRow,
@@ -91,13 +92,15 @@ export class Planner {
   private readonly samples: PlanSamples = { create: [], update: [], delete: [] };
   /** Row that matched each index entry (0 = not in the file). */
   private readonly seenRows: Int32Array;
-  private readonly newKeys = new Map<string, number>();
+  /** Keys the book does not hold, with the row that first held each. */
+  private readonly newKeys: SeenKeys;
   private readonly passwordFields: FieldDef[];
   /** Some mapped field names a host check. */
   private readonly hostChecked: boolean;
 
   constructor(private readonly deps: PlannerDeps) {
     this.seenRows = new Int32Array(deps.index.size);
+    this.newKeys = new SeenKeys(deps.random.int(2 ** 31));
     this.passwordFields = deps.ctx.columns
       .filter((c) => c.field.type === 'password')
       .map((c) => c.field);
@@ -143,7 +146,7 @@ export class Planner {
         continue;
       }
       const n = index.find(key);
-      const firstRow = n >= 0 ? this.seenRows[n]! : (this.newKeys.get(key) ?? 0);
+      const firstRow = n >= 0 ? this.seenRows[n]! : this.newKeys.rowOf(key);
       if (firstRow !== 0) {
         this.counts.invalid++;
         const issue: RowIssue = {
@@ -157,7 +160,7 @@ export class Planner {
         continue;
       }
       if (n >= 0) this.seenRows[n] = raw.row;
-      else this.newKeys.set(key, raw.row);
+      else this.newKeys.add(key, raw.row);
       // A deleted key stays out, unless a contact holds it again (restored by a person).
       if (n < 0 && this.deps.tombstones.has(key)) {
         this.counts.skipped++;
@@ -249,7 +252,7 @@ export class Planner {
 
   private freshKey(): string {
     const key = generateKey(this.deps.random, (k) => this.deps.index.has(k) || this.newKeys.has(k));
-    this.newKeys.set(key, 1);
+    this.newKeys.add(key, 1);
     return key;
   }
 

@@ -23,8 +23,10 @@ export interface RowBatch {
   readonly emptyRows: number;
 }
 
-/** Decoded text is parsed in pieces of about this many characters. */
-const PARSE_CHARS = 2 * 1024 * 1024;
+/** Bytes decoded at a time: their text stays below V8's large-object size (128 KB). */
+const DECODE_BYTES = 32 * 1024;
+/** Rows handed out together (a batch is planned in slices, and staged as it is planned). */
+const BATCH_ROWS = 16384;
 /** Enough text to guess the delimiter and line break. */
 const SAMPLE_CHARS = 64 * 1024;
 
@@ -76,27 +78,34 @@ export async function* readRowBatches(
     return rows;
   };
 
+  let rows: RawRow[] = [];
   for await (const chunk of source.open(signal)) {
     signal?.throwIfAborted();
-    bytesRead += chunk.length;
-    const decoded = decoder.push(chunk);
-    // The scan looked at the first bytes only; NUL characters anywhere mean binary data.
-    if (decoded.includes('\0')) throw binaryData();
-    text += decoded;
-    if (started === null && text.length < SAMPLE_CHARS) continue;
-    if (started === null) dropSepLine();
-    started ??= start(text);
-    if (text.length < PARSE_CHARS) continue;
-    const rows = take(started.reader.push(text), started.base);
-    text = '';
-    if (rows.length > 0)
+    // Decoded and parsed piece by piece: text of a whole slice (8 MiB) is one string too large
+    // for V8's young generation, garbage that only a full collection takes back.
+    for (let at = 0; at < chunk.length; at += DECODE_BYTES) {
+      const piece = chunk.subarray(at, at + DECODE_BYTES);
+      bytesRead += piece.length;
+      const decoded = decoder.push(piece);
+      // The scan looked at the first bytes only; NUL characters anywhere mean binary data.
+      if (decoded.includes('\0')) throw binaryData();
+      text += decoded;
+      if (started === null && text.length < SAMPLE_CHARS) continue;
+      if (started === null) dropSepLine();
+      started ??= start(text);
+      for (const row of take(started.reader.push(text), started.base)) rows.push(row);
+      text = '';
+      if (rows.length < BATCH_ROWS) continue;
       yield { layout: layout!, rows, bytesRead, emptyRows: started.reader.emptyRows };
+      rows = [];
+    }
   }
   text += decoder.end();
   if (text.includes('\0')) throw binaryData();
   if (started === null) dropSepLine();
   started ??= start(text);
-  const rows = take([...started.reader.push(text), ...started.reader.end()], started.base);
+  for (const row of take([...started.reader.push(text), ...started.reader.end()], started.base))
+    rows.push(row);
   yield {
     layout: layout ?? { ...started.base, headers: null, columnCount: 0 },
     rows,

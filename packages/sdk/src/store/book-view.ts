@@ -4,6 +4,7 @@ import type { ContactSyncDB, Manifest, SegmentKeysRecord, SegmentRef } from './s
 import { ViewKeyEntries } from './view-key-entries.ts';
 import { indexOfValue } from './packed-column.ts';
 import { idAt } from './segment-records.ts';
+import { cryptoRandom } from '../platform/ids.ts';
 
 const POS_BITS = 0x10000;
 /** Contacts found by scanning before a view builds its map of every contact's place. */
@@ -170,7 +171,10 @@ export class BookView {
   }
 
   keyIndex(): KeyIndex {
-    this.index ??= new KeyIndex(new ViewKeyEntries(this.keys, this.live, packLocator));
+    this.index ??= new KeyIndex(
+      new ViewKeyEntries(this.keys, this.live, packLocator),
+      cryptoRandom.int(2 ** 31),
+    );
     return this.index;
   }
 

@@ -12,6 +12,7 @@ import { lockSequence } from '../replication/replicated-store.ts';
 import { CHUNK, contactOfRow, writeContacts } from './contact-writes.ts';
 import { readRecord, writeRecords } from './server-records.ts';
 import { UndoLog } from './undo-log.ts';
+import { nodeRandom } from './node-ports.ts';
 
 /**
  * A server run's view of one user's book in SQL (the same port the browser's IndexedDB store
@@ -43,7 +44,7 @@ export class SqlBookTarget implements SyncTarget {
       .where('deleted', '=', 0)
       .where('key', 'is not', null)
       .execute();
-    const index = new KeyIndex();
+    const index = new KeyIndex(undefined, nodeRandom.int(2 ** 31));
     rows.forEach((r, n) => index.add(r.key!, r.id, r.source_id, Number(r.row_hash ?? 0), n));
     this.index = index;
     return index;
