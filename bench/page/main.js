@@ -32,6 +32,10 @@ function inBenchWorker(message) {
 /** A baseline's time in ms. */
 const baseline = async (kind, name) => (await inBenchWorker({ kind, file: files()[name] })).ms;
 
+/** The write floor with the file, then the read floor with the 1% file: `{ writeMs, readMs }`. */
+const floors = (name, changedName) =>
+  inBenchWorker({ kind: 'floors', file: files()[name], changed: files()[changedName] });
+
 /** A competitor's import, re-import of the 1% file and search, in one worker. */
 const competitor = (kind, name, changedName) =>
   inBenchWorker({ kind, file: files()[name], changed: files()[changedName] });
@@ -82,6 +86,7 @@ let bookId = null;
 
 window.bench = {
   baseline,
+  floors,
   competitor,
   resetLongTask() {
     longest = 0;
