@@ -136,6 +136,8 @@ export {
 } from './validate/normalise-row.ts';
 
 export { KeyIndex, type KeyEntries } from './keys/key-index.ts';
+export { KeyColumns } from './keys/key-columns.ts';
+export { KeyTable, type KeyText } from './keys/key-table.ts';
 export { generateKey } from './keys/generated-key.ts';
 
 export { rowHash } from './plan/row-hash.ts';

@@ -5,6 +5,7 @@ import {
   DEFAULT_BEHAVIOUR,
   DEFAULT_PARSE_OPTIONS,
   EMPTY_PROFILE_STATE,
+  KeyColumns,
   KeyIndex,
   runImport,
   type AddressBook,
@@ -85,13 +86,14 @@ export class MemoryTarget implements SyncTarget {
   staged = new Map<string, Contact>();
   fetched = 0;
 
-  index = new KeyIndex();
+  index = new KeyIndex(new KeyColumns());
   async loadIndex() {
-    this.index = new KeyIndex();
+    const columns = new KeyColumns();
     for (const c of this.contacts.values()) {
       if (c.key !== null)
-        this.index.add(c.key, c.id, c.origin?.sourceId ?? null, c.origin?.rowHash ?? 0);
+        columns.add(c.key, c.id, c.origin?.sourceId ?? null, c.origin?.rowHash ?? 0);
     }
+    this.index = new KeyIndex(columns);
     return this.index;
   }
   async loadTombstones() {

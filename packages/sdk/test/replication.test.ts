@@ -74,8 +74,10 @@ for (const backend of ['sqlite', 'postgres'] as const)
       const a = await device(backend, user);
       const book = await a.books.create({ name: 'Customers' });
       await synced(a);
-      // Ids chosen elsewhere, stored one after another: 'q' also ends 'zq' and starts 'qq'.
-      const ids = ['zq', 'qq', 'q', 'q2'];
+      // Ids chosen elsewhere, stored one after another: 'q' also ends 'zq' and starts 'qq';
+      // 'p' starts 'pp' and every 'p0' … 'p9'.
+      const many = Array.from({ length: 10 }, (_, i) => `p${i}`);
+      const ids = ['zq', 'qq', 'q', 'q2', ...many, 'pp', 'p'];
       const now = Date.now();
       const rows = ids.map((id) => ({
         assumedMasterState: null,
@@ -93,16 +95,30 @@ for (const backend of ['sqlite', 'postgres'] as const)
       expect(pushed.status).to.equal(200);
       await synced(a);
       expect((await allContacts(a, book.id)).map((c) => c.id)).to.deep.equal(ids);
+      // Another device holds them all before the changes below.
+      const c = await device(backend, user);
+      await synced(c);
+      expect(await allContacts(c, book.id)).to.have.length(ids.length);
       const q = (await allContacts(a, book.id)).find((c) => c.id === 'q')!;
       await a.contacts.update(book.id, 'q', { values: { ...q.values, firstName: 'Quinn' } });
       await a.contacts.delete(book.id, 'qq');
-      // Found by id again in a new tab, where no page showed them: a scan of the packed ids.
+      // Found by id again in a new tab, where no page showed them: a scan of the packed ids, and
+      // after eight such lookups a table of every contact's place.
       const b = await opened({ dbName: a.dbName, scheduler: 'manual' });
       await b.contacts.delete(book.id, 'zq');
-      const names = Object.fromEntries(
-        (await allContacts(b, book.id)).map((c) => [c.id, c.values.firstName]),
-      );
-      expect(names).to.deep.equal({ q: 'Quinn', q2: 'Q2' });
+      for (const id of many) await b.contacts.delete(book.id, id);
+      await b.contacts.update(book.id, 'p', { values: { email: 'p@x.io', firstName: 'Pat' } });
+      const names = async (sync: ContactSync) =>
+        Object.fromEntries(
+          (await allContacts(sync, book.id)).map((c) => [c.id, c.values.firstName]),
+        );
+      const expected = { q: 'Quinn', q2: 'Q2', pp: 'PP', p: 'Pat' };
+      expect(await names(b)).to.deep.equal(expected);
+      // The other device takes the thirteen changes in one pull: after eight lookups by id, it
+      // finds each contact through a table of every contact's place.
+      await synced(a);
+      await synced(c);
+      expect(await names(c)).to.deep.equal(expected);
     });
 
     it('shares folders, and a book deleted on one device goes everywhere with its contacts', async () => {

@@ -1,8 +1,8 @@
 import { KeyTable } from './key-table.ts';
 
 /**
- * An index's entries, numbered 0 … size − 1: kept by the index itself (`add`), or read in place
- * from a store's own columns, so that a large book is not copied into arrays for every run.
+ * An index's entries, numbered 0 … size − 1: read in place from a store's own columns, so that
+ * a large book is not copied into arrays for every run, or gathered row by row (`KeyColumns`).
  */
 export interface KeyEntries {
   readonly size: number;
@@ -16,26 +16,6 @@ export interface KeyEntries {
   locatorAt(n: number): number;
 }
 
-/** Entries an index keeps itself, one array per column. */
-class OwnEntries implements KeyEntries {
-  readonly keys: string[] = [];
-  readonly ids: string[] = [];
-  readonly sources: (string | null)[] = [];
-  readonly hashes: number[] = [];
-  readonly locators: number[] = [];
-
-  get size(): number {
-    return this.ids.length;
-  }
-
-  keyAt = (n: number) => this.keys[n]!;
-  keyIs = (n: number, key: string) => this.keys[n] === key;
-  idAt = (n: number) => this.ids[n]!;
-  sourceAt = (n: number) => this.sources[n]!;
-  hashAt = (n: number) => this.hashes[n]!;
-  locatorAt = (n: number) => this.locators[n]!;
-}
-
 /**
  * Key → contact lookup for one address book, built by the store from its compact key records.
  *
@@ -47,39 +27,19 @@ class OwnEntries implements KeyEntries {
  */
 export class KeyIndex {
   private table: KeyTable | null = null;
-  private readonly entries: KeyEntries;
-  private readonly own: OwnEntries | null;
   private cursor = 0;
 
   /**
-   * An index of entries it is given by `add`, or of a store's `entries`, read in place. `seed`
-   * seeds the hash table (a random one keeps a file from being written to collide).
+   * An index over `entries`, which must not change while it is used. `seed` seeds the hash
+   * table (a random one keeps a file from being written to collide).
    */
   constructor(
-    entries?: KeyEntries,
+    private readonly entries: KeyEntries,
     private readonly seed = 0,
-  ) {
-    this.own = entries ? null : new OwnEntries();
-    this.entries = entries ?? this.own!;
-  }
+  ) {}
 
   get size(): number {
     return this.entries.size;
-  }
-
-  /**
-   * Adds an entry. `locator` is the store's own address of the contact (opaque here). Keys are
-   * unique within a book; were one repeated, either entry may be found.
-   */
-  add(key: string, id: string, sourceId: string | null, rowHash: number, locator = -1): void {
-    const own = this.own;
-    if (!own) throw new Error('This index reads its entries from the store; add them there.');
-    this.table?.add(key, own.size);
-    own.keys.push(key);
-    own.ids.push(id);
-    own.sources.push(sourceId);
-    own.hashes.push(rowHash);
-    own.locators.push(locator);
   }
 
   /** Entry number for a key, or -1. */

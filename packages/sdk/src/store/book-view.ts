@@ -2,12 +2,13 @@ import { KeyIndex } from '@contactsync/core';
 import type { IDBPDatabase } from 'idb';
 import type { ContactSyncDB, Manifest, SegmentKeysRecord, SegmentRef } from './schema.ts';
 import { ViewKeyEntries } from './view-key-entries.ts';
+import { IdTable } from './id-table.ts';
 import { indexOfValue } from './packed-column.ts';
 import { idAt } from './segment-records.ts';
 import { cryptoRandom } from '../platform/ids.ts';
 
 const POS_BITS = 0x10000;
-/** Contacts found by scanning before a view builds its map of every contact's place. */
+/** Contacts found by scanning before a view builds its table of every contact's place. */
 const SCANNED_LOOKUPS = 8;
 /** Contacts whose page segment is remembered for their edits (about two full pages). */
 const SHOWN_PLACES = 2000;
@@ -30,7 +31,7 @@ export interface Location {
  */
 export class BookView {
   private index: KeyIndex | null = null;
-  private locations: Map<string, number> | null = null;
+  private locations: IdTable | null = null;
   /** Scans already made: a change looks its contacts up several times. */
   private readonly scanned = new Map<string, Location | null>();
   private segmentIndexes: Map<string, number> | null = null;
@@ -135,7 +136,7 @@ export class BookView {
       const p = s === undefined ? -1 : indexOfValue(this.keys[s]!.ids, contactId);
       if (p >= 0 && this.live[s!]![p]) return { segment: s!, position: p };
     }
-    // A few lookups (an edit, a deletion) scan the id columns natively; building the map of
+    // A few lookups (an edit, a deletion) scan the id columns natively; building the table of
     // every contact (about 0.3 s at 1M) pays off only for many.
     if (!this.locations) {
       const known = this.scanned.get(contactId);
@@ -145,13 +146,9 @@ export class BookView {
         this.scanned.set(contactId, found);
         return found;
       }
-      this.locations = new Map();
-      this.forEachLive((s, p, k) => this.locations!.set(idAt(k, p), s * POS_BITS + p));
+      this.locations = new IdTable(this.keys, this.live, cryptoRandom.int(2 ** 31));
     }
-    const packed = this.locations.get(contactId);
-    return packed === undefined
-      ? null
-      : { segment: Math.floor(packed / POS_BITS), position: packed % POS_BITS };
+    return this.locations.find(contactId);
   }
 
   /** Where the segment `id` sits in this version (undefined: not in it). */

@@ -1,4 +1,5 @@
 import {
+  KeyColumns,
   KeyIndex,
   type Contact,
   type ProfileState,
@@ -44,8 +45,9 @@ export class SqlBookTarget implements SyncTarget {
       .where('deleted', '=', 0)
       .where('key', 'is not', null)
       .execute();
-    const index = new KeyIndex(undefined, nodeRandom.int(2 ** 31));
-    rows.forEach((r, n) => index.add(r.key!, r.id, r.source_id, Number(r.row_hash ?? 0), n));
+    const columns = new KeyColumns();
+    rows.forEach((r, n) => columns.add(r.key!, r.id, r.source_id, Number(r.row_hash ?? 0), n));
+    const index = new KeyIndex(columns, nodeRandom.int(2 ** 31));
     this.index = index;
     return index;
   }
