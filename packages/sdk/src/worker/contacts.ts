@@ -189,6 +189,7 @@ export function contactOps(ctx: WorkerContext) {
           await applyManifestChange(db, await ctx.view(bookId), {
             append: [contact],
             newSegmentId: ctx.newId,
+            durability: 'relaxed',
           }),
         );
       });
@@ -222,7 +223,9 @@ export function contactOps(ctx: WorkerContext) {
           folderId: clean.folderId === undefined ? before!.folderId : clean.folderId,
           updatedAt: ctx.clock.now(),
         };
-        ctx.adoptView(await applyManifestChange(db, view, { rewrite: [updated] }));
+        ctx.adoptView(
+          await applyManifestChange(db, view, { rewrite: [updated], durability: 'relaxed' }),
+        );
       });
       ctx.emit({ type: 'contacts-changed', bookId });
       return updated!;
@@ -249,7 +252,12 @@ export function contactOps(ctx: WorkerContext) {
               ]
             : [];
         ctx.adoptView(
-          await applyManifestChange(db, view, { retire: [contactId], eager: true, tombstones }),
+          await applyManifestChange(db, view, {
+            retire: [contactId],
+            eager: true,
+            tombstones,
+            durability: 'relaxed',
+          }),
         );
       });
       ctx.emit({ type: 'contacts-changed', bookId });

@@ -53,6 +53,7 @@ export function deletedContactOps(ctx: WorkerContext) {
             append: [restored],
             untombstone: [tombstone.key],
             newSegmentId: ctx.newId,
+            durability: 'relaxed',
           }),
         );
       });
