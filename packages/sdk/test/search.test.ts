@@ -79,6 +79,31 @@ describe('search', () => {
     sync.close();
   });
 
+  it('places every match among many values, where lower case changes lengths, never across two values', async () => {
+    const { sync, book, profile } = await setup();
+    // Names of 0 to 12 letters, 'ann' in every 7th and at the ends of segments of 500; 'İ'
+    // (two characters in lower case) in every 11th, so some columns' lengths change; 'a' at the
+    // end of every 5th and 'nn' at the start of every 9th, so 'ann' would span two values.
+    const name = (i: number) =>
+      `${i % 11 === 0 ? 'İ' : ''}${i % 9 === 0 ? 'nn' : ''}${i % 7 === 0 || i % 500 === 0 || i % 500 === 499 ? 'ann' : 'bo'}${'x'.repeat(i % 13)}${i % 5 === 0 ? 'a' : ''}`;
+    let csv = 'email,name\n';
+    for (let i = 0; i < 1200; i++) csv += `c${i}@x.io,${name(i)}\n`;
+    expect((await sync.run(profile.id, csvFile(csv))).status).to.equal('success');
+    const expected = (test: (n: string) => boolean) =>
+      Array.from({ length: 1200 }, (_, i) => i)
+        .filter((i) => test(name(i).toLowerCase()))
+        .map((i) => `c${i}@x.io`)
+        .sort();
+    const found = async (client: typeof sync, search: string) =>
+      (await client.contacts.list(book.id, { search, limit: 1000 })).items
+        .map((c) => c.values.email!)
+        .sort();
+    const queries = ['ann', 'annxxxxxxxxxxxx', 'i̇ann', 'i̇nnann', 'boxxxxxx', 'xa', 'nnbox'];
+    for (const q of queries)
+      expect(await found(sync, q)).to.deep.equal(expected((n) => n.includes(q)));
+    sync.close();
+  });
+
   it('builds the search text of contacts an earlier version stored, and keeps it', async () => {
     const { sync, book, profile } = await setup();
     await sync.run(profile.id, csvFile('email,name\n' + people(1200)));

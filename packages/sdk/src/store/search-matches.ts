@@ -3,6 +3,7 @@ import type { SearchColumn, SegmentSearchRecord } from './schema.ts';
 import { folderAt } from './segment-records.ts';
 import { END } from './search-text.ts';
 import { bitAt } from './packed-column.ts';
+import { charCounts, findNeedle, needleOf, type CharCounts, type Needle } from './needle.ts';
 
 /** Which contacts a search means, as the search records read it. */
 export interface SearchFilter {
@@ -19,8 +20,8 @@ export function phoneDigits(needle: string): string | null {
 }
 
 /** Marks every contact whose value in `text` (values ended by END) holds `needle`. */
-function markHits(text: string, needle: string, hits: Uint8Array): boolean {
-  let at = text.indexOf(needle);
+function markHits(text: string, needle: Needle, hits: Uint8Array): boolean {
+  let at = findNeedle(text, needle, 0);
   if (at < 0) return false;
   let position = 0;
   let start = 0;
@@ -35,7 +36,7 @@ function markHits(text: string, needle: string, hits: Uint8Array): boolean {
     hits[position] = 1;
     start = end + 1;
     position++;
-    at = text.indexOf(needle, start);
+    at = findNeedle(text, needle, start);
   }
   return true;
 }
@@ -61,6 +62,25 @@ function digitsOf(column: SearchColumn): string {
   return digits;
 }
 
+/**
+ * How often each character comes in a book's search text, sampled from its first and last
+ * segments once (kept with the first segment's record, which an edit elsewhere leaves alone).
+ */
+const countsOfBook = new WeakMap<SegmentSearchRecord, CharCounts>();
+
+function sampledCounts(records: readonly SegmentSearchRecord[]): CharCounts | null {
+  const first = records[0];
+  const last = records.at(-1);
+  if (!first || !last) return null;
+  let counts = countsOfBook.get(first);
+  if (!counts) {
+    const sampled = first === last ? first.columns : [...first.columns, ...last.columns];
+    counts = charCounts(sampled.map((c) => c.text));
+    countsOfBook.set(first, counts);
+  }
+  return counts;
+}
+
 const isFilled = (column: SearchColumn, p: number) => bitAt(column.filled, p);
 
 /** True when a filter needs the search records: it has a text or a field to have. */
@@ -82,6 +102,10 @@ export function forEachMatch(
 ): void {
   const needle = (filter.search ?? '').trim().toLowerCase().replaceAll(END, '');
   const digits = phoneDigits(needle);
+  const counts = records !== null && needle !== '' ? sampledCounts(records) : null;
+  const wanted = needleOf(needle, counts);
+  // Digits are searched in the digits of values, whose counts are not sampled.
+  const wantedDigits = digits === null ? null : needleOf(digits, null);
   const folder = filter.folderId;
   if (records === null && needsSearchRecords(filter))
     throw new Error('This filter needs the search records.');
@@ -98,8 +122,8 @@ export function forEachMatch(
       else marks.fill(0);
       let any = false;
       for (const column of record.columns) {
-        if (markHits(column.text, needle, marks)) any = true;
-        if (digits !== null && markHits(digitsOf(column), digits, marks)) any = true;
+        if (markHits(column.text, wanted, marks)) any = true;
+        if (wantedDigits !== null && markHits(digitsOf(column), wantedDigits, marks)) any = true;
       }
       if (!any) continue;
       hits = marks;
