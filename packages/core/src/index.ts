@@ -138,6 +138,7 @@ export {
 export { KeyIndex, type KeyEntries } from './keys/key-index.ts';
 export { KeyColumns } from './keys/key-columns.ts';
 export { KeyTable, type KeyText } from './keys/key-table.ts';
+export { hashSeed } from './keys/key-hash.ts';
 export { generateKey } from './keys/generated-key.ts';
 
 export { rowHash } from './plan/row-hash.ts';

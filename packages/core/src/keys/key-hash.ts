@@ -1,3 +1,5 @@
+import type { Random } from '../ports.ts';
+
 /**
  * A 32-bit hash of a key, seeded so that a file cannot be written to collide in every table:
  * FNV-1a over the UTF-16 code units, then MurmurHash3's finaliser, whose low bits (the ones a
@@ -12,3 +14,6 @@ export function keyHash(key: string, seed: number): number {
   h = Math.imul(h, 0xc2b2ae35);
   return h ^ (h >>> 16);
 }
+
+/** A seed for `keyHash`, drawn afresh for each table so that no file can aim at it. */
+export const hashSeed = (random: Random): number => random.int(2 ** 31);

@@ -8,6 +8,7 @@ import type { RawRow } from '../csv/row-reader.ts';
 import { KeyIndex } from '../keys/key-index.ts';
 import { generateKey } from '../keys/generated-key.ts';
 import { SeenKeys } from '../keys/seen-keys.ts';
+import { hashSeed } from '../keys/key-hash.ts';
 import {
   keyOf,
   normaliseRow,
@@ -100,7 +101,7 @@ export class Planner {
 
   constructor(private readonly deps: PlannerDeps) {
     this.seenRows = new Int32Array(deps.index.size);
-    this.newKeys = new SeenKeys(deps.random.int(2 ** 31));
+    this.newKeys = new SeenKeys(hashSeed(deps.random));
     this.passwordFields = deps.ctx.columns
       .filter((c) => c.field.type === 'password')
       .map((c) => c.field);

@@ -1,4 +1,4 @@
-import { KeyIndex } from '@contactsync/core';
+import { hashSeed, KeyIndex } from '@contactsync/core';
 import type { IDBPDatabase } from 'idb';
 import type { ContactSyncDB, Manifest, SegmentKeysRecord, SegmentRef } from './schema.ts';
 import { ViewKeyEntries } from './view-key-entries.ts';
@@ -146,7 +146,7 @@ export class BookView {
         this.scanned.set(contactId, found);
         return found;
       }
-      this.locations = new IdTable(this.keys, this.live, cryptoRandom.int(2 ** 31));
+      this.locations = new IdTable(this.keys, this.live, hashSeed(cryptoRandom));
     }
     return this.locations.find(contactId);
   }
@@ -170,7 +170,7 @@ export class BookView {
   keyIndex(): KeyIndex {
     this.index ??= new KeyIndex(
       new ViewKeyEntries(this.keys, this.live, packLocator),
-      cryptoRandom.int(2 ** 31),
+      hashSeed(cryptoRandom),
     );
     return this.index;
   }

@@ -3,6 +3,7 @@ import type { Location } from './book-view.ts';
 import type { SegmentKeysRecord } from './schema.ts';
 import { valueIs } from './packed-column.ts';
 import { idAt } from './segment-records.ts';
+import { livePlaces } from './live-places.ts';
 
 /**
  * Every live contact of a view, found by id: a hash table over the key records' packed ids,
@@ -18,20 +19,10 @@ export class IdTable implements KeyText {
     live: readonly Uint8Array[],
     seed: number,
   ) {
-    let size = 0;
-    for (const alive of live) for (let p = 0; p < alive.length; p++) size += alive[p]!;
-    this.segments = new Uint32Array(size);
-    this.positions = new Uint16Array(size);
-    this.table = new KeyTable(this, seed, size);
-    let n = 0;
-    live.forEach((alive, s) => {
-      for (let p = 0; p < alive.length; p++) {
-        if (!alive[p]) continue;
-        this.segments[n] = s;
-        this.positions[n] = p;
-        this.table.add(idAt(keys[s]!, p), n++);
-      }
-    });
+    ({ segments: this.segments, positions: this.positions } = livePlaces(live));
+    this.table = new KeyTable(this, seed, this.segments.length);
+    for (let n = 0; n < this.segments.length; n++)
+      this.table.add(idAt(keys[this.segments[n]!]!, this.positions[n]!), n);
   }
 
   keyIs(n: number, id: string): boolean {

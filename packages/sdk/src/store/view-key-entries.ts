@@ -2,6 +2,7 @@ import type { KeyEntries } from '@contactsync/core';
 import type { SegmentKeysRecord } from './schema.ts';
 import { hasValue, valueIs } from './packed-column.ts';
 import { idAt, keyAt, sourceAt } from './segment-records.ts';
+import { livePlaces } from './live-places.ts';
 
 /**
  * A view's keyed contacts as a key index's entries, read in place from its key records: the
@@ -18,23 +19,11 @@ export class ViewKeyEntries implements KeyEntries {
     live: readonly Uint8Array[],
     private readonly locator: (segment: number, position: number) => number,
   ) {
-    let size = 0;
-    keys.forEach((k, s) => {
-      const alive = live[s]!;
-      for (let p = 0; p < alive.length; p++) if (alive[p] && hasValue(k.keys, p)) size++;
-    });
-    this.size = size;
-    this.segments = new Uint32Array(size);
-    this.positions = new Uint16Array(size);
-    let n = 0;
-    keys.forEach((k, s) => {
-      const alive = live[s]!;
-      for (let p = 0; p < alive.length; p++) {
-        if (!alive[p] || !hasValue(k.keys, p)) continue;
-        this.segments[n] = s;
-        this.positions[n++] = p;
-      }
-    });
+    ({
+      size: this.size,
+      segments: this.segments,
+      positions: this.positions,
+    } = livePlaces(live, (s, p) => hasValue(keys[s]!.keys, p)));
   }
 
   keyAt(n: number): string {

@@ -1,4 +1,5 @@
 import {
+  hashSeed,
   KeyColumns,
   KeyIndex,
   type Contact,
@@ -47,7 +48,7 @@ export class SqlBookTarget implements SyncTarget {
       .execute();
     const columns = new KeyColumns();
     rows.forEach((r, n) => columns.add(r.key!, r.id, r.source_id, Number(r.row_hash ?? 0), n));
-    const index = new KeyIndex(columns, nodeRandom.int(2 ** 31));
+    const index = new KeyIndex(columns, hashSeed(nodeRandom));
     this.index = index;
     return index;
   }
