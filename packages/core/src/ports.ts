@@ -10,7 +10,8 @@ export interface ByteSource {
 
 /** SHA-256 fed incrementally, hex output; the SDK supplies one (native where it can). */
 export interface Hasher {
-  create(): HashState;
+  /** `size`: how many bytes will come, when known (a hasher may set room aside for them). */
+  create(size?: number | null): HashState;
 }
 
 export interface HashState {

@@ -140,6 +140,24 @@ describe('the SDK client', () => {
     sync.close();
   });
 
+  it('fingerprints a file with the SHA-256 of its bytes, whether one slice or many', async () => {
+    const { sync, profile } = await setup();
+    const sha256 = async (file: File) =>
+      [...new Uint8Array(await crypto.subtle.digest('SHA-256', await file.arrayBuffer()))]
+        .map((b) => b.toString(16).padStart(2, '0'))
+        .join('');
+    // About 17.5 MB: read in three slices, gathered at their offsets.
+    const big = csvFile('email,name\n' + people(480_000));
+    for (const file of [csvFile('email,name\nann@x.io,Ann\n'), big]) {
+      const record = await sync.run(profile.id, file);
+      expect(record.status).to.equal('success');
+      expect(record.fingerprint).to.equal(await sha256(file));
+    }
+    // The same bytes again: unchanged, by that fingerprint.
+    expect((await sync.run(profile.id, big)).status).to.equal('unchanged');
+    sync.close();
+  });
+
   it('keeps the error class and code across the worker boundary', async () => {
     const sync = await freshClient();
     const error = await sync.books.get('nope').catch((e: unknown) => e);

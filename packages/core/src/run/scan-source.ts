@@ -27,7 +27,7 @@ export async function scanSource(
   signal: AbortSignal | undefined,
   onBytes: (bytes: number) => void,
 ): Promise<ScanResult> {
-  const hash = hasher.create();
+  const hash = hasher.create(source.size);
   const head = new Uint8Array(HEAD_BYTES);
   let headLength = 0;
   let bytes = 0;

@@ -3,7 +3,7 @@ import { fileChangedError, type ByteSource } from '@contactsync/core';
 // Each slice is an async trip to the blob store; large slices keep those few.
 const CHUNK = 8 * 1024 * 1024;
 
-/** A File or Blob as a re-readable byte source, read in 8 MiB slices. */
+/** A File or Blob as a re-readable byte source, read in 8 MiB slices, one ahead. */
 export function blobSource(
   blob: Blob,
   name = blob instanceof File ? blob.name : 'upload.csv',
@@ -12,9 +12,20 @@ export function blobSource(
     name,
     size: blob.size,
     async *open(signal) {
-      for (let at = 0; at < blob.size; at += CHUNK) {
-        signal?.throwIfAborted();
-        yield new Uint8Array(await readSlice(blob.slice(at, at + CHUNK)));
+      const read = (at: number) =>
+        at < blob.size ? readSlice(blob.slice(at, at + CHUNK)) : Promise.resolve(null);
+      // The next slice is read while this one is hashed or parsed, not after.
+      let next = read(0);
+      try {
+        for (let at = 0; at < blob.size; at += CHUNK) {
+          signal?.throwIfAborted();
+          const bytes = (await next)!;
+          next = read(at + CHUNK);
+          yield new Uint8Array(bytes);
+        }
+      } finally {
+        // A reader that stops early leaves the slice read ahead unused, and its failure unheard.
+        next.catch(() => undefined);
       }
     },
   };
