@@ -31,5 +31,12 @@ describe('a browser with little room left', () => {
     const roomy = await createContactSync({ dbName });
     expect((await roomy.run(profile.id, csvFile(big))).status).to.equal('success');
     roomy.close();
+
+    // The same file again with no room left: it writes nothing but its history, so it is
+    // found unchanged rather than refused.
+    const full = await createContactSync({ dbName, storageReserveBytes: quota });
+    const again = await full.run(profile.id, csvFile(big));
+    expect([again.status, again.error?.code ?? null]).to.deep.equal(['unchanged', null]);
+    full.close();
   });
 });

@@ -103,7 +103,6 @@ export async function runImport(o: ImportRunOptions): Promise<ImportRunResult> {
     );
     fingerprint = scan.fingerprint;
     encoding = scan.encoding;
-    if (!o.dryRun) await o.ensureSpace?.(scan.bytes);
     signature = await configSignature(profile, book.fields, o.hasher);
     if (
       !profile.behaviour.importEveryTime &&
@@ -118,6 +117,8 @@ export async function runImport(o: ImportRunOptions): Promise<ImportRunResult> {
       );
       return await conclude('unchanged', null);
     }
+    // Only a file that will be read in needs room: an unchanged one writes its history alone.
+    if (!o.dryRun) await o.ensureSpace?.(scan.bytes);
 
     const index = await target.loadIndex();
     const tombstones = await target.loadTombstones();
