@@ -10,7 +10,7 @@ export interface Needle {
 /** How often each character (by UTF-16 code unit) comes in a sample of the texts searched. */
 export type CharCounts = Uint32Array;
 
-/** Counts the characters of up to `limit` characters of `texts`, taken from each in turn. */
+/** Counts characters in `texts`: `limit` at most, an equal share from the start of each. */
 export function charCounts(texts: readonly string[], limit = 1 << 16): CharCounts {
   const counts = new Uint32Array(1 << 16);
   const each = Math.ceil(limit / Math.max(1, texts.length));
@@ -22,7 +22,7 @@ export function charCounts(texts: readonly string[], limit = 1 << 16): CharCount
 /**
  * A text's native search stops at every place its first character occurs; starting from its
  * rarest character in the data searched (then checking the characters before it) stops far less
- * often: in the bench's book "no-such-text" is looked for from its "x", "ann" from "nn".
+ * often: in the bench's book "no-such-text" is looked for from its "-", "ann" from "nn".
  */
 export function needleOf(text: string, counts: CharCounts | null): Needle {
   if (counts === null) return { text, pivot: 0, tail: text };
