@@ -27,7 +27,7 @@ export class KeyColumns implements KeyEntries {
   keyAt = (n: number) => this.keys[n]!;
   keyIs = (n: number, key: string) => this.keys[n] === key;
   idAt = (n: number) => this.ids[n]!;
-  sourceAt = (n: number) => this.sources[n]!;
+  sourceAt = (n: number) => this.sources[n] ?? null;
   hashAt = (n: number) => this.hashes[n]!;
   locatorAt = (n: number) => this.locators[n]!;
 }

@@ -110,7 +110,7 @@ export async function applyManifestChange(
     rewrites.set(loc.segment, [...(rewrites.get(loc.segment) ?? []), contact]);
   }
 
-  // The switch itself must be on disk before the run reports success.
+  // A run's switch is on disk before the run reports success; a person's change need not wait.
   const tx = db.transaction(STORES, 'readwrite', { durability: change.durability ?? 'strict' });
   const segments = tx.objectStore('segments');
   const keyStore = tx.objectStore('segmentKeys');
