@@ -139,9 +139,18 @@ window.bench = {
    */
   async browse() {
     const { total } = await sync.contacts.list(bookId, { limit: 1 });
-    const miss = () => sync.contacts.list(bookId, { search: 'no-such-text', limit: 8 });
-    const recipients = () =>
-      sync.contacts.list(bookId, { search: 'ann', withField: 'email', limit: 8 });
+    // A text no contact holds; typed anew in another case each time, as a version keeps its
+    // latest searches' matches and the same text again would be answered from them.
+    const misses = ['No-such-text', 'nO-such-text', 'no-Such-text', 'no-sUch-text', 'no-suCh-text'];
+    const miss = (i = -1) =>
+      sync.contacts.list(bookId, { search: misses[i] ?? 'no-such-text', limit: 8 });
+    // The contact list's first page for a text a tenth of the book holds: every match counted.
+    const listed = (search = 'ann', offset = 0) =>
+      sync.contacts.list(bookId, { search, offset, limit: 100 });
+    // The same text typed anew: in another case each time, so nothing the first kept is used.
+    const retyped = ['Ann', 'aNn', 'anN', 'ANn', 'AnN'];
+    // The recipient picker's query for it: its eight suggestions, nothing counted.
+    const recipients = () => sync.contacts.suggest(bookId, { search: 'ann', withField: 'email' });
     return {
       total,
       firstPage: await medianOf(() => sync.contacts.list(bookId, { offset: 0, limit: 100 })),
@@ -150,12 +159,17 @@ window.bench = {
       ),
       firstSearch: await time(miss),
       searchMiss: await medianOf(miss),
+      searchMatches: await time(() => listed()),
+      // As the list scrolls: its next pages (the version keeps the search's matches).
+      searchNextPages: await medianOf((i) => listed('ann', 100 * (i + 1))),
+      // Typing on: the search again once the worker's code for matches is warm.
+      searchMatchesAgain: await medianOf((i) => listed(retyped[i])),
       recipients: await time(recipients),
-      // Typing on: the same query once the worker's code for matches is warm.
       recipientsAgain: await medianOf(recipients),
       // What the contact list shows first: by name (its default order).
       byName: await time(() => sync.contacts.list(bookId, { sort: 'name', limit: 100 })),
-      recipientsFound: (await recipients()).total,
+      matchesFound: (await listed()).total,
+      recipientsFound: (await recipients()).length,
     };
   },
   /**
@@ -268,9 +282,10 @@ function median(values) {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
+/** The median of `times` calls of `fn`, each given its number (0, 1, …). */
 async function medianOf(fn, times = 5) {
   const ms = [];
-  for (let i = 0; i < times; i++) ms.push(await time(fn));
+  for (let i = 0; i < times; i++) ms.push(await time(() => fn(i)));
   return median(ms);
 }
 

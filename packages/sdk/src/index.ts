@@ -84,6 +84,7 @@ export type { ContactConflict, ContactConflictResolver } from './api/conflict-ty
 export type {
   ContactPage,
   ContactQuery,
+  SuggestQuery,
   ContactSort,
   DeletedContact,
   ExportOptions,

@@ -47,6 +47,88 @@ describe('search', () => {
     sync.close();
   });
 
+  it('suggests the first contacts a search matches, in the order they came in, as the list pages them', async () => {
+    const { sync, book, profile } = await setup();
+    // 1,200 contacts: three segments, so the suggestions span segments and stop inside one.
+    await sync.run(profile.id, csvFile('email,name\n' + people(1200)));
+    await sync.contacts.create(book.id, { values: { firstName: 'Person 9 (no email)' } });
+    const vip = await sync.folders.create(book.id, 'VIP');
+    const late = await sync.contacts.create(book.id, {
+      values: { firstName: 'Person 99 late', email: 'late@x.io' },
+      folderId: vip.id,
+    });
+    const emails = (contacts: readonly { values: Record<string, string> }[]) =>
+      contacts.map((c) => c.values.email ?? c.values.firstName);
+    const listed = async (query: Parameters<typeof sync.contacts.list>[1]) =>
+      emails((await sync.contacts.list(book.id, query)).items);
+
+    const nines = { search: 'person 9', withField: 'email' } as const;
+    // The default is eight, the list's first eight; the one with no email is left out.
+    expect(emails(await sync.contacts.suggest(book.id, nines))).to.deep.equal(
+      await listed({ ...nines, limit: 8 }),
+    );
+    expect(emails(await sync.contacts.suggest(book.id, { ...nines, limit: 3 }))).to.deep.equal([
+      'user9@example.com',
+      'user90@example.com',
+      'user91@example.com',
+    ]);
+    // More than match: all of them (111 from the file, and the one created last).
+    const all = await sync.contacts.suggest(book.id, { ...nines, limit: 1000 });
+    expect(all.length).to.equal(112);
+    expect(emails(all)).to.deep.equal(await listed({ ...nines, limit: 1000 }));
+    expect(all.at(-1)!.id).to.equal(late.id);
+    expect(
+      emails(await sync.contacts.suggest(book.id, { ...nines, folderId: vip.id })),
+    ).to.deep.equal(['late@x.io']);
+    expect(await sync.contacts.suggest(book.id, { ...nines, limit: 0 })).to.deep.equal([]);
+    expect(await sync.contacts.suggest(book.id, { search: 'no-such-text' })).to.deep.equal([]);
+    // Without a text: the book's first contacts.
+    expect(emails(await sync.contacts.suggest(book.id, { limit: 2 }))).to.deep.equal([
+      'user0@example.com',
+      'user1@example.com',
+    ]);
+    sync.close();
+  });
+
+  it('pages through a search as the list scrolls, and each page sees the changes made since the last', async () => {
+    const { sync, book, profile } = await setup();
+    await sync.run(profile.id, csvFile('email,name\n' + people(1200)));
+    const other = await createContactSync({ dbName: sync.dbName });
+    const query = { search: 'person 1' } as const;
+    const emails = async (offset: number, limit: number) => {
+      const page = await sync.contacts.list(book.id, { ...query, offset, limit });
+      return { total: page.total, emails: page.items.map((c) => c.values.email!) };
+    };
+    // person 1, 10–19, 100–199, 1000–1199, in the order they came in.
+    const all = (await emails(0, 1000)).emails;
+    expect(all.length).to.equal(311);
+    expect(await emails(100, 100)).to.deep.equal({ total: 311, emails: all.slice(100, 200) });
+    // Other searches between pages (more than a version keeps) leave this one's pages right.
+    for (const search of ['person 2', 'person 3', 'user1'])
+      await sync.contacts.list(book.id, { search });
+    expect(await emails(200, 100)).to.deep.equal({ total: 311, emails: all.slice(200, 300) });
+
+    const [renamed] = (await sync.contacts.list(book.id, { search: all[250]! })).items;
+    await sync.contacts.update(book.id, renamed!.id, { values: { firstName: 'Zelda' } });
+    const [gone] = (await other.contacts.list(book.id, { search: all[0]! })).items;
+    await other.contacts.delete(book.id, gone!.id);
+    const left = all.filter((e) => e !== all[250] && e !== all[0]);
+    expect(await emails(200, 100)).to.deep.equal({ total: 309, emails: left.slice(200, 300) });
+
+    await sync.run(profile.id, csvFile('email,name\n' + people(1300)));
+    const after = await emails(0, 1000);
+    // The 309 (the file's rows unchanged since the last import leave the edit alone; the one
+    // deleted on the web stays out), and 1200–1299.
+    expect(after.total).to.equal(409);
+    expect(after.emails.slice(0, 309)).to.deep.equal(left);
+    expect(await emails(300, 100)).to.deep.equal({
+      total: 409,
+      emails: after.emails.slice(300, 400),
+    });
+    other.close();
+    sync.close();
+  });
+
   it('sees every change at once: an edit, a deletion, an import, its undo, and another tab', async () => {
     const { sync, book, profile } = await setup();
     await sync.run(profile.id, csvFile('email,name\n' + people(1200)));

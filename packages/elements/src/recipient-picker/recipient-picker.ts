@@ -84,9 +84,9 @@ export class RecipientPicker extends CsElement {
       this.close();
       return;
     }
-    let page;
+    let found;
     try {
-      page = await sync.contacts.list(this.bookId, {
+      found = await sync.contacts.suggest(this.bookId, {
         search: needle,
         withField: 'email',
         limit: SUGGESTIONS + this.value.length,
@@ -97,8 +97,9 @@ export class RecipientPicker extends CsElement {
     }
     if (query !== this.query) return;
     const chosen = new Set(this.value.map((r) => r.email.toLowerCase()));
-    // `withField: 'email'` already leaves out contacts without an address.
-    this.suggestions = page.items
+    // `withField: 'email'` already leaves out contacts without an address; suggestions stop at
+    // what the list can show, so a common text is not counted through the whole book.
+    this.suggestions = found
       .filter((c) => !chosen.has(c.values.email!.toLowerCase()))
       .slice(0, SUGGESTIONS)
       .map(recipientOf);

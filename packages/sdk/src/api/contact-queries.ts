@@ -32,6 +32,15 @@ export interface ContactQuery extends ContactFilter {
 
 export type ContactSort = 'added' | 'name';
 
+/**
+ * What a recipient picker asks as a person types: the first contacts a filter matches, in the
+ * order they came in. Nothing is counted, so the search stops as soon as it has them.
+ */
+export interface SuggestQuery extends ContactFilter {
+  /** How many at most (default 8, at most 1,000). */
+  readonly limit?: number;
+}
+
 export interface ContactPage {
   readonly items: Contact[];
   readonly total: number;

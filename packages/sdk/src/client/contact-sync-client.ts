@@ -124,6 +124,7 @@ export class ContactSyncClient implements ContactSync {
     };
     this.contacts = {
       list: at((s, bookId, query) => s.contacts.list(bookId, query)),
+      suggest: at((s, bookId, query) => s.contacts.suggest(bookId, query)),
       get: at((s, bookId, contactId) => s.contacts.get(bookId, contactId)),
       create: at((s, bookId, input) => s.contacts.create(bookId, input)),
       update: at((s, bookId, contactId, patch) => s.contacts.update(bookId, contactId, patch)),

@@ -22,6 +22,7 @@ import type { RunOptions } from './contact-sync-options.ts';
 import type {
   ContactPage,
   ContactQuery,
+  SuggestQuery,
   DeletedContact,
   ExportOptions,
 } from '../api/contact-queries.ts';
@@ -74,6 +75,12 @@ export interface FoldersApi {
 export interface ContactsApi {
   /** A page of a book's contacts (search, folder, sort, offset; `limit` at most 1,000). */
   list(bookId: string, query?: ContactQuery): Promise<ContactPage>;
+  /**
+   * The first contacts a text (or folder, or field) matches, in the order they came in, as a
+   * recipient picker offers them while a person types: nothing is counted, so the search stops
+   * once it has `limit` (default 8). `list` counts every match for its `total`.
+   */
+  suggest(bookId: string, query?: SuggestQuery): Promise<Contact[]>;
   get(bookId: string, contactId: string): Promise<Contact>;
   create(
     bookId: string,

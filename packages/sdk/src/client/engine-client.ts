@@ -20,7 +20,7 @@ import type { RunRequest } from '../worker/run-profile.ts';
 import type { ContactSync } from './contact-sync.ts';
 import { batchFieldChecks } from './field-checks.ts';
 import type { ContactSyncOptions, RunOptions } from './contact-sync-options.ts';
-import type { ContactQuery, ExportOptions } from '../api/contact-queries.ts';
+import type { ContactQuery, ExportOptions, SuggestQuery } from '../api/contact-queries.ts';
 import type { HistoryQuery, ImportFileSettings, ProfileListOptions } from '../api/import-types.ts';
 import type { DeviceOptions } from '../api/device-types.ts';
 
@@ -171,6 +171,7 @@ export async function connectEngine(
 
     contacts: {
       list: (bookId: string, query?: ContactQuery) => engine.listContacts(bookId, query),
+      suggest: (bookId: string, query?: SuggestQuery) => engine.suggestContacts(bookId, query),
       get: (bookId: string, contactId: string) => engine.getContact(bookId, contactId),
       create: (
         bookId: string,

@@ -8,7 +8,7 @@ import {
 } from '@contactsync/core';
 import { z } from 'zod/mini';
 import type { WorkerContext } from './context.ts';
-import { unpackLocator, type BookView } from '../store/book-view.ts';
+import type { BookView } from '../store/book-view.ts';
 import { sortedByName } from './name-order.ts';
 import { applyManifestChange } from '../store/manifest-change.ts';
 import { readAtVersion, type ReadSegment } from '../store/read-at-version.ts';
@@ -17,8 +17,9 @@ import { contactAt } from '../store/segment-records.ts';
 import { digestPassword } from '../platform/sha256.ts';
 import { requireBook } from './books.ts';
 import { matchesOf, type VersionRead } from './scan-matching.ts';
+import { matchPage, placesIn } from './match-places.ts';
 import { parseInput } from './parse-input.ts';
-import type { ContactPage, ContactQuery } from '../api/contact-queries.ts';
+import type { ContactPage, ContactQuery, SuggestQuery } from '../api/contact-queries.ts';
 
 /** The most contacts one call returns; page with `offset` for more. */
 export const MAX_PAGE = 1000;
@@ -100,20 +101,28 @@ async function listAt(
   const limit = Math.max(0, Math.min(query.limit ?? 50, MAX_PAGE));
   if (query.sort === 'name') {
     const order = await sortedByName(index, at, query);
-    const picks = Array.from(order.subarray(offset, offset + limit), (n) => {
-      const { segment: s, position } = unpackLocator(n);
-      return [s, position] as [number, number];
-    });
+    const picks = placesIn(order, offset, limit);
     return { items: await readContacts(at.view, at.segment, picks), total: order.length, limit };
   }
   // Matches come from the search records; only the page's contacts are read.
+  const { places, total } = await matchPage(index, at, query, offset, limit);
+  return { items: await readContacts(at.view, at.segment, places), total, limit };
+}
+
+/** The first contacts a filter matches in one version of the book; none is counted past them. */
+async function suggestAt(
+  index: SearchIndex,
+  at: VersionRead,
+  query: SuggestQuery,
+): Promise<Contact[]> {
+  const limit = Math.max(0, Math.min(query.limit ?? 8, MAX_PAGE));
   const picks: [number, number][] = [];
-  let total = 0;
-  (await matchesOf(index, at, query))((s, p) => {
-    if (total >= offset && picks.length < limit) picks.push([s, p]);
-    total++;
-  });
-  return { items: await readContacts(at.view, at.segment, picks), total, limit };
+  if (limit > 0)
+    (await matchesOf(index, at, query))((s, p) => {
+      picks.push([s, p]);
+      return picks.length < limit;
+    });
+  return readContacts(at.view, at.segment, picks);
 }
 
 /** Browsing and editing contacts one at a time. */
@@ -143,6 +152,9 @@ export function contactOps(ctx: WorkerContext) {
     });
 
   return {
+    suggestContacts: (bookId: string, query: SuggestQuery = {}): Promise<Contact[]> =>
+      atOneVersion(bookId, (at) => suggestAt(ctx.search, at, query)),
+
     async listContacts(bookId: string, query: ContactQuery = {}): Promise<ContactPage> {
       const page = await atOneVersion(bookId, (at) => listAt(ctx.search, at, query));
       if (!query.phoneRegion) return page;

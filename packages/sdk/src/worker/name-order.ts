@@ -6,6 +6,7 @@ import type { ContactFilter } from '../api/contact-queries.ts';
 import type { VersionRead } from './scan-matching.ts';
 import { nameCollator, SegmentNames } from './segment-names.ts';
 import { carriedNameOrder } from './carried-name-order.ts';
+import { filterKey } from './match-places.ts';
 
 /** Name orders already worked out, per version of a book and filter. */
 const nameOrders = new WeakMap<BookView, Map<string, Float64Array>>();
@@ -47,9 +48,7 @@ export async function sortedByName(
   filter: ContactFilter,
 ): Promise<Float64Array> {
   const view = at.view;
-  // undefined (every folder) and null (no folder) must not share a key.
-  const folder = filter.folderId === undefined ? { all: true } : filter.folderId;
-  const key = JSON.stringify([folder, filter.search?.trim() ?? '', filter.withField ?? null]);
+  const key = filterKey(filter);
   const cached = nameOrders.get(view)?.get(key);
   if (cached) return cached;
   const records = await index.records(view, at.segment, at.search);
