@@ -47,6 +47,23 @@ export class KeyTable {
     }
   }
 
+  /**
+   * The entry added with `key`; when there is none, adds entry `n` (which holds `key`) and
+   * returns -1. One probe where `get` then `add` take two, for a run's new keys.
+   */
+  getOrAdd(key: string, n: number): number {
+    if ((this.count + 1) * 2 > this.slots.length) this.grow();
+    const h = keyHash(key, this.seed);
+    const { slots, hashes, mask } = this;
+    let s = h & mask;
+    for (let e = slots[s]!; e !== EMPTY; s = (s + 1) & mask, e = slots[s]!)
+      if (hashes[s] === h && this.text.keyIs(e - 1, key)) return e - 1;
+    slots[s] = n + 1;
+    hashes[s] = h;
+    this.count++;
+    return -1;
+  }
+
   /** Adds entry `n`, which holds `key`. Of entries with equal keys, `get` finds any one. */
   add(key: string, n: number): void {
     if ((this.count + 1) * 2 > this.slots.length) this.grow();

@@ -22,10 +22,12 @@ export class SeenKeys implements KeyText {
     this.table = new KeyTable(this, seed);
   }
 
-  /** The row that first held `key`, or 0. */
-  rowOf(key: string): number {
-    const n = this.table.get(key);
-    return n < 0 ? 0 : this.rows[n]!;
+  /** The row that first held `key`; 0 when no row did, and then `row` (≥ 1) is recorded as it. */
+  firstRow(key: string, row: number): number {
+    const n = this.table.getOrAdd(key, this.count);
+    if (n >= 0) return this.rows[n]!;
+    this.record(key, row);
+    return 0;
   }
 
   has(key: string): boolean {
@@ -34,6 +36,12 @@ export class SeenKeys implements KeyText {
 
   /** Records a key not seen before, first held by `row` (≥ 1). */
   add(key: string, row: number): void {
+    this.table.add(key, this.count);
+    this.record(key, row);
+  }
+
+  /** Keeps the text and row of the entry the table was just given. */
+  private record(key: string, row: number): void {
     const n = this.count++;
     if (n === this.ends.length) {
       this.ends = grown(this.ends);
@@ -43,7 +51,6 @@ export class SeenKeys implements KeyText {
     this.ends[n] = this.pendingLength;
     this.rows[n] = row;
     this.pending.push(key);
-    this.table.add(key, n);
     if (this.pending.length === CHUNK) {
       this.chunks.push(this.pending.join(''));
       this.pending = [];

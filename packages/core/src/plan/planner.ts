@@ -147,7 +147,8 @@ export class Planner {
         continue;
       }
       const n = index.find(key);
-      const firstRow = n >= 0 ? this.seenRows[n]! : this.newKeys.rowOf(key);
+      // A new key is recorded with this row as its first, by the same lookup.
+      const firstRow = n >= 0 ? this.seenRows[n]! : this.newKeys.firstRow(key, raw.row);
       if (firstRow !== 0) {
         this.counts.invalid++;
         const issue: RowIssue = {
@@ -161,9 +162,10 @@ export class Planner {
         continue;
       }
       if (n >= 0) this.seenRows[n] = raw.row;
-      else this.newKeys.add(key, raw.row);
-      // A deleted key stays out, unless a contact holds it again (restored by a person).
-      if (n < 0 && this.deps.tombstones.has(key)) {
+      // A deleted key stays out, unless a contact holds it again (restored by a person). (No
+      // lookup in an empty set: a key's first hashing costs more than the check.)
+      const tombstones = this.deps.tombstones;
+      if (n < 0 && tombstones.size > 0 && tombstones.has(key)) {
         this.counts.skipped++;
         continue;
       }
