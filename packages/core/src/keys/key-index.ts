@@ -49,6 +49,7 @@ export class KeyIndex {
       this.cursor = next + 1;
       return next;
     }
+    // An empty book (a first import) answers every row without hashing its key.
     if (this.entries.size === 0) return -1;
     const n = this.lookup().get(key);
     if (n >= 0) this.cursor = n + 1;

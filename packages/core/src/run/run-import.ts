@@ -1,6 +1,6 @@
 import { ContactSyncError, toContactSyncError } from '../errors.ts';
 import type { ProfileState } from '../model/profile.ts';
-import type { RunProgress, RunRecord, RunStatus, RunTrigger } from '../model/run.ts';
+import type { RunRecord, RunStatus, RunTrigger } from '../model/run.ts';
 import { emptyCounts } from '../model/run.ts';
 import { noteFields, runNote, type RunNote } from '../model/run-note.ts';
 import { ENCODING_LABELS, InvalidUtf8Error, type ConcreteEncoding } from '../csv/decode.ts';
@@ -43,7 +43,6 @@ export async function runImport(o: ImportRunOptions): Promise<ImportRunResult> {
   let signature: string | null = null;
   // Written by the pass over the file as it reads: a failed run records what it saw.
   const layout: PassLayout = { delimiter: null, columnCount: null };
-  const progress = (p: RunProgress) => o.onProgress?.(p);
 
   const record = (status: RunStatus, error: ContactSyncError | null): RunRecord => ({
     id: o.runId,
@@ -99,7 +98,12 @@ export async function runImport(o: ImportRunOptions): Promise<ImportRunResult> {
       profile.source.kind !== 'device',
     );
     const scan = await scanSource(o.source, profile.parse.encoding, o.hasher, signal, (bytes) =>
-      progress({ stage: 'hashing', bytesRead: bytes, totalBytes: o.source.size ?? null, rows: 0 }),
+      o.onProgress?.({
+        stage: 'hashing',
+        bytesRead: bytes,
+        totalBytes: o.source.size ?? null,
+        rows: 0,
+      }),
     );
     fingerprint = scan.fingerprint;
     encoding = scan.encoding;
@@ -195,7 +199,7 @@ export async function runImport(o: ImportRunOptions): Promise<ImportRunResult> {
     const status: RunStatus = finished.summary.issueCount > 0 ? 'warnings' : 'success';
     const result = { record: record(status, null), plan };
     if (!o.dryRun) {
-      progress({
+      o.onProgress?.({
         stage: 'committing',
         bytesRead: scan.bytes,
         totalBytes: scan.bytes,
