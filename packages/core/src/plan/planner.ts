@@ -262,9 +262,9 @@ export class Planner {
   private create(norm: NormalisedRow, key: string, hash: number): Contact {
     const { profile, clock, newId, digestPassword } = this.deps;
     const id = newId();
-    const values = { ...norm.values };
-    for (const [field, plain] of Object.entries(norm.passwords))
-      values[field] = digestPassword(id, plain);
+    // The row's values were made for it alone; only digests need a copy to go into.
+    const values = this.passwordFields.length === 0 ? norm.values : { ...norm.values };
+    for (const field in norm.passwords) values[field] = digestPassword(id, norm.passwords[field]!);
     const now = clock.now();
     this.counts.created++;
     if (this.samples.create.length < MAX_SAMPLES) {
