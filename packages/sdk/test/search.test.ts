@@ -90,6 +90,37 @@ describe('search', () => {
     sync.close();
   });
 
+  it('suggests in a new tab before it has read the whole book, and sees what another tab changed', async () => {
+    const { sync, book, profile } = await setup();
+    // 4,600 contacts: ten segments, so suggestions read a few segments, then more.
+    await sync.run(profile.id, csvFile('email,name\n' + people(4600)));
+    const other = await createContactSync({ dbName: sync.dbName });
+    const emails = (contacts: readonly { values: Record<string, string> }[]) =>
+      contacts.map((c) => c.values.email!);
+    const expected = (from: number[]) => from.map((i) => `user${i}@example.com`);
+    // person 42, 420–429 (the first segment), then 4200–4299 (the ninth).
+    const query = { search: 'person 42', withField: 'email', limit: 14 } as const;
+    expect(emails(await other.contacts.suggest(book.id, query))).to.deep.equal(
+      expected([42, 420, 421, 422, 423, 424, 425, 426, 427, 428, 429, 4200, 4201, 4202]),
+    );
+    // This tab renames one in the first segment and one in the ninth; the other tab's next
+    // suggestions see both.
+    for (const email of ['user421@example.com', 'user4201@example.com']) {
+      const [contact] = (await sync.contacts.list(book.id, { search: email })).items;
+      await sync.contacts.update(book.id, contact!.id, { values: { firstName: 'Zelda' } });
+    }
+    const after = expected([
+      42, 420, 422, 423, 424, 425, 426, 427, 428, 429, 4200, 4202, 4203, 4204,
+    ]);
+    expect(emails(await other.contacts.suggest(book.id, query))).to.deep.equal(after);
+    // Once the other tab has searched the whole book, suggestions come from memory, the same.
+    expect((await other.contacts.list(book.id, { search: 'person 42' })).total).to.equal(109);
+    expect(emails(await other.contacts.suggest(book.id, query))).to.deep.equal(after);
+    expect(emails(await sync.contacts.suggest(book.id, query))).to.deep.equal(after);
+    other.close();
+    sync.close();
+  });
+
   it('pages through a search as the list scrolls, and each page sees the changes made since the last', async () => {
     const { sync, book, profile } = await setup();
     await sync.run(profile.id, csvFile('email,name\n' + people(1200)));

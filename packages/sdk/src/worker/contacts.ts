@@ -17,6 +17,8 @@ import { contactAt } from '../store/segment-records.ts';
 import { digestPassword } from '../platform/sha256.ts';
 import { requireBook } from './books.ts';
 import { matchesOf, type VersionRead } from './scan-matching.ts';
+import { forEachMatch, needsSearchRecords } from '../store/search-matches.ts';
+import type { SegmentSearchRecord } from '../store/schema.ts';
 import { matchPage, placesIn } from './match-places.ts';
 import { parseInput } from './parse-input.ts';
 import type { ContactPage, ContactQuery, SuggestQuery } from '../api/contact-queries.ts';
@@ -109,7 +111,12 @@ async function listAt(
   return { items: await readContacts(at.view, at.segment, places), total, limit };
 }
 
-/** The first contacts a filter matches in one version of the book; none is counted past them. */
+/**
+ * The first contacts a filter matches in one version of the book; none is counted past them.
+ * Until the worker holds the book's search records, they are read a few segments at a time (8,
+ * then twice as many each round), so the first suggestions in a new tab wait for the segments
+ * that hold them, not for the whole book's records.
+ */
 async function suggestAt(
   index: SearchIndex,
   at: VersionRead,
@@ -117,11 +124,24 @@ async function suggestAt(
 ): Promise<Contact[]> {
   const limit = Math.max(0, Math.min(query.limit ?? 8, MAX_PAGE));
   const picks: [number, number][] = [];
-  if (limit > 0)
-    (await matchesOf(index, at, query))((s, p) => {
-      picks.push([s, p]);
-      return picks.length < limit;
-    });
+  const take = (s: number, p: number) => {
+    picks.push([s, p]);
+    return picks.length < limit;
+  };
+  const count = at.view.keys.length;
+  if (limit === 0) return [];
+  if (!needsSearchRecords(query) || index.warm(at.view)) {
+    (await matchesOf(index, at, query))(take);
+  } else {
+    // Indexed by segment, filled where read: forEachMatch looks only at `only`'s segments.
+    const records = new Array<SegmentSearchRecord>(count);
+    for (let from = 0, size = 8; from < count && picks.length < limit; from += size, size *= 2) {
+      const only = Array.from({ length: Math.min(size, count - from) }, (_, i) => from + i);
+      const read = await index.some(at.view, at.segment, at.search, only);
+      only.forEach((s, i) => (records[s] = read[i]!));
+      forEachMatch(at.view, records, query, take, only);
+    }
+  }
   return readContacts(at.view, at.segment, picks);
 }
 
