@@ -10,6 +10,10 @@ const names = async (
 ) =>
   (await sync.contacts.list(bookId, { ...query, limit: 100 })).items.map((c) => c.values.firstName);
 
+/** Each contact's email, or its first name when it has none. */
+const emails = (contacts: readonly { values: Record<string, string> }[]) =>
+  contacts.map((c) => c.values.email ?? c.values.firstName);
+
 describe('search', () => {
   it('finds text anywhere in a value or the key, and phones by their digits, never a password digest', async () => {
     const { sync, book, profile } = await setup();
@@ -57,8 +61,6 @@ describe('search', () => {
       values: { firstName: 'Person 99 late', email: 'late@x.io' },
       folderId: vip.id,
     });
-    const emails = (contacts: readonly { values: Record<string, string> }[]) =>
-      contacts.map((c) => c.values.email ?? c.values.firstName);
     const listed = async (query: Parameters<typeof sync.contacts.list>[1]) =>
       emails((await sync.contacts.list(book.id, query)).items);
 
@@ -95,8 +97,6 @@ describe('search', () => {
     // 4,600 contacts: ten segments, so suggestions read a few segments, then more.
     await sync.run(profile.id, csvFile('email,name\n' + people(4600)));
     const other = await createContactSync({ dbName: sync.dbName });
-    const emails = (contacts: readonly { values: Record<string, string> }[]) =>
-      contacts.map((c) => c.values.email!);
     const expected = (from: number[]) => from.map((i) => `user${i}@example.com`);
     // person 42, 420–429 (the first segment), then 4200–4299 (the ninth).
     const query = { search: 'person 42', withField: 'email', limit: 14 } as const;
@@ -126,33 +126,33 @@ describe('search', () => {
     await sync.run(profile.id, csvFile('email,name\n' + people(1200)));
     const other = await createContactSync({ dbName: sync.dbName });
     const query = { search: 'person 1' } as const;
-    const emails = async (offset: number, limit: number) => {
+    const pageAt = async (offset: number, limit: number) => {
       const page = await sync.contacts.list(book.id, { ...query, offset, limit });
       return { total: page.total, emails: page.items.map((c) => c.values.email!) };
     };
     // person 1, 10–19, 100–199, 1000–1199, in the order they came in.
-    const all = (await emails(0, 1000)).emails;
+    const all = (await pageAt(0, 1000)).emails;
     expect(all.length).to.equal(311);
-    expect(await emails(100, 100)).to.deep.equal({ total: 311, emails: all.slice(100, 200) });
+    expect(await pageAt(100, 100)).to.deep.equal({ total: 311, emails: all.slice(100, 200) });
     // Other searches between pages (more than a version keeps) leave this one's pages right.
     for (const search of ['person 2', 'person 3', 'user1'])
       await sync.contacts.list(book.id, { search });
-    expect(await emails(200, 100)).to.deep.equal({ total: 311, emails: all.slice(200, 300) });
+    expect(await pageAt(200, 100)).to.deep.equal({ total: 311, emails: all.slice(200, 300) });
 
     const [renamed] = (await sync.contacts.list(book.id, { search: all[250]! })).items;
     await sync.contacts.update(book.id, renamed!.id, { values: { firstName: 'Zelda' } });
     const [gone] = (await other.contacts.list(book.id, { search: all[0]! })).items;
     await other.contacts.delete(book.id, gone!.id);
     const left = all.filter((e) => e !== all[250] && e !== all[0]);
-    expect(await emails(200, 100)).to.deep.equal({ total: 309, emails: left.slice(200, 300) });
+    expect(await pageAt(200, 100)).to.deep.equal({ total: 309, emails: left.slice(200, 300) });
 
     await sync.run(profile.id, csvFile('email,name\n' + people(1300)));
-    const after = await emails(0, 1000);
+    const after = await pageAt(0, 1000);
     // The 309 (the file's rows unchanged since the last import leave the edit alone; the one
     // deleted on the web stays out), and 1200–1299.
     expect(after.total).to.equal(409);
     expect(after.emails.slice(0, 309)).to.deep.equal(left);
-    expect(await emails(300, 100)).to.deep.equal({
+    expect(await pageAt(300, 100)).to.deep.equal({
       total: 409,
       emails: after.emails.slice(300, 400),
     });

@@ -8,23 +8,18 @@ import {
 } from '@contactsync/core';
 import { z } from 'zod/mini';
 import type { WorkerContext } from './context.ts';
-import type { BookView } from '../store/book-view.ts';
 import { sortedByName } from './name-order.ts';
 import { applyManifestChange } from '../store/manifest-change.ts';
-import { readAtVersion, type ReadSegment } from '../store/read-at-version.ts';
+import { readAtVersion } from '../store/read-at-version.ts';
 import type { SearchIndex } from '../store/search-index.ts';
-import { contactAt } from '../store/segment-records.ts';
 import { digestPassword } from '../platform/sha256.ts';
 import { requireBook } from './books.ts';
-import { matchesOf, type VersionRead } from './scan-matching.ts';
-import { forEachMatch, needsSearchRecords } from '../store/search-matches.ts';
-import type { SegmentSearchRecord } from '../store/schema.ts';
+import type { VersionRead } from './scan-matching.ts';
+import { MAX_PAGE, readContacts } from './read-contacts.ts';
+import { suggestAt } from './suggestions.ts';
 import { matchPage, placesIn } from './match-places.ts';
 import { parseInput } from './parse-input.ts';
 import type { ContactPage, ContactQuery, SuggestQuery } from '../api/contact-queries.ts';
-
-/** The most contacts one call returns; page with `offset` for more. */
-export const MAX_PAGE = 1000;
 
 const ValuesSchema = z.record(z.string(), z.string().check(z.maxLength(MAX_VALUE_LENGTH)));
 const NewContactSchema = z.object({
@@ -35,30 +30,6 @@ const ContactPatchSchema = z.object({
   values: z.optional(ValuesSchema),
   folderId: z.optional(z.nullable(z.string())),
 });
-
-/** The contacts at the given places of one version of the book. */
-async function readContacts(
-  view: BookView,
-  segment: ReadSegment,
-  picks: readonly [number, number][],
-): Promise<Contact[]> {
-  const bySegment = new Map<number, number[]>();
-  for (const [s, p] of picks) bySegment.set(s, [...(bySegment.get(s) ?? []), p]);
-  const records = new Map(
-    await Promise.all(
-      [...bySegment.keys()].map(
-        async (s) => [s, await segment(view.manifest.segments[s]!.id)] as const,
-      ),
-    ),
-  );
-  return picks.map(([s, p]) => {
-    const record = records.get(s);
-    if (!record)
-      throw new ContactSyncError('storage-failed', 'A part of the address book is missing.');
-    view.shownAt(s, p);
-    return contactAt(view.keys[s]!, record, p);
-  });
-}
 
 /** Keeps only known fields, spells allowed values as defined, and stores passwords as digests. */
 function cleanValues(
@@ -109,40 +80,6 @@ async function listAt(
   // Matches come from the search records; only the page's contacts are read.
   const { places, total } = await matchPage(index, at, query, offset, limit);
   return { items: await readContacts(at.view, at.segment, places), total, limit };
-}
-
-/**
- * The first contacts a filter matches in one version of the book; none is counted past them.
- * Until the worker holds the book's search records, they are read a few segments at a time (8,
- * then twice as many each round), so the first suggestions in a new tab wait for the segments
- * that hold them, not for the whole book's records.
- */
-async function suggestAt(
-  index: SearchIndex,
-  at: VersionRead,
-  query: SuggestQuery,
-): Promise<Contact[]> {
-  const limit = Math.max(0, Math.min(query.limit ?? 8, MAX_PAGE));
-  const picks: [number, number][] = [];
-  const take = (s: number, p: number) => {
-    picks.push([s, p]);
-    return picks.length < limit;
-  };
-  const count = at.view.keys.length;
-  if (limit === 0) return [];
-  if (!needsSearchRecords(query) || index.warm(at.view)) {
-    (await matchesOf(index, at, query))(take);
-  } else {
-    // Indexed by segment, filled where read: forEachMatch looks only at `only`'s segments.
-    const records = new Array<SegmentSearchRecord>(count);
-    for (let from = 0, size = 8; from < count && picks.length < limit; from += size, size *= 2) {
-      const only = Array.from({ length: Math.min(size, count - from) }, (_, i) => from + i);
-      const read = await index.some(at.view, at.segment, at.search, only);
-      only.forEach((s, i) => (records[s] = read[i]!));
-      forEachMatch(at.view, records, query, take, only);
-    }
-  }
-  return readContacts(at.view, at.segment, picks);
 }
 
 /** Browsing and editing contacts one at a time. */
